@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Reticle.Cli.Hosting;
+using Reticle.Cli.Output;
+using Reticle.Rules.Compilation;
+using Reticle.Rules.Packs;
+using Reticle.Time;
+
+namespace Reticle.Cli.Commands;
+
+/// <summary><c>reticle packs validate DIR</c> and <c>reticle packs</c> (the packs in use).</summary>
+internal static class PacksCommand
+{
+    private static readonly Argument<string> Directory = new("dir") { Description = "Folder of rule-pack YAML files (searched recursively)" };
+
+    public static Command Create(CliEnvironment env)
+    {
+        var validate = new Command("validate", "Validate rule packs: errors name file, line, column and rule") { Directory };
+        validate.SetAction((parse, _) => Task.FromResult(Validate(parse, env)));
+        var packs = new Command("packs", "The rule packs in use (with --json, a JSON array); 'packs validate DIR' checks a folder of packs")
+        {
+            validate,
+        };
+        packs.SetAction((parse, cancellationToken) => ListAsync(parse, env, cancellationToken));
+        return packs;
+    }
+
+    private static int Validate(ParseResult parse, CliEnvironment env)
+    {
+        var directory = parse.GetValue(Directory)!;
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new InputRejectedException([$"{directory}: no such folder"]);
+        }
+        var files = System.IO.Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new RulePackSource(f, File.ReadAllText(f)))
+            .ToList();
+        var errors = new List<PackError>();
+        var packs = RulePackLoader.ReadAll(files, errors);
+        var rules = errors.Count == 0 ? RuleSetCompiler.Compile(packs, errors) : null;
+        if (rules is null)
+        {
+            throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
+        }
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            env.Out.WriteLine(new JsonObject
+            {
+                ["valid"] = true,
+                ["packs"] = Describe(rules),
+            }.ToJsonString(JsonOutput.Options));
+        }
+        else
+        {
+            env.Out.WriteLine($"{files.Count} pack file(s) valid: {rules.Packs.Sum(p => p.Controls.Count)} control entries, {rules.Packs.Sum(p => p.Requirements.Count)} requirement rules ({rules.Hash})");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var rules = await workspace.LoadRulesAsync(null, cancellationToken);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            env.Out.WriteLine(Describe(rules).ToJsonString(JsonOutput.Options));
+            return ExitCodes.Success;
+        }
+        foreach (var pack in rules.Packs.OrderBy(p => p.Source.Jurisdiction, StringComparer.Ordinal).ThenBy(p => p.Source.Effective.From))
+        {
+            env.Out.WriteLine($"{pack.Source.Jurisdiction}  {pack.Source.Id,-20} in force {pack.Source.Effective,-26} published {EffectivePeriod.Format(pack.Source.Published)}  {pack.Source.Citation}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static JsonArray Describe(RuleSet rules) => new(rules.Packs.Select(p => (JsonNode?)new JsonObject
+    {
+        ["pack"] = p.Source.Id,
+        ["jurisdiction"] = p.Source.Jurisdiction,
+        ["file"] = p.Source.File,
+        ["citation"] = p.Source.Citation,
+        ["published"] = EffectivePeriod.Format(p.Source.Published),
+        ["effectiveFrom"] = EffectivePeriod.Format(p.Source.Effective.From),
+        ["effectiveUntil"] = p.Source.Effective.Until is { } u ? EffectivePeriod.Format(u) : null,
+        ["sourceSnapshot"] = p.Source.Source?.Snapshot is { } s ? EffectivePeriod.Format(s) : null,
+        ["confidence"] = p.Source.Confidence.ToString().ToLowerInvariant(),
+        ["controls"] = p.Controls.Count,
+        ["requirements"] = p.Requirements.Count,
+        ["sha256"] = p.Source.Sha256,
+    }).ToArray());
+}

@@ -1,0 +1,79 @@
+using NodaTime;
+using Reticle.Catalog;
+using Reticle.Rules.Compilation;
+using Reticle.Rules.Packs;
+using Reticle.Store;
+using Reticle.Store.Postgres;
+using Reticle.Store.Sqlite;
+
+namespace Reticle.Cli.Hosting;
+
+/// <summary>
+/// An opened store with its content: migrated, seeded with the bundled content it does not hold yet,
+/// and able to build the rule set and catalogue the engine needs. The imperative shell around the core.
+/// </summary>
+internal sealed class Workspace : IAsyncDisposable
+{
+    private Workspace(IReticleStore store, CliEnvironment env)
+    {
+        Store = store;
+        Env = env;
+    }
+
+    public IReticleStore Store { get; }
+    public CliEnvironment Env { get; }
+
+    public static async Task<Workspace> OpenAsync(StoreOptions options, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        IReticleStore store = options.Postgres is { Length: > 0 } connectionString
+            ? PostgresStore.Open(connectionString)
+            : SqliteStore.Open(options.EffectiveDataDirectory);
+        try
+        {
+            await store.MigrateAsync(cancellationToken);
+            var bundled = BundledContent.Read(BundledContent.Directory(env));
+            var held = (await store.GetContentAsync(ContentKind.RulePack, cancellationToken))
+                .Concat(await store.GetContentAsync(ContentKind.Catalog, cancellationToken))
+                .Select(d => (d.Kind, d.Name, d.Sha256))
+                .ToHashSet();
+            var missing = bundled.Where(d => !held.Contains((d.Kind, d.Name, d.Sha256))).ToList();
+            if (missing.Count > 0)
+            {
+                await store.AddContentAsync(missing, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+            }
+            return new Workspace(store, env);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The rule set as known on <paramref name="knownAt"/> (everything, if null), from the newest import of each pack file.</summary>
+    public async Task<RuleSet> LoadRulesAsync(LocalDate? knownAt, CancellationToken cancellationToken)
+    {
+        var documents = Newest(await Store.GetContentAsync(ContentKind.RulePack, cancellationToken));
+        var errors = new List<PackError>();
+        var packs = RulePackLoader.ReadAll(documents.Select(d => new RulePackSource(d.Name, d.Text)), errors);
+        var rules = errors.Count == 0 ? RuleSetCompiler.Compile(packs, errors, knownAt) : null;
+        return rules ?? throw new InvalidOperationException(
+            "the stored rule packs do not validate:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    public async Task<ItemCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+    {
+        var errors = new List<PackError>();
+        var items = Newest(await Store.GetContentAsync(ContentKind.Catalog, cancellationToken))
+            .SelectMany(d => CatalogReader.Read(d.Name, d.Text, errors))
+            .ToList();
+        return errors.Count == 0 ? new ItemCatalog(items) : throw new InvalidOperationException(
+            "the stored item catalogue does not validate:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    // The store keeps every version it was given; the newest import of each file is the one in use.
+    private static IEnumerable<ContentDocument> Newest(IEnumerable<ContentDocument> documents) =>
+        documents.GroupBy(d => d.Name, StringComparer.Ordinal).Select(g => g.Last());
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}

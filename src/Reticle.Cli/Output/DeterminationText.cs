@@ -1,0 +1,56 @@
+using Reticle.Determination;
+using Reticle.Rules.Packs;
+using Reticle.Time;
+
+namespace Reticle.Cli.Output;
+
+/// <summary>A determination as a compliance officer reads it: outcome per jurisdiction, the rules that decided it, why, and where the law says so.</summary>
+internal static class DeterminationText
+{
+    public static void Write(TextWriter output, Determination.Determination d, long auditSequence)
+    {
+        output.WriteLine($"{d.Transaction}  on {EffectivePeriod.Format(d.AsOf)}{(d.KnownAt is { } k ? $" (as known on {EffectivePeriod.Format(k)})" : "")}: {Upper(d.Outcome)}");
+        foreach (var j in d.Jurisdictions)
+        {
+            output.WriteLine();
+            output.Write($"  {j.Jurisdiction}: {j.Outcome.ToWire()}");
+            output.WriteLine(j.Classifications.IsEmpty ? "" : $"   (item: {string.Join(", ", j.Classifications)})");
+            foreach (var f in j.Findings)
+            {
+                var mark = f.Status switch
+                {
+                    FindingStatus.Applies => "!",
+                    FindingStatus.Undetermined => "?",
+                    _ => "-",
+                };
+                var status = f.Status switch
+                {
+                    FindingStatus.Applies => f.Effect.ToWire(),
+                    FindingStatus.Undetermined => $"may require: {f.Effect.ToWire()}",
+                    _ => "does not apply",
+                };
+                output.WriteLine($"    {mark} {f.Title ?? f.Rule} [{f.Rule}]: {status}");
+                output.WriteLine($"      because: {f.Because}");
+                if (!f.Missing.IsDefaultOrEmpty)
+                {
+                    output.WriteLine($"      missing: {string.Join(", ", f.Missing)}");
+                }
+                output.WriteLine($"      citation: {f.Citation}");
+                if (f.Confidence != Confidence.Verified)
+                {
+                    output.WriteLine($"      confidence: {f.Confidence.ToString().ToLowerInvariant()} (content not verified against the primary text)");
+                }
+            }
+            foreach (var note in j.Notes)
+            {
+                output.WriteLine($"    note: {note}");
+            }
+        }
+        output.WriteLine();
+        output.WriteLine($"  rules: {string.Join("; ", d.RuleVersions.Select(v => $"{v.Key} {(v.Value.Length == 0 ? "(none in force)" : v.Value)}"))}");
+        output.WriteLine($"  recorded as audit record {auditSequence}");
+        output.WriteLine();
+    }
+
+    private static string Upper(Outcome outcome) => outcome.ToWire().ToUpperInvariant();
+}

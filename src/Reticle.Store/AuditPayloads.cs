@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime.Text;
+
+namespace Reticle.Store;
+
+/// <summary>The audit payloads the store writes, so both providers record the same facts in the same shape.</summary>
+internal static class AuditPayloads
+{
+    public const string ContentImported = "content.imported";
+    public const string Determination = "determination";
+
+    /// <summary><c>{"documents": [{"kind", "name", "sha256"}, ...]}</c> for the documents actually added.</summary>
+    public static JsonObject ForContent(IEnumerable<ContentDocument> added) => new()
+    {
+        ["documents"] = new JsonArray(added
+            .Select(d => (JsonNode)new JsonObject
+            {
+                ["kind"] = StoredContentKind.Name(d.Kind),
+                ["name"] = d.Name,
+                ["sha256"] = d.Sha256,
+            })
+            .ToArray()),
+    };
+
+    /// <summary>
+    /// Everything needed to replay the decision: the input and result as JSON values (not strings), so
+    /// the canonical encoding, and so the hash, does not depend on how the caller formatted them.
+    /// </summary>
+    public static JsonObject ForDetermination(DeterminationRecord determination) => new()
+    {
+        ["transaction"] = determination.TransactionId,
+        ["asOf"] = LocalDatePattern.Iso.Format(determination.AsOf),
+        ["knownAt"] = determination.KnownAt is { } knownAt ? LocalDatePattern.Iso.Format(knownAt) : null,
+        ["outcome"] = determination.Outcome,
+        ["ruleSet"] = determination.RuleSet,
+        ["input"] = ParseJson(determination.InputJson, nameof(DeterminationRecord.InputJson), determination.TransactionId),
+        ["result"] = ParseJson(determination.ResultJson, nameof(DeterminationRecord.ResultJson), determination.TransactionId),
+    };
+
+    private static JsonNode? ParseJson(string json, string field, string transactionId)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The {field} of the determination for transaction '{transactionId}' is not valid JSON: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Reticle.Determination;
+
+/// <summary>The decision on one transaction on one date, per jurisdiction and overall (CONTRACT §3).</summary>
+public sealed record Determination(
+    string Transaction,
+    LocalDate AsOf,
+    LocalDate? KnownAt,
+    Outcome Outcome,
+    ImmutableArray<JurisdictionDetermination> Jurisdictions,
+    string RuleSetHash)
+{
+    /// <summary>The rule-pack versions each jurisdiction was decided with ("nl.sme-2023@2023-09-01").</summary>
+    public ImmutableSortedDictionary<string, string> RuleVersions =>
+        Jurisdictions.ToImmutableSortedDictionary(j => j.Jurisdiction, j => string.Join(", ", j.RuleVersions), StringComparer.Ordinal);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Reticle.Time;
+
+namespace Reticle.Determination;
+
+/// <summary>The JSON shape of a determination (CONTRACT §3), used by the CLI, the API and the audit record alike.</summary>
+public static class DeterminationJson
+{
+    public static JsonObject ToJson(Determination d)
+    {
+        var json = new JsonObject
+        {
+            ["transaction"] = d.Transaction,
+            ["asOf"] = EffectivePeriod.Format(d.AsOf),
+        };
+        if (d.KnownAt is { } knownAt)
+        {
+            json["knownAt"] = EffectivePeriod.Format(knownAt);
+        }
+        json["outcome"] = d.Outcome.ToWire();
+        json["jurisdictions"] = new JsonArray(d.Jurisdictions.Select(Jurisdiction).ToArray<JsonNode?>());
+        json["screening"] = new JsonArray();
+        json["ruleVersions"] = new JsonObject(d.RuleVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
+        json["listVersions"] = new JsonObject();
+        json["ruleSet"] = d.RuleSetHash;
+        return json;
+    }
+
+    private static JsonObject Jurisdiction(JurisdictionDetermination j) => new()
+    {
+        ["jurisdiction"] = j.Jurisdiction,
+        ["outcome"] = j.Outcome.ToWire(),
+        ["classifications"] = new JsonArray(j.Classifications.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+        ["findings"] = new JsonArray(j.Findings.Select(Finding).ToArray<JsonNode?>()),
+        ["license"] = null,
+        ["notes"] = new JsonArray(j.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+    };
+
+    private static JsonObject Finding(Finding f)
+    {
+        var json = new JsonObject
+        {
+            ["rule"] = f.Rule,
+            ["effect"] = f.Effect.ToWire(),
+            ["status"] = f.Status.ToWire(),
+            ["citation"] = f.Citation,
+            ["because"] = f.Because,
+        };
+        if (f.Title is not null)
+        {
+            json["title"] = f.Title;
+        }
+        if (!f.Missing.IsDefaultOrEmpty)
+        {
+            json["missing"] = new JsonArray(f.Missing.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+        }
+        json["confidence"] = f.Confidence.ToString().ToLowerInvariant();
+        json["ruleVersion"] = f.PackVersion;
+        return json;
+    }
+}

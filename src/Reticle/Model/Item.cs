@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Reticle.Model;
+
+/// <summary>
+/// The item a transaction concerns, with the technical parameters rules test and any classifications
+/// the exporter has already made (per jurisdiction, e.g. <c>US: 3B001.f.1.b</c>).
+/// </summary>
+public sealed record Item
+{
+    public string? Sku { get; init; }
+    public string? Description { get; init; }
+    public CountryCode? Origin { get; init; }
+    public ImmutableDictionary<string, ParameterValue> Parameters { get; init; } = ImmutableDictionary<string, ParameterValue>.Empty;
+    public ImmutableDictionary<string, string> Classifications { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public decimal? UsControlledContentPercent { get; init; }
+    public ImmutableArray<string> UsTechnologyInputs { get; init; } = [];
+    public bool? ContainsUsOriginIc { get; init; }
+}

@@ -1,0 +1,74 @@
+using Reticle.Rules.Packs;
+using Reticle.Time;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>One version of a control entry ("NL-SME-2023 3B001.f.4"), compiled.</summary>
+public sealed class CompiledControl
+{
+    internal CompiledControl(string qualifiedId, ControlEntryDefinition definition, CompiledPack pack, EffectivePeriod effective, Condition condition, int slot)
+    {
+        QualifiedId = qualifiedId;
+        Definition = definition;
+        Pack = pack;
+        Effective = effective;
+        Condition = condition;
+        Slot = slot;
+    }
+
+    /// <summary>The control list and paragraph, as findings and classifications show it.</summary>
+    public string QualifiedId { get; }
+
+    public ControlEntryDefinition Definition { get; }
+    public CompiledPack Pack { get; }
+    public EffectivePeriod Effective { get; }
+    public Condition Condition { get; }
+
+    /// <summary>Index of this entry in <see cref="Facts"/>' per-transaction cache.</summary>
+    internal int Slot { get; }
+
+    public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
+
+    /// <summary>
+    /// Whether the item falls under this entry. The item's parameters decide where they can; where
+    /// they cannot, a classification the exporter declared for this jurisdiction decides.
+    /// </summary>
+    public Truth Evaluate(Facts facts)
+    {
+        if (facts.ControlTruth[Slot] is { } cached)
+        {
+            return cached;
+        }
+        var truth = Condition.Evaluate(facts);
+        if (truth == Truth.Unknown && DeclaredClassification(facts) is { } declared)
+        {
+            truth = Covers(declared) ? Truth.True : Truth.False;
+        }
+        facts.ControlTruth[Slot] = truth;
+        return truth;
+    }
+
+    public void Explain(Facts facts, Explanation explanation)
+    {
+        if (Condition.Evaluate(facts) == Truth.Unknown && DeclaredClassification(facts) is { } declared)
+        {
+            explanation.Add(Covers(declared)
+                ? $"declared classification {declared} falls under {QualifiedId}"
+                : $"declared classification {declared} is not {QualifiedId}");
+            return;
+        }
+        Condition.Explain(facts, explanation);
+    }
+
+    private string? DeclaredClassification(Facts facts) =>
+        facts.Transaction.Item.Classifications.TryGetValue(Pack.Source.Jurisdiction, out var declared) ? declared : null;
+
+    private bool Covers(string declared)
+    {
+        var id = Definition.Id;
+        var code = declared.StartsWith(Pack.Source.ControlList + " ", StringComparison.Ordinal)
+            ? declared[(Pack.Source.ControlList!.Length + 1)..]
+            : declared;
+        return code == id || code.StartsWith(id + ".", StringComparison.Ordinal);
+    }
+}

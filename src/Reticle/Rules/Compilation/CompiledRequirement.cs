@@ -1,0 +1,118 @@
+using Reticle.Model;
+using Reticle.Rules.Packs;
+using Reticle.Time;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>One version of a requirement rule, compiled: activities as a bit mask, item scope resolved to control entries.</summary>
+public sealed class CompiledRequirement
+{
+    private readonly int _activityMask;
+
+    internal CompiledRequirement(RequirementDefinition definition, CompiledPack pack, EffectivePeriod effective,
+        IReadOnlyList<ControlVersions> items, Condition? condition)
+    {
+        Definition = definition;
+        Pack = pack;
+        Effective = effective;
+        Items = items;
+        Condition = condition;
+        _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
+    }
+
+    public RequirementDefinition Definition { get; }
+    public CompiledPack Pack { get; }
+    public EffectivePeriod Effective { get; }
+    public IReadOnlyList<ControlVersions> Items { get; }
+    public Condition? Condition { get; }
+
+    public string Id => Definition.Id;
+
+    public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
+
+    public bool CoversActivity(Activity activity) => (_activityMask & (1 << (int)activity)) != 0;
+
+    /// <summary>Whether the rule applies: activity, then item scope (any listed entry), then the condition — in Kleene logic.</summary>
+    public Truth Evaluate(Facts facts)
+    {
+        if (!CoversActivity(facts.Transaction.Activity))
+        {
+            return Truth.False;
+        }
+        var items = ItemTruth(facts);
+        if (items == Truth.False)
+        {
+            return Truth.False;
+        }
+        return Condition is null ? items : Kleene.And(items, Condition.Evaluate(facts));
+    }
+
+    private Truth ItemTruth(Facts facts)
+    {
+        if (Items.Count == 0)
+        {
+            return Truth.True;
+        }
+        var result = Truth.False;
+        foreach (var versions in Items)
+        {
+            if (versions.At(facts.Date) is not { } control)
+            {
+                continue;
+            }
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The entries in force that the item falls under (or may fall under, where facts are missing).</summary>
+    public IEnumerable<CompiledControl> ItemsInForce(Facts facts) =>
+        Items.Select(v => v.At(facts.Date)).OfType<CompiledControl>();
+
+    public void Explain(Facts facts, Explanation explanation)
+    {
+        if (!CoversActivity(facts.Transaction.Activity))
+        {
+            explanation.Add($"activity {facts.Transaction.Activity.ToWire()} is not one of {string.Join(", ", Definition.Activities.Select(a => a.ToWire()))}");
+            return;
+        }
+        var items = ItemTruth(facts);
+        foreach (var control in ItemsInForce(facts))
+        {
+            var truth = control.Evaluate(facts);
+            if (truth == items || items == Truth.False)
+            {
+                var inner = new Explanation();
+                control.Explain(facts, inner);
+                explanation.Add($"{control.QualifiedId}: {string.Join("; ", inner.Because)}");
+                explanation.Missing.UnionWith(inner.Missing);
+                if (items == Truth.True)
+                {
+                    break;
+                }
+            }
+        }
+        if (items != Truth.False)
+        {
+            Condition?.Explain(facts, explanation);
+        }
+    }
+}
+
+/// <summary>All versions of one control entry over time, looked up by date.</summary>
+public sealed class ControlVersions(string qualifiedId, Timeline<CompiledControl> versions)
+{
+    public string QualifiedId { get; } = qualifiedId;
+
+    public Timeline<CompiledControl> Versions { get; } = versions;
+
+    public CompiledControl? At(NodaTime.LocalDate date) => Versions.TryGet(date, out var control) ? control : null;
+}

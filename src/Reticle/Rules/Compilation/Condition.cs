@@ -1,0 +1,219 @@
+using System.Collections.Frozen;
+using NodaTime;
+using Reticle.Rules.Syntax;
+using Reticle.Time;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>
+/// A compiled condition: names already resolved to slots, units converted, groups turned into
+/// date-indexed sets. <see cref="Evaluate"/> is the fast path; <see cref="Explain"/> says why, and
+/// is only called for the findings a determination reports.
+/// </summary>
+public abstract class Condition
+{
+    public abstract Truth Evaluate(Facts facts);
+
+    public abstract void Explain(Facts facts, Explanation explanation);
+}
+
+internal sealed class AllCondition(Condition[] operands) : Condition
+{
+    public override Truth Evaluate(Facts facts)
+    {
+        var result = Truth.True;
+        foreach (var operand in operands)
+        {
+            var truth = operand.Evaluate(facts);
+            if (truth == Truth.False)
+            {
+                return Truth.False;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
+    }
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        var result = Evaluate(facts);
+        foreach (var operand in operands)
+        {
+            // A false "all of" is explained by what failed; a true one by everything that held.
+            var truth = operand.Evaluate(facts);
+            if (truth == result || result == Truth.True)
+            {
+                operand.Explain(facts, explanation);
+                if (result == Truth.False)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+internal sealed class AnyCondition(Condition[] operands) : Condition
+{
+    public override Truth Evaluate(Facts facts)
+    {
+        var result = Truth.False;
+        foreach (var operand in operands)
+        {
+            var truth = operand.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
+    }
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        var result = Evaluate(facts);
+        foreach (var operand in operands)
+        {
+            var truth = operand.Evaluate(facts);
+            if (truth == result || result == Truth.False)
+            {
+                operand.Explain(facts, explanation);
+                if (result == Truth.True)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+internal sealed class NotCondition(Condition operand) : Condition
+{
+    public override Truth Evaluate(Facts facts) => Kleene.Not(operand.Evaluate(facts));
+
+    public override void Explain(Facts facts, Explanation explanation) => operand.Explain(facts, explanation);
+}
+
+internal sealed class NumberComparison(ComparisonOperator op, NumberNode left, NumberNode right) : Condition
+{
+    public override Truth Evaluate(Facts facts)
+    {
+        if (left.Evaluate(facts) is not { } l || right.Evaluate(facts) is not { } r)
+        {
+            return Truth.Unknown;
+        }
+        return Kleene.Of(op.Holds(l.CompareTo(r)));
+    }
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        switch (Evaluate(facts))
+        {
+            case Truth.True:
+                explanation.Add($"{left.Describe(facts)} {op.Symbol()} {right.Describe(facts)}");
+                break;
+            case Truth.False:
+                explanation.Add($"{left.Describe(facts)}, not {op.Symbol()} {right.Describe(facts)}");
+                break;
+            default:
+                left.ExplainMissing(facts, explanation);
+                right.ExplainMissing(facts, explanation);
+                break;
+        }
+    }
+}
+
+internal sealed class TextComparison(bool equal, TextNode left, TextNode right) : Condition
+{
+    public override Truth Evaluate(Facts facts)
+    {
+        if (left.Evaluate(facts) is not { } l || right.Evaluate(facts) is not { } r)
+        {
+            return Truth.Unknown;
+        }
+        return Kleene.Of(string.Equals(l, r, StringComparison.Ordinal) == equal);
+    }
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        var truth = Evaluate(facts);
+        if (truth == Truth.Unknown)
+        {
+            left.ExplainMissing(facts, explanation);
+            right.ExplainMissing(facts, explanation);
+            return;
+        }
+        var same = truth == Truth.True == equal;
+        explanation.Add($"{left.Describe(facts)} {(same ? "is" : "is not")} {right.Describe(facts)}");
+    }
+}
+
+/// <summary><c>to in [CN, MO]</c>: membership in a fixed set of words or codes.</summary>
+internal sealed class SetMembership(TextNode element, FrozenSet<string> set, string setText, bool negated) : Condition
+{
+    public override Truth Evaluate(Facts facts) =>
+        element.Evaluate(facts) is { } value ? Kleene.Of(set.Contains(value) != negated) : Truth.Unknown;
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        if (element.Evaluate(facts) is not { } value)
+        {
+            element.ExplainMissing(facts, explanation);
+            return;
+        }
+        explanation.Add($"{element.Describe(facts)} {(set.Contains(value) ? "is in" : "is not in")} {setText}");
+    }
+}
+
+/// <summary>
+/// <c>to in eu.member-states</c>: membership in a country group on the transaction's date, because
+/// groups change (the United Kingdom left the EU customs territory on 2021-01-01).
+/// </summary>
+internal sealed class GroupMembership(TextNode element, CountryGroup group, bool negated) : Condition
+{
+    public override Truth Evaluate(Facts facts) =>
+        element.Evaluate(facts) is { } value ? Kleene.Of(group.Contains(value, facts.Date) != negated) : Truth.Unknown;
+
+    public override void Explain(Facts facts, Explanation explanation)
+    {
+        if (element.Evaluate(facts) is not { } value)
+        {
+            element.ExplainMissing(facts, explanation);
+            return;
+        }
+        var member = group.Contains(value, facts.Date);
+        explanation.Add($"{element.Describe(facts)} {(member ? "is in" : "is not in")} {group.Id} on {EffectivePeriod.Format(facts.Date)}");
+    }
+}
+
+/// <summary>A country group with each member's own period, compiled for lookup by country then date.</summary>
+public sealed class CountryGroup(string id, FrozenDictionary<string, EffectivePeriod[]> members)
+{
+    public string Id { get; } = id;
+
+    public bool Contains(string country, LocalDate date)
+    {
+        if (!members.TryGetValue(country, out var periods))
+        {
+            return false;
+        }
+        foreach (var period in periods)
+        {
+            if (period.Contains(date))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public IEnumerable<string> MembersOn(LocalDate date) =>
+        members.Where(m => m.Value.Any(p => p.Contains(date))).Select(m => m.Key).Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,344 @@
+using System.Collections.Frozen;
+using Reticle.Model;
+using Reticle.Rules.Packs;
+using Reticle.Rules.Syntax;
+using Reticle.Rules.Units;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>
+/// Binds a parsed condition to the rule set's names and compiles it: parameters to slots, groups to
+/// date-indexed sets, formulas inlined with their arguments, units checked and converted. Errors name
+/// the offset in the condition text; the caller maps it to a line and column.
+/// </summary>
+internal sealed class ConditionCompiler(
+    ParameterRegistry parameters,
+    IReadOnlyDictionary<string, FormulaDefinition> formulas,
+    IReadOnlyDictionary<string, CountryGroup> groups)
+{
+    private int _formulaDepth;
+
+    public Condition? CompileCondition(SourceText source, out (int Offset, string Message)? error)
+    {
+        try
+        {
+            var expr = Parse(source.Text);
+            var bound = Bind(expr, null);
+            error = null;
+            return AsCondition(bound, expr);
+        }
+        catch (BindFailure failure)
+        {
+            error = (failure.Offset, failure.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Checks a formula definition on its own, with its arguments taken as plain numbers.</summary>
+    public void CheckFormula(FormulaDefinition formula, out (int Offset, string Message)? error)
+    {
+        try
+        {
+            var arguments = formula.Arguments.ToDictionary(a => a, a => (NumberNode)new ArgumentNumber(a, new ConstantNumber(1m, "1", Dimension.None)));
+            var body = AsNumber(Bind(Parse(formula.Expression.Text), arguments), formula.Expression.Text.Length > 0 ? 0 : 0);
+            var unit = UnitTable.Find(formula.Unit) ?? UnitTable.One;
+            if (body.Dimension != unit.Dimension)
+            {
+                throw new BindFailure(0, $"formula '{formula.Id}' computes {body.Dimension} but declares unit '{formula.Unit}' ({unit.Dimension})");
+            }
+            if (formula.GivenAs is { } givenAs && parameters.Find(givenAs) is not { IsText: false })
+            {
+                throw new BindFailure(0, $"formula '{formula.Id}': givenAs names unknown numeric parameter '{givenAs}'");
+            }
+            error = null;
+        }
+        catch (BindFailure failure)
+        {
+            error = (failure.Offset, failure.Message);
+        }
+    }
+
+    private static Expr Parse(string text) =>
+        ExpressionParser.TryParse(text, out var syntaxError) ?? throw new BindFailure(syntaxError!.Offset, syntaxError.Message);
+
+    private abstract record Bound;
+
+    private sealed record BoolValue(Condition Condition) : Bound;
+
+    private sealed record NumberValue(NumberNode Node) : Bound;
+
+    private sealed record TextValue(TextNode Node) : Bound;
+
+    /// <summary>A bare name that is none of the known names: a word whose meaning the context gives (a country code, "yes").</summary>
+    private sealed record BareWord(string Word, int Offset) : Bound;
+
+    private Bound Bind(Expr expr, IReadOnlyDictionary<string, NumberNode>? arguments) => expr switch
+    {
+        NumberLiteral n => new NumberValue(Constant(n)),
+        TextLiteral t => new TextValue(new WordText(t.Value)),
+        Name name => BindName(name, arguments),
+        Call call => new NumberValue(BindFormula(call, arguments)),
+        Arithmetic a => new NumberValue(BindArithmetic(a, arguments)),
+        Negate n => new NumberValue(new NegateNumber(AsNumber(Bind(n.Operand, arguments), n.Offset))),
+        Comparison c => new BoolValue(BindComparison(c, arguments)),
+        Membership m => new BoolValue(BindMembership(m, arguments)),
+        AllOf all => new BoolValue(new AllCondition(all.Operands.Select(o => AsCondition(Bind(o, arguments), o)).ToArray())),
+        AnyOf any => new BoolValue(new AnyCondition(any.Operands.Select(o => AsCondition(Bind(o, arguments), o)).ToArray())),
+        NotExpr not => new BoolValue(new NotCondition(AsCondition(Bind(not.Operand, arguments), not.Operand))),
+        SetLiteral s => throw new BindFailure(s.Offset, "a list [...] can only follow 'in'"),
+        _ => throw new BindFailure(expr.Offset, "unsupported expression"),
+    };
+
+    private static ConstantNumber Constant(NumberLiteral literal)
+    {
+        var unit = literal.Unit is null ? UnitTable.One : UnitTable.Find(literal.Unit) ?? throw new BindFailure(literal.Offset, $"unknown unit '{literal.Unit}'");
+        return new ConstantNumber(literal.Value * unit.ToCanonical, literal.Text, unit.Dimension);
+    }
+
+    private Bound BindName(Name name, IReadOnlyDictionary<string, NumberNode>? arguments)
+    {
+        var id = name.Identifier;
+        if (arguments is not null && arguments.TryGetValue(id, out var argument))
+        {
+            return new NumberValue(argument);
+        }
+        if (parameters.Find(id) is { } parameter)
+        {
+            return parameter.IsText ? new TextValue(new ParameterText(parameter)) : new NumberValue(new ParameterNumber(parameter));
+        }
+        if (formulas.ContainsKey(id))
+        {
+            return new NumberValue(BindFormula(new Call(id, [], name.Offset), arguments));
+        }
+        if (Fact(id) is { } fact)
+        {
+            return new TextValue(fact);
+        }
+        if (id.StartsWith("endUse.", StringComparison.Ordinal))
+        {
+            throw new BindFailure(name.Offset, $"unknown end-use fact '{id}' (known: {string.Join(", ", EndUseFacts.Known.Select(k => "endUse." + k))})");
+        }
+        if (id.Contains('.', StringComparison.Ordinal) && !groups.ContainsKey(id))
+        {
+            throw new BindFailure(name.Offset, $"unknown name '{id}': not a parameter, fact, formula or group");
+        }
+        return new BareWord(id, name.Offset);
+    }
+
+    private static TextNode? Fact(string id)
+    {
+        switch (id)
+        {
+            case "from":
+                return new FactText(TextKind.Country, "export from", "from", f => f.Transaction.From.Value);
+            case "to":
+                return new FactText(TextKind.Country, "destination", "to", f => f.Transaction.To.Value);
+            case "origin":
+                return new FactText(TextKind.Country, "origin", "item.origin", f => f.Transaction.Item.Origin?.Value);
+            case "activity":
+                return new FactText(TextKind.Activity, "activity", "activity", f => f.Transaction.Activity.ToWire());
+            case "personnel.usPerson":
+                return new FactText(TextKind.Knowledge, "US person among personnel", "personnel[].usPerson", UsPersonnel);
+            case "endUser.country":
+                return new FactText(TextKind.Country, "end-user country", "parties[end-user].country",
+                    f => f.Transaction.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Country.Value);
+        }
+        if (id.StartsWith("endUse.", StringComparison.Ordinal) && EndUseFacts.Known.Contains(id["endUse.".Length..]))
+        {
+            var key = id["endUse.".Length..];
+            return new FactText(TextKind.Knowledge, id, id,
+                f => f.Transaction.EndUse.TryGetValue(key, out var k) ? k.ToWire() : null);
+        }
+        return null;
+    }
+
+    private static string? UsPersonnel(Facts facts)
+    {
+        var people = facts.Transaction.Personnel;
+        if (people.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+        if (people.Any(p => p.UsPerson == true))
+        {
+            return "yes";
+        }
+        return people.All(p => p.UsPerson == false) ? "no" : "unknown";
+    }
+
+    private FormulaNumber BindFormula(Call call, IReadOnlyDictionary<string, NumberNode>? outer)
+    {
+        if (!formulas.TryGetValue(call.Function, out var formula))
+        {
+            throw new BindFailure(call.Offset, $"unknown formula '{call.Function}'");
+        }
+        var given = call.Arguments.ToDictionary(a => a.Name, a => a, StringComparer.Ordinal);
+        foreach (var (name, value) in call.Arguments)
+        {
+            if (!formula.Arguments.Contains(name))
+            {
+                throw new BindFailure(value.Offset, $"formula '{formula.Id}' has no argument '{name}' (arguments: {string.Join(", ", formula.Arguments)})");
+            }
+        }
+        var arguments = new Dictionary<string, NumberNode>(StringComparer.Ordinal);
+        foreach (var name in formula.Arguments)
+        {
+            if (!given.TryGetValue(name, out var argument))
+            {
+                throw new BindFailure(call.Offset, $"formula '{formula.Id}' needs argument '{name}' (write {formula.Id}({name} = ...))");
+            }
+            var value = AsNumber(Bind(argument.Value, outer), argument.Value.Offset);
+            arguments[name] = new ArgumentNumber(name, value);
+        }
+        if (++_formulaDepth > 8)
+        {
+            throw new BindFailure(call.Offset, $"formula '{formula.Id}' refers to itself");
+        }
+        try
+        {
+            var body = AsNumber(Bind(Parse(formula.Expression.Text), arguments), call.Offset);
+            var unit = UnitTable.Find(formula.Unit) ?? UnitTable.One;
+            if (body.Dimension != unit.Dimension)
+            {
+                throw new BindFailure(call.Offset, $"formula '{formula.Id}' computes {body.Dimension} with these arguments, but declares unit '{formula.Unit}'");
+            }
+            var givenAs = formula.GivenAs is null ? null : parameters.Find(formula.GivenAs);
+            return new FormulaNumber(formula.Label, unit, body, givenAs);
+        }
+        finally
+        {
+            _formulaDepth--;
+        }
+    }
+
+    private NumberNode BindArithmetic(Arithmetic a, IReadOnlyDictionary<string, NumberNode>? arguments)
+    {
+        var left = AsNumber(Bind(a.Left, arguments), a.Left.Offset);
+        var right = AsNumber(Bind(a.Right, arguments), a.Right.Offset);
+        Dimension dimension;
+        switch (a.Operator)
+        {
+            case '+' or '-':
+                if (left.Dimension != right.Dimension)
+                {
+                    throw new BindFailure(a.Offset, $"cannot add or subtract {left.Dimension} and {right.Dimension}");
+                }
+                dimension = left.Dimension;
+                break;
+            case '*':
+                dimension = left.Dimension.Times(right.Dimension);
+                break;
+            default:
+                dimension = left.Dimension.Over(right.Dimension);
+                break;
+        }
+        return new ArithmeticNumber(a.Operator, left, right, dimension);
+    }
+
+    private Condition BindComparison(Comparison c, IReadOnlyDictionary<string, NumberNode>? arguments)
+    {
+        var left = Bind(c.Left, arguments);
+        var right = Bind(c.Right, arguments);
+        if (left is NumberValue l && right is NumberValue r)
+        {
+            if (l.Node.Dimension != r.Node.Dimension)
+            {
+                var hint = r.Node is ConstantNumber && r.Node.Dimension == Dimension.None || l.Node is ConstantNumber && l.Node.Dimension == Dimension.None
+                    ? " (write the unit, e.g. 193 nm)" : "";
+                throw new BindFailure(c.Offset, $"units do not fit: {l.Node.Dimension} compared with {r.Node.Dimension}{hint}");
+            }
+            return new NumberComparison(c.Operator, l.Node, r.Node);
+        }
+        if (left is BareWord lw && right is not TextValue)
+        {
+            throw Unknown(lw);
+        }
+        if (right is BareWord rw && left is not TextValue)
+        {
+            throw Unknown(rw);
+        }
+        if (c.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+        {
+            throw new BindFailure(c.Offset, $"'{c.Operator.Symbol()}' compares numbers; words and codes take == or !=");
+        }
+        var equal = c.Operator == ComparisonOperator.Equal;
+        return (left, right) switch
+        {
+            (TextValue lt, TextValue rt) => new TextComparison(equal, lt.Node, rt.Node),
+            (TextValue lt, BareWord w) => new TextComparison(equal, lt.Node, Word(lt.Node.Kind, w)),
+            (BareWord w, TextValue rt) => new TextComparison(equal, Word(rt.Node.Kind, w), rt.Node),
+            (BareWord w, _) => throw Unknown(w),
+            (_, BareWord w) => throw Unknown(w),
+            _ => throw new BindFailure(c.Offset, "cannot compare a number with a word"),
+        };
+    }
+
+    private Condition BindMembership(Membership m, IReadOnlyDictionary<string, NumberNode>? arguments)
+    {
+        var element = Bind(m.Element, arguments) switch
+        {
+            TextValue t => t.Node,
+            BareWord w => throw Unknown(w),
+            _ => throw new BindFailure(m.Element.Offset, "'in' tests a word or a country code, not a number or a condition"),
+        };
+        switch (m.Set)
+        {
+            case SetLiteral list:
+                var words = list.Elements.Select(e => e switch
+                {
+                    Name n => Word(element.Kind, new BareWord(n.Identifier, n.Offset)).Evaluate(null!)!,
+                    TextLiteral t => t.Value,
+                    _ => throw new BindFailure(e.Offset, "list entries are words or codes"),
+                }).ToFrozenSet(StringComparer.Ordinal);
+                return new SetMembership(element, words, "[" + string.Join(", ", words.Order(StringComparer.Ordinal)) + "]", m.Negated);
+            case Name groupName:
+                if (!groups.TryGetValue(groupName.Identifier, out var group))
+                {
+                    throw new BindFailure(groupName.Offset, $"unknown group '{groupName.Identifier}'");
+                }
+                if (element.Kind != TextKind.Country)
+                {
+                    throw new BindFailure(m.Offset, $"group '{groupName.Identifier}' holds countries; test a country fact (from, to, origin) against it");
+                }
+                return new GroupMembership(element, group, m.Negated);
+            default:
+                throw new BindFailure(m.Set.Offset, "expected a list or a group after 'in'");
+        }
+    }
+
+    private static WordText Word(TextKind kind, BareWord word)
+    {
+        switch (kind)
+        {
+            case TextKind.Country when !CountryCode.TryParse(word.Word, out _):
+                throw new BindFailure(word.Offset, $"unknown country code '{word.Word}' (ISO 3166-1 alpha-2 expected)");
+            case TextKind.Knowledge when !KnowledgeNames.TryParse(word.Word, out _):
+                throw new BindFailure(word.Offset, $"a knowledge fact is yes, no or unknown, not '{word.Word}'");
+            case TextKind.Activity when !ActivityNames.TryParse(word.Word, out _):
+                throw new BindFailure(word.Offset, $"unknown activity '{word.Word}' (known: {string.Join(", ", ActivityNames.All)})");
+        }
+        return new WordText(word.Word);
+    }
+
+    private static BindFailure Unknown(BareWord word) =>
+        new(word.Offset, $"unknown name '{word.Word}': not a parameter, fact, formula or group");
+
+    private static NumberNode AsNumber(Bound bound, int offset) => bound switch
+    {
+        NumberValue n => n.Node,
+        BareWord w => throw Unknown(w),
+        _ => throw new BindFailure(offset, "expected a number here"),
+    };
+
+    private static Condition AsCondition(Bound bound, Expr expr) => bound switch
+    {
+        BoolValue b => b.Condition,
+        BareWord w => throw Unknown(w),
+        _ => throw new BindFailure(expr.Offset, "expected a condition (a comparison, 'in', and/or/not) here"),
+    };
+
+    private sealed class BindFailure(int offset, string message) : Exception(message)
+    {
+        public int Offset { get; } = offset;
+    }
+}

@@ -1,0 +1,31 @@
+using NodaTime;
+using Reticle.Model;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>
+/// The facts of one transaction laid out in slots for compiled conditions: parameters by index
+/// (resolved once at compile time) instead of looked up by name on every test.
+/// </summary>
+public sealed class Facts
+{
+    internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount)
+    {
+        Transaction = transaction;
+        Date = date;
+        Numbers = numbers;
+        Texts = texts;
+        ControlTruth = new Truth?[controlCount];
+    }
+
+    public Transaction Transaction { get; }
+
+    /// <summary>The date the act is evaluated on (the transaction's date, or <c>--as-of</c>).</summary>
+    public LocalDate Date { get; }
+
+    internal decimal?[] Numbers { get; }
+    internal string?[] Texts { get; }
+
+    /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
+    internal Truth?[] ControlTruth { get; }
+}

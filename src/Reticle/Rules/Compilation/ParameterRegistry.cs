@@ -1,0 +1,70 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Reticle.Model;
+using Reticle.Rules.Packs;
+using Reticle.Rules.Units;
+
+namespace Reticle.Rules.Compilation;
+
+/// <summary>An item parameter rules may test, with its unit and the label findings use ("DCO").</summary>
+public sealed record ParameterInfo(string Name, string Label, Unit? Unit, bool IsText, int Slot)
+{
+    public string Format(decimal canonical) =>
+        Unit is null ? Number(canonical) : $"{Number(canonical / Unit.ToCanonical)}{(Unit.Symbol == "%" ? "" : " ")}{Unit.Symbol}";
+
+    internal static string Number(decimal value) => decimal.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The item parameters known to a rule set: the built-in lithography parameters of CONTRACT §2 plus
+/// those packs declare under <c>definitions.parameters</c>. Each gets a slot in <see cref="Facts"/>.
+/// </summary>
+public sealed class ParameterRegistry
+{
+    private readonly FrozenDictionary<string, ParameterInfo> _byName;
+
+    public ParameterRegistry(IEnumerable<ParameterInfo> parameters)
+    {
+        _byName = parameters.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+        All = _byName.Values.OrderBy(p => p.Slot).ToArray();
+    }
+
+    public IReadOnlyList<ParameterInfo> All { get; }
+
+    public int Count => All.Count;
+
+    public ParameterInfo? Find(string name) => _byName.TryGetValue(name, out var p) ? p : null;
+
+    public static IReadOnlyList<ParameterDefinition> BuiltIn { get; } =
+    [
+        new("kind", "kind", null, true, "What sort of item this is: lithography, etch, deposition, …", default),
+        new("wavelengthNm", "wavelength", "nm", false, "Exposure light source wavelength", default),
+        new("numericalAperture", "NA", null, false, "Maximum numerical aperture of the projection optics", default),
+        new("dedicatedChuckOverlayNm", "DCO", "nm", false, "Maximum 'dedicated chuck overlay' (single machine overlay)", default),
+        new("minimumResolvableFeatureNm", "MRF", "nm", false, "Minimum resolvable feature size, where the maker states it", default),
+        new("throughputWafersPerHour", "throughput", null, false, "Wafers per hour", default),
+    ];
+
+    /// <summary>Turns an item's parameters into slot arrays, converting numbers to canonical units.</summary>
+    internal (decimal?[] Numbers, string?[] Texts) Lay(Item item)
+    {
+        var numbers = new decimal?[All.Count];
+        var texts = new string?[All.Count];
+        foreach (var (name, value) in item.Parameters)
+        {
+            if (!_byName.TryGetValue(name, out var p))
+            {
+                continue;
+            }
+            if (p.IsText)
+            {
+                texts[p.Slot] = value.Text ?? value.ToString();
+            }
+            else if (value.Number is { } number)
+            {
+                numbers[p.Slot] = number * (p.Unit?.ToCanonical ?? 1m);
+            }
+        }
+        return (numbers, texts);
+    }
+}
