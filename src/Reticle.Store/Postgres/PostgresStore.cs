@@ -127,13 +127,14 @@ public sealed class PostgresStore : IReticleStore
                     INSERT INTO determinations
                         (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
                     VALUES
-                        (@TransactionId, @AsOf, @KnownAt, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
+                        (@TransactionId, CAST(@AsOf AS date), CAST(@KnownAt AS date), @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
                     """,
                     new
                     {
                         determination.TransactionId,
-                        AsOf = determination.AsOf.ToDateOnly(),
-                        KnownAt = determination.KnownAt?.ToDateOnly(),
+                        // Dapper cannot pass DateOnly; a midnight DateTime cast to date is exact.
+                        AsOf = determination.AsOf.ToDateTimeUnspecified(),
+                        KnownAt = determination.KnownAt?.ToDateTimeUnspecified(),
                         determination.Outcome,
                         determination.RuleSet,
                         determination.InputJson,
@@ -164,8 +165,8 @@ public sealed class PostgresStore : IReticleStore
             new { TransactionId = transactionId }, cancellationToken: cancellationToken));
         return rows.Select(r => new DeterminationRecord(
             r.TransactionId,
-            LocalDate.FromDateTime(r.AsOf),
-            r.KnownAt is { } knownAt ? LocalDate.FromDateTime(knownAt) : null,
+            LocalDate.FromDateOnly(r.AsOf),
+            r.KnownAt is { } knownAt ? LocalDate.FromDateOnly(knownAt) : null,
             r.Outcome,
             r.RuleSet,
             r.InputJson,
@@ -256,7 +257,7 @@ public sealed class PostgresStore : IReticleStore
         return record;
     }
 
-    // Npgsql reads timestamptz as a UTC DateTime and date as a DateTime at midnight.
+    // Npgsql reads timestamptz as a UTC DateTime and date as a DateOnly.
     private sealed class ContentRow
     {
         public string Kind { get; set; } = "";
@@ -269,8 +270,8 @@ public sealed class PostgresStore : IReticleStore
     private sealed class DeterminationRow
     {
         public string TransactionId { get; set; } = "";
-        public DateTime AsOf { get; set; }
-        public DateTime? KnownAt { get; set; }
+        public DateOnly AsOf { get; set; }
+        public DateOnly? KnownAt { get; set; }
         public string Outcome { get; set; } = "";
         public string RuleSet { get; set; } = "";
         public string InputJson { get; set; } = "";

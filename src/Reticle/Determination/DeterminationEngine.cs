@@ -44,8 +44,8 @@ public static class DeterminationEngine
             if (!pack.InForce(facts.Date) && pack.Source.Requirements.Count > 0)
             {
                 notes.Add(pack.Effective.From > facts.Date
-                    ? $"{pack.Source.Id} ({pack.Source.Citation}) is not yet in force: it applies from {Time.EffectivePeriod.Format(pack.Effective.From)}"
-                    : $"{pack.Source.Id} ({pack.Source.Citation}) no longer applies: in force {pack.Effective}");
+                    ? $"{pack.Source.Id} is not yet in force on this date: it applies from {Time.EffectivePeriod.Format(pack.Effective.From)}"
+                    : $"{pack.Source.Id} no longer applies on this date: it was in force {pack.Effective}");
             }
         }
         var versions = inForce.Select(p => p.Source.Version).ToImmutableArray();

@@ -61,5 +61,6 @@ public sealed record EffectivePeriod
     public override string ToString() =>
         $"[{(From == LocalDate.MinIsoValue ? "-inf" : Format(From))}, {(Until is { } end ? Format(end) : "open")})";
 
-    internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    /// <summary>ISO 8601 calendar date, as everywhere in the contract.</summary>
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -100,7 +100,7 @@ public sealed class LithographySliceTests
     {
         var nl = Decide(Litho("2024-02-01", from: "DE"), "NL");
         nl.Outcome.ShouldBe(O.NotApplicable);
-        nl.Notes.ShouldContain(n => n.Contains("export from DE is not NL"));
+        nl.Notes.ShouldContain(n => n.Contains("exporting country is DE, not NL"));
     }
 
     // --- EU Annex I: 3B001.f.1 (K 0.35), and 3B501.f.1.b from 2025-11-15 -----------------------------

@@ -150,8 +150,11 @@ internal sealed class TextComparison(bool equal, TextNode left, TextNode right) 
             right.ExplainMissing(facts, explanation);
             return;
         }
-        var same = truth == Truth.True == equal;
-        explanation.Add($"{left.Describe(facts)} {(same ? "is" : "is not")} {right.Describe(facts)}");
+        // Reads as "kind is lithography" or "kind is etch, not lithography", whichever side the fact is on.
+        var (fact, word) = left is WordText && right is not WordText ? (right, left) : (left, right);
+        var actual = fact.Evaluate(facts);
+        var expected = word.Evaluate(facts);
+        explanation.Add(actual == expected ? $"{fact.Label} is {actual}" : $"{fact.Label} is {actual}, not {expected}");
     }
 }
 

@@ -130,7 +130,7 @@ internal sealed class ConditionCompiler(
         switch (id)
         {
             case "from":
-                return new FactText(TextKind.Country, "export from", "from", f => f.Transaction.From.Value);
+                return new FactText(TextKind.Country, "exporting country", "from", f => f.Transaction.From.Value);
             case "to":
                 return new FactText(TextKind.Country, "destination", "to", f => f.Transaction.To.Value);
             case "origin":

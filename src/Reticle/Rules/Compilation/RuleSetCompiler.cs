@@ -94,7 +94,9 @@ public static class RuleSetCompiler
                     }
                     else if (!declared.Contains(qualified))
                     {
-                        errors.Add(span.Error($"unknown control entry '{reference}' (looked for '{qualified}')", rule.Id));
+                        errors.Add(span.Error(qualified == reference
+                            ? $"unknown control entry '{reference}'"
+                            : $"unknown control entry '{reference}' (looked for '{qualified}')", rule.Id));
                     }
                 }
                 var condition = rule.Condition is null ? null : CompileCondition(compiler, rule.Condition, rule.Id, errors);

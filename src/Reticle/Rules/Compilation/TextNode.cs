@@ -16,6 +16,9 @@ internal abstract class TextNode(TextKind kind)
 
     public abstract string? Evaluate(Facts facts);
 
+    /// <summary>What the value is called in a finding ("destination", "kind"); a word is its own label.</summary>
+    public abstract string Label { get; }
+
     public abstract string Describe(Facts facts);
 
     public abstract void ExplainMissing(Facts facts, Explanation explanation);
@@ -25,6 +28,8 @@ internal abstract class TextNode(TextKind kind)
 internal sealed class FactText(TextKind kind, string label, string path, Func<Facts, string?> read) : TextNode(kind)
 {
     public string Path { get; } = path;
+
+    public override string Label => label;
 
     public override string? Evaluate(Facts facts) => read(facts);
 
@@ -42,6 +47,8 @@ internal sealed class FactText(TextKind kind, string label, string path, Func<Fa
 
 internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind.Word)
 {
+    public override string Label => parameter.Label;
+
     public override string? Evaluate(Facts facts) => facts.Texts[parameter.Slot];
 
     public override string Describe(Facts facts) => $"{parameter.Label} {Evaluate(facts) ?? "(not given)"}";
@@ -58,6 +65,8 @@ internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind
 
 internal sealed class WordText(string word) : TextNode(TextKind.Word)
 {
+    public override string Label => word;
+
     public override string? Evaluate(Facts facts) => word;
 
     public override string Describe(Facts facts) => word;

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Reticle.Store.Sqlite;
+
+namespace Reticle.Store.Tests;
+
+/// <summary>The store contract on SQLite: each database is a new folder under the temp directory.</summary>
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    private readonly List<string> folders = [];
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "reticle-store-tests", Guid.NewGuid().ToString("N"));
+        folders.Add(folder);
+        return Task.FromResult(folder);
+    }
+
+    protected override IReticleStore OpenStore(string database) => SqliteStore.Open(database);
+
+    protected override Task DeleteDatabasesAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var folder in folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = await OpenRawAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<IReadOnlyList<string>> QueryRawAsync(string sql)
+    {
+        await using var connection = await OpenRawAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
+        }
+        return values;
+    }
+
+    protected override string DescribeSchemaSql =>
+        "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name";
+
+    // SQLite has no stored procedures: the trigger aborts the statement itself.
+    protected override string FailAuditAppendSql(long sequence) =>
+        $"""
+        CREATE TRIGGER fail_audit_append BEFORE INSERT ON audit_log
+        WHEN NEW.sequence = {sequence}
+        BEGIN
+            SELECT RAISE(ABORT, 'audit write refused by test trigger');
+        END;
+        """;
+
+    protected override string StopFailingAuditAppendsSql => "DROP TRIGGER fail_audit_append;";
+
+    private async Task<SqliteConnection> OpenRawAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(Database, SqliteStore.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
