@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace Reticle.Cli.Tests;
+
+public sealed class AuditCommandTests
+{
+    private static async Task<CliRun> WithDecisions(int count)
+    {
+        var run = new CliRun();
+        for (var i = 0; i < count; i++)
+        {
+            (await run.RunAsync("check", Repository.Sample("nxt2050i-to-us-2024-02-01.json"))).ExitCode.ShouldBe(0);
+        }
+        return run;
+    }
+
+    // A tamperer with file access can switch constraints off; the chain must catch them anyway.
+    private static void Sql(CliRun run, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={run.DatabaseFile};Pooling=False;Foreign Keys=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task An_untouched_chain_verifies()
+    {
+        var run = await WithDecisions(3);
+        var result = await run.RunAsync("audit", "verify");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("audit chain intact: 4 record(s)");
+    }
+
+    [Fact]
+    public async Task An_edited_decision_is_found_and_named()
+    {
+        var run = await WithDecisions(3);
+        Sql(run, "UPDATE audit_log SET payload = replace(payload, 'license-required', 'permitted') WHERE sequence = 3");
+        var result = await run.RunAsync("audit", "verify");
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("audit chain BROKEN at record 3");
+    }
+
+    [Fact]
+    public async Task A_deleted_decision_is_found_and_named()
+    {
+        var run = await WithDecisions(3);
+        Sql(run, "DELETE FROM audit_log WHERE sequence = 2");
+        var result = await run.RunAsync("audit", "verify");
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("audit chain BROKEN at record 2");
+    }
+
+    [Fact]
+    public async Task Deleting_the_newest_record_is_found()
+    {
+        var run = await WithDecisions(3);
+        Sql(run, "DELETE FROM audit_log WHERE sequence = 4");
+        var result = await run.RunAsync("audit", "verify");
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("BROKEN at record 4");
+    }
+
+    [Fact]
+    public async Task Each_decision_is_recorded_with_its_input_rule_versions_result_and_actor()
+    {
+        var run = await WithDecisions(1);
+        using var connection = new SqliteConnection($"Data Source={run.DatabaseFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT actor, kind, payload FROM audit_log ORDER BY sequence DESC LIMIT 1";
+        using var reader = command.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        reader.GetString(0).ShouldBe("test:alice");
+        reader.GetString(1).ShouldBe("determination");
+        var payload = reader.GetString(2);
+        payload.ShouldContain("\"input\":");
+        payload.ShouldContain("\"ruleVersions\":");
+        payload.ShouldContain("\"outcome\":\"license-required\"");
+        payload.ShouldContain("SAMPLE");
+    }
+}
