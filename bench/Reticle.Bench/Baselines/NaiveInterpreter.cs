@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Reticle.Determination;
+using Reticle.Model;
+using Reticle.Rules.Compilation;
+using Reticle.Rules.Packs;
+using Reticle.Rules.Syntax;
+using Reticle.Rules.Units;
+
+namespace Reticle.Bench.Baselines;
+
+/// <summary>
+/// The baseline the compiled rule set is measured against: the same packs, interpreted the obvious
+/// way. Each evaluation walks the syntax tree, looks every name up by string (parameters, groups,
+/// formulas, control entries across all packs), converts units on the fly and filters packs by date
+/// with a scan. It decides the outcome per jurisdiction only (no explanations), so the comparison
+/// flatters the baseline.
+/// </summary>
+internal sealed class NaiveInterpreter
+{
+    private readonly IReadOnlyList<RulePack> _packs;
+    private readonly Dictionary<string, Expr> _parsed = new(StringComparer.Ordinal);
+
+    public NaiveInterpreter(IReadOnlyList<RulePack> packs)
+    {
+        _packs = packs;
+        // Parsing once is fair: an interpreter still walks the tree on every evaluation.
+        foreach (var text in packs.SelectMany(Conditions))
+        {
+            _parsed[text] = ExpressionParser.TryParse(text, out _) ?? throw new InvalidOperationException(text);
+        }
+    }
+
+    private static IEnumerable<string> Conditions(RulePack p) =>
+        new[] { p.Reach?.Text }
+            .Concat(p.Formulas.Select(f => f.Expression.Text))
+            .Concat(p.Controls.Select(c => c.Condition.Text))
+            .Concat(p.Requirements.Select(r => r.Condition?.Text))
+            .OfType<string>();
+
+    public ImmutableSortedDictionary<string, Outcome> Decide(Transaction t)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, Outcome>(StringComparer.Ordinal);
+        foreach (var jurisdiction in _packs.Select(p => p.Jurisdiction).Distinct())
+        {
+            var inForce = _packs.Where(p => p.Jurisdiction == jurisdiction && p.Effective.Contains(t.Date)).ToList();
+            bool? reach = false;
+            foreach (var pack in inForce.Where(p => p.Reach is not null))
+            {
+                reach = Or(reach, Truth(Eval(_parsed[pack.Reach!.Text], t, null)));
+            }
+            if (reach == false)
+            {
+                result[jurisdiction] = Outcome.NotApplicable;
+                continue;
+            }
+            var outcome = reach is null ? Outcome.Review : Outcome.Permitted;
+            var undetermined = new List<Effect>();
+            foreach (var rule in inForce.SelectMany(p => p.Requirements.Select(r => (Pack: p, Rule: r))))
+            {
+                if (!rule.Rule.Activities.Contains(t.Activity))
+                {
+                    continue;
+                }
+                bool? items = rule.Rule.Items.Count == 0 ? true : false;
+                foreach (var (reference, _) in rule.Rule.Items)
+                {
+                    var qualified = reference.Contains(' ') ? reference : $"{rule.Pack.ControlList} {reference}";
+                    var control = _packs.Where(p => p.Effective.Contains(t.Date))
+                        .SelectMany(p => p.Controls.Select(c => (p, c)))
+                        .FirstOrDefault(x => $"{x.p.ControlList} {x.c.Id}" == qualified);
+                    if (control.c is not null)
+                    {
+                        items = Or(items, Truth(Eval(_parsed[control.c.Condition.Text], t, null)));
+                    }
+                }
+                var applies = rule.Rule.Condition is null ? items : And(items, Truth(Eval(_parsed[rule.Rule.Condition.Text], t, null)));
+                if (applies == true)
+                {
+                    outcome = OutcomeNames.Max(outcome, rule.Rule.Effect.ToOutcome());
+                }
+                else if (applies is null)
+                {
+                    undetermined.Add(rule.Rule.Effect);
+                }
+            }
+            var definite = outcome;
+            if (undetermined.Any(e => e.ToOutcome() > definite))
+            {
+                outcome = OutcomeNames.Max(outcome, Outcome.Review);
+            }
+            result[jurisdiction] = outcome;
+        }
+        return result.ToImmutable();
+    }
+
+    private static bool? Truth(object? value) => value as bool?;
+
+    private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a is null || b is null ? null : true;
+
+    private static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a is null || b is null ? null : false;
+
+    private object? Eval(Expr expr, Transaction t, Dictionary<string, object?>? arguments)
+    {
+        switch (expr)
+        {
+            case NumberLiteral n:
+                return n.Value * (UnitTable.Find(n.Unit)?.ToCanonical ?? 1m);
+            case TextLiteral s:
+                return s.Value;
+            case Name name:
+                return Lookup(name.Identifier, t, arguments);
+            case Call call:
+                var formula = _packs.SelectMany(p => p.Formulas).First(f => f.Id == call.Function);
+                if (formula.GivenAs is { } given && Parameter(given, t) is decimal stated)
+                {
+                    return stated;
+                }
+                var args = call.Arguments.ToDictionary(a => a.Name, a => Eval(a.Value, t, arguments));
+                return Eval(ExpressionParser.TryParse(formula.Expression.Text, out _)!, t, args);
+            case Arithmetic a:
+                if (Eval(a.Left, t, arguments) is not decimal l || Eval(a.Right, t, arguments) is not decimal r)
+                {
+                    return null;
+                }
+                return a.Operator switch { '+' => l + r, '-' => l - r, '*' => l * r, _ => r == 0 ? null : l / r };
+            case Negate neg:
+                return Eval(neg.Operand, t, arguments) is decimal v ? -v : null;
+            case Comparison c:
+                var left = Eval(c.Left, t, arguments) ?? (c.Left is Name ln && !IsKnownName(ln.Identifier) ? ln.Identifier : null);
+                var right = Eval(c.Right, t, arguments) ?? (c.Right is Name rn && !IsKnownName(rn.Identifier) ? rn.Identifier : null);
+                if (left is null || right is null)
+                {
+                    return null;
+                }
+                if (left is decimal dl && right is decimal dr)
+                {
+                    return c.Operator.Holds(dl.CompareTo(dr));
+                }
+                var equal = string.Equals(left.ToString(), right.ToString(), StringComparison.Ordinal);
+                return c.Operator == ComparisonOperator.Equal ? equal : !equal;
+            case Membership m:
+                if (Eval(m.Element, t, arguments) is not string element)
+                {
+                    return null;
+                }
+                bool member;
+                if (m.Set is SetLiteral list)
+                {
+                    member = list.Elements.Any(e => e is Name n ? n.Identifier == element : e is TextLiteral s && s.Value == element);
+                }
+                else
+                {
+                    var group = _packs.SelectMany(p => p.Groups).First(g => g.Id == ((Name)m.Set).Identifier);
+                    member = group.Members.Any(x => x.Country.Value == element && x.Period.Contains(t.Date));
+                }
+                return member != m.Negated;
+            case AllOf all:
+                return all.Operands.Aggregate((bool?)true, (acc, o) => And(acc, Truth(Eval(o, t, arguments))));
+            case AnyOf any:
+                return any.Operands.Aggregate((bool?)false, (acc, o) => Or(acc, Truth(Eval(o, t, arguments))));
+            case NotExpr not:
+                return Truth(Eval(not.Operand, t, arguments)) is { } b ? !b : null;
+            default:
+                throw new NotSupportedException(expr.GetType().Name);
+        }
+    }
+
+    private bool IsKnownName(string id) =>
+        id is "from" or "to" or "origin" or "activity" || id.StartsWith("endUse.", StringComparison.Ordinal) || FindParameter(id) is not null;
+
+    private object? Lookup(string id, Transaction t, Dictionary<string, object?>? arguments)
+    {
+        if (arguments is not null && arguments.TryGetValue(id, out var argument))
+        {
+            return argument;
+        }
+        switch (id)
+        {
+            case "from": return t.From.Value;
+            case "to": return t.To.Value;
+            case "origin": return t.Item.Origin?.Value;
+            case "activity": return t.Activity.ToWire();
+        }
+        if (id.StartsWith("endUse.", StringComparison.Ordinal))
+        {
+            return t.EndUse.TryGetValue(id[7..], out var k) ? k.ToWire() : null;
+        }
+        if (_packs.SelectMany(p => p.Formulas).Any(f => f.Id == id))
+        {
+            return Eval(new Call(id, [], 0), t, arguments);
+        }
+        return Parameter(id, t);
+    }
+
+    private ParameterDefinition? FindParameter(string id) =>
+        ParameterRegistry.BuiltIn.Concat(_packs.SelectMany(p => p.Parameters)).FirstOrDefault(p => p.Name == id);
+
+    private object? Parameter(string id, Transaction t)
+    {
+        if (FindParameter(id) is not { } definition || !t.Item.Parameters.TryGetValue(id, out var value))
+        {
+            return null;
+        }
+        return definition.IsText ? value.Text : value.Number * (UnitTable.Find(definition.Unit)?.ToCanonical ?? 1m);
+    }
+}

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using Reticle.Bench.Baselines;
+using Reticle.Determination;
+using Reticle.Model;
+using Reticle.Rules.Compilation;
+using Reticle.Rules.Packs;
+
+namespace Reticle.Bench;
+
+/// <summary>
+/// Determination throughput on the bundled content: the compiled rule set (full determination with
+/// findings and explanations) against the naive interpreter of the same packs (outcomes only).
+/// Reported per transaction.
+/// </summary>
+[MemoryDiagnoser]
+public class DeterminationBenchmarks
+{
+    private const int Count = 4096;
+    private Transaction[] _transactions = [];
+    private RuleSet _rules = null!;
+    private NaiveInterpreter _naive = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var errors = new List<PackError>();
+        var packs = RulePackLoader.ReadAll(Workload.PackSources(), errors);
+        _rules = RuleSetCompiler.Compile(packs, errors) ?? throw new InvalidOperationException(string.Join("\n", errors));
+        _naive = new NaiveInterpreter(packs);
+        _transactions = Workload.Transactions(Count, Workload.Catalog());
+        // The baseline must be honest: it has to reach the same outcomes.
+        foreach (var t in _transactions)
+        {
+            var compiled = DeterminationEngine.Determine(_rules, t).Jurisdictions.ToDictionary(j => j.Jurisdiction, j => j.Outcome);
+            var naive = _naive.Decide(t);
+            if (!compiled.OrderBy(x => x.Key).SequenceEqual(naive))
+            {
+                throw new InvalidOperationException($"baseline disagrees on {t.Id}");
+            }
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int NaiveInterpreter()
+    {
+        var n = 0;
+        foreach (var t in _transactions)
+        {
+            n += _naive.Decide(t).Count;
+        }
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int CompiledRuleSet()
+    {
+        var n = 0;
+        foreach (var t in _transactions)
+        {
+            n += DeterminationEngine.Determine(_rules, t).Jurisdictions.Length;
+        }
+        return n;
+    }
+}
