@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using Reticle.Model;
 using Reticle.Rules.Compilation;
+using Reticle.Time;
 
 namespace Reticle.Determination;
 
@@ -9,72 +11,77 @@ namespace Reticle.Determination;
 /// The heart of Reticle: (rule set, transaction, date) -> decision with reasons. Pure: no I/O, no
 /// clock; the same inputs give the same decision, which is what lets an auditor replay it.
 /// </summary>
+/// <remarks>
+/// Deciding is two passes: a fast one that evaluates every rule in three-valued logic and fixes the
+/// outcomes, and one that writes the reasons. <see cref="Outcomes"/> runs only the first, for work
+/// that re-decides many transactions and explains only those whose answer changed.
+/// </remarks>
 public static class DeterminationEngine
 {
     /// <param name="asOf">Overrides the transaction's own date (<c>check --as-of</c>).</param>
     public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf = null)
     {
-        var date = asOf ?? transaction.Date;
-        var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        var facts = new Facts(transaction, date, numbers, texts, rules.ControlCount);
+        var facts = Lay(rules, transaction, asOf);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
         var overall = Outcome.Permitted;
+        var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
         for (var i = 0; i < rules.Jurisdictions.Count; i++)
         {
-            var result = DetermineJurisdiction(rules.Jurisdictions[i], rules.ByJurisdiction[i], facts);
+            applies.Clear();
+            var packs = rules.ByJurisdiction[i];
+            var (outcome, reach) = Evaluate(packs, facts, applies);
+            var result = Explain(rules.Jurisdictions[i], packs, facts, outcome, reach, applies);
             jurisdictions.Add(result);
-            overall = OutcomeNames.Max(overall, result.Outcome);
+            overall = OutcomeNames.Max(overall, outcome);
         }
-        return new Determination(transaction.Id, date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
+        return new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
     }
 
-    private static JurisdictionDetermination DetermineJurisdiction(string jurisdiction, CompiledPack[] packs, Facts facts)
+    /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>
+    public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null)
     {
-        var inForce = new List<CompiledPack>(packs.Length);
-        foreach (var pack in packs)
+        var facts = Lay(rules, transaction, asOf);
+        var outcomes = new Outcome[rules.Jurisdictions.Count];
+        var overall = Outcome.Permitted;
+        var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            if (pack.InForce(facts.Date))
-            {
-                inForce.Add(pack);
-            }
+            applies.Clear();
+            outcomes[i] = Evaluate(rules.ByJurisdiction[i], facts, applies).Outcome;
+            overall = OutcomeNames.Max(overall, outcomes[i]);
         }
-        var notes = ImmutableArray.CreateBuilder<string>();
-        foreach (var pack in packs)
-        {
-            if (!pack.InForce(facts.Date) && pack.Source.Requirements.Count > 0)
-            {
-                notes.Add(pack.Effective.From > facts.Date
-                    ? $"{pack.Source.Id} is not yet in force on this date: it applies from {Time.EffectivePeriod.Format(pack.Effective.From)}"
-                    : $"{pack.Source.Id} no longer applies on this date: it was in force {pack.Effective}");
-            }
-        }
-        var versions = inForce.Select(p => p.Source.Version).ToImmutableArray();
+        return new OutcomeSummary(overall, ImmutableCollectionsMarshal.AsImmutableArray(outcomes));
+    }
 
+    private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf)
+    {
+        var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
+        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount);
+    }
+
+    /// <summary>The first pass: does the law reach the act, which rules apply, and what follows.</summary>
+    private static (Outcome Outcome, Truth Reach) Evaluate(CompiledPack[] packs, Facts facts, List<(CompiledRequirement Rule, Truth Truth)> applies)
+    {
         // Reach: does this jurisdiction's law reach the act at all (export from NL, US-origin item…)?
         var reach = Truth.False;
-        foreach (var pack in inForce)
+        foreach (var pack in packs)
         {
-            if (pack.Reach is { } condition)
+            if (pack.Reach is { } condition && pack.InForce(facts.Date))
             {
                 reach = Kleene.Or(reach, condition.Evaluate(facts));
             }
         }
-        var classifications = Classify(inForce, facts);
         if (reach == Truth.False)
         {
-            foreach (var pack in inForce.Where(p => p.Reach is not null))
-            {
-                var why = new Explanation();
-                pack.Reach!.Explain(facts, why);
-                notes.Add($"{pack.Source.Id} does not reach this act: {string.Join("; ", why.Because)}");
-            }
-            return new JurisdictionDetermination(jurisdiction, Outcome.NotApplicable, classifications, [], notes.ToImmutable(), versions);
+            return (Outcome.NotApplicable, reach);
         }
-
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
         var outcome = Outcome.Permitted;
-        foreach (var pack in inForce)
+        foreach (var pack in packs)
         {
+            if (!pack.InForce(facts.Date))
+            {
+                continue;
+            }
             foreach (var rule in pack.Requirements)
             {
                 if (!rule.Effective.Contains(facts.Date))
@@ -102,44 +109,76 @@ public static class DeterminationEngine
         {
             outcome = OutcomeNames.Max(outcome, Outcome.Review);
         }
-
-        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count);
-        foreach (var (rule, truth) in applies.OrderBy(a => Rank(a.Truth)).ThenByDescending(a => a.Rule.Definition.Effect))
-        {
-            var explanation = new Explanation();
-            rule.Explain(facts, explanation);
-            var status = truth switch
-            {
-                Truth.True => FindingStatus.Applies,
-                Truth.False => FindingStatus.DoesNotApply,
-                _ => FindingStatus.Undetermined,
-            };
-            findings.Add(new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-                string.Join("; ", explanation.Because), [.. explanation.Missing], rule.Confidence, rule.Pack.Source.Version));
-        }
-        return new JurisdictionDetermination(jurisdiction, outcome, classifications, findings.MoveToImmutable(), notes.ToImmutable(), versions);
+        return (outcome, reach);
     }
 
-    private static int Rank(Truth truth) => truth switch
+    /// <summary>The second pass: findings with their compared values, classifications and notes.</summary>
+    private static JurisdictionDetermination Explain(string jurisdiction, CompiledPack[] packs, Facts facts, Outcome outcome, Truth reach,
+        List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
-        Truth.True => 0,
-        Truth.Unknown => 1,
-        _ => 2,
-    };
-
-    private static ImmutableArray<string> Classify(List<CompiledPack> inForce, Facts facts)
-    {
-        var result = ImmutableArray.CreateBuilder<string>();
-        foreach (var pack in inForce)
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var versions = ImmutableArray.CreateBuilder<string>();
+        var classifications = ImmutableArray.CreateBuilder<string>();
+        foreach (var pack in packs)
         {
-            foreach (var control in pack.Controls)
+            if (pack.InForce(facts.Date))
             {
-                if (control.Effective.Contains(facts.Date) && control.Evaluate(facts) == Truth.True)
+                versions.Add(pack.Source.Version);
+                foreach (var control in pack.Controls)
                 {
-                    result.Add(control.QualifiedId);
+                    if (control.Effective.Contains(facts.Date) && control.Evaluate(facts) == Truth.True)
+                    {
+                        classifications.Add(control.QualifiedId);
+                    }
+                }
+                if (reach == Truth.False && pack.Reach is { } condition)
+                {
+                    var why = new Explanation();
+                    condition.Explain(facts, why);
+                    notes.Add($"{pack.Source.Id} does not reach this act: {string.Join("; ", why.Because)}");
+                }
+            }
+            else if (pack.Source.Requirements.Count > 0)
+            {
+                notes.Add(pack.Effective.From > facts.Date
+                    ? $"{pack.Source.Id} is not yet in force on this date: it applies from {EffectivePeriod.Format(pack.Effective.From)}"
+                    : $"{pack.Source.Id} no longer applies on this date: it was in force {pack.Effective}");
+            }
+        }
+
+        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count);
+        // Applying rules first, then undetermined ones, then those that do not apply; the most severe first within each.
+        foreach (var status in (ReadOnlySpan<Truth>)[Truth.True, Truth.Unknown, Truth.False])
+        {
+            foreach (var effect in (ReadOnlySpan<Rules.Packs.Effect>)[Rules.Packs.Effect.Prohibited, Rules.Packs.Effect.Review, Rules.Packs.Effect.LicenseRequired])
+            {
+                foreach (var (rule, truth) in applies)
+                {
+                    if (truth == status && rule.Definition.Effect == effect)
+                    {
+                        findings.Add(Finding(rule, truth, facts));
+                    }
                 }
             }
         }
-        return result.ToImmutable();
+        return new JurisdictionDetermination(jurisdiction, outcome, classifications.ToImmutable(), findings.ToImmutable(),
+            notes.ToImmutable(), versions.ToImmutable());
+    }
+
+    private static Finding Finding(CompiledRequirement rule, Truth truth, Facts facts)
+    {
+        var explanation = new Explanation();
+        rule.Explain(facts, explanation);
+        var status = truth switch
+        {
+            Truth.True => FindingStatus.Applies,
+            Truth.False => FindingStatus.DoesNotApply,
+            _ => FindingStatus.Undetermined,
+        };
+        return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
+            string.Join("; ", explanation.Because), explanation.HasMissing ? [.. explanation.Missing] : [], rule.Confidence, rule.Pack.Source.Version);
     }
 }
+
+/// <summary>Outcomes without reasons: overall, and per jurisdiction in the rule set's order.</summary>
+public sealed record OutcomeSummary(Outcome Outcome, ImmutableArray<Outcome> Jurisdictions);

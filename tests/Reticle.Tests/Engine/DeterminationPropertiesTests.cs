@@ -79,4 +79,14 @@ public sealed class DeterminationPropertiesTests
         Json(DeterminationEngine.Determine(BundledRules.Rules, t, other))
             .ShouldBe(Json(DeterminationEngine.Determine(BundledRules.Rules, t with { Date = other })));
     }
+
+    [Property(MaxTest = 300)]
+    public void The_fast_outcome_pass_agrees_with_the_full_determination(PositiveInt seed)
+    {
+        var t = Random(seed.Get);
+        var full = DeterminationEngine.Determine(BundledRules.Rules, t);
+        var fast = DeterminationEngine.Outcomes(BundledRules.Rules, t);
+        fast.Outcome.ShouldBe(full.Outcome);
+        fast.Jurisdictions.ShouldBe(full.Jurisdictions.Select(j => j.Outcome).ToArray());
+    }
 }

@@ -93,7 +93,10 @@ public sealed class CompiledRequirement
                 var inner = new Explanation();
                 control.Explain(facts, inner);
                 explanation.Add($"{control.QualifiedId}: {string.Join("; ", inner.Because)}");
-                explanation.Missing.UnionWith(inner.Missing);
+                if (inner.HasMissing)
+                {
+                    explanation.Missing.UnionWith(inner.Missing);
+                }
                 if (items == Truth.True)
                 {
                     break;

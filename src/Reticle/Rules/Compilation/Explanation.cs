@@ -3,8 +3,14 @@ namespace Reticle.Rules.Compilation;
 /// <summary>Collects the compared values behind a result ("DCO 1.1 nm <= 1.50 nm") and the facts that were missing.</summary>
 public sealed class Explanation
 {
+    private SortedSet<string>? _missing;
+
     public List<string> Because { get; } = [];
-    public SortedSet<string> Missing { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facts that were needed but not given, as JSON paths (allocated only when there are any).</summary>
+    public SortedSet<string> Missing => _missing ??= new SortedSet<string>(StringComparer.Ordinal);
+
+    public bool HasMissing => _missing is { Count: > 0 };
 
     public void Add(string reason)
     {
