@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 using Reticle.Store.Postgres;
@@ -46,26 +46,11 @@ public sealed class PostgresStoreTests : StoreContractTests
         }
     }
 
-    protected override async Task ExecuteRawAsync(string sql)
+    protected override async Task<DbConnection> OpenRawConnectionAsync()
     {
-        await using var connection = new NpgsqlConnection(Database);
+        var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    protected override async Task<IReadOnlyList<string>> QueryRawAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
-        }
-        return values;
+        return connection;
     }
 
     protected override string DescribeSchemaSql =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Reticle.Store.Sqlite;
 
@@ -28,24 +28,11 @@ public sealed class SqliteStoreTests : StoreContractTests
         return Task.CompletedTask;
     }
 
-    protected override async Task ExecuteRawAsync(string sql)
+    protected override async Task<DbConnection> OpenRawConnectionAsync()
     {
-        await using var connection = await OpenRawAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    protected override async Task<IReadOnlyList<string>> QueryRawAsync(string sql)
-    {
-        await using var connection = await OpenRawAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
-        }
-        return values;
+        var connection = new SqliteConnection($"Data Source={Path.Combine(Database, SqliteStore.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
     }
 
     protected override string DescribeSchemaSql =>
@@ -62,11 +49,4 @@ public sealed class SqliteStoreTests : StoreContractTests
         """;
 
     protected override string StopFailingAuditAppendsSql => "DROP TRIGGER fail_audit_append;";
-
-    private async Task<SqliteConnection> OpenRawAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(Database, SqliteStore.FileName)};Pooling=False");
-        await connection.OpenAsync();
-        return connection;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -29,11 +30,8 @@ public abstract class StoreContractTests : IAsyncLifetime
     /// <summary>Removes every database this test created.</summary>
     protected abstract Task DeleteDatabasesAsync();
 
-    /// <summary>Runs SQL on the test's database behind the store's back, as someone tampering with it would.</summary>
-    protected abstract Task ExecuteRawAsync(string sql);
-
-    /// <summary>Runs a query on the test's database and returns its first column as text.</summary>
-    protected abstract Task<IReadOnlyList<string>> QueryRawAsync(string sql);
+    /// <summary>An open connection to the test's database that is not the store's, to work behind its back.</summary>
+    protected abstract Task<DbConnection> OpenRawConnectionAsync();
 
     /// <summary>A query listing every table, column and index, to compare schemas.</summary>
     protected abstract string DescribeSchemaSql { get; }
@@ -43,6 +41,30 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     /// <summary>SQL removing the trigger <see cref="FailAuditAppendSql"/> installed.</summary>
     protected abstract string StopFailingAuditAppendsSql { get; }
+
+    /// <summary>Runs SQL on the test's database behind the store's back, as someone tampering with it would.</summary>
+    protected async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = await OpenRawConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a query on the test's database and returns its first column as text.</summary>
+    protected async Task<IReadOnlyList<string>> QueryRawAsync(string sql)
+    {
+        await using var connection = await OpenRawConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
+        }
+        return values;
+    }
 
     public async Task InitializeAsync()
     {

@@ -36,6 +36,10 @@ internal static class DeterminationText
                     output.WriteLine($"      missing: {string.Join(", ", f.Missing)}");
                 }
                 output.WriteLine($"      citation: {f.Citation}");
+                foreach (var option in f.Exceptions)
+                {
+                    output.WriteLine($"      may be overcome by {option.Id} ({option.Kind.ToWire()}{(option.Title is null ? "" : ": " + option.Title)}; {option.Citation}) — not concluded; confirm: {string.Join("; ", option.Confirm)}");
+                }
                 if (f.Confidence != Confidence.Verified)
                 {
                     output.WriteLine($"      confidence: {f.Confidence.ToString().ToLowerInvariant()} (content not verified against the primary text)");

@@ -16,8 +16,6 @@ internal static class SqliteText
 
     public static string Of(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    public static string? Of(LocalDate? date) => date is { } d ? Of(d) : null;
-
     public static Instant ToInstant(string text) => InstantPattern.Parse(text).GetValueOrThrow();
 
     public static LocalDate ToDate(string text) => LocalDatePattern.Iso.Parse(text).GetValueOrThrow();

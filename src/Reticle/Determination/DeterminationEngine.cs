@@ -19,9 +19,10 @@ namespace Reticle.Determination;
 public static class DeterminationEngine
 {
     /// <param name="asOf">Overrides the transaction's own date (<c>check --as-of</c>).</param>
-    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf = null)
+    /// <param name="listings">What screening found for the parties; <c>null</c> if they were not screened.</param>
+    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null)
     {
-        var facts = Lay(rules, transaction, asOf);
+        var facts = Lay(rules, transaction, asOf, listings);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
         var overall = Outcome.Permitted;
         var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
@@ -38,9 +39,9 @@ public static class DeterminationEngine
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>
-    public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null)
+    public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null)
     {
-        var facts = Lay(rules, transaction, asOf);
+        var facts = Lay(rules, transaction, asOf, listings);
         var outcomes = new Outcome[rules.Jurisdictions.Count];
         var overall = Outcome.Permitted;
         var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
@@ -53,10 +54,10 @@ public static class DeterminationEngine
         return new OutcomeSummary(overall, ImmutableCollectionsMarshal.AsImmutableArray(outcomes));
     }
 
-    private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf)
+    private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
         var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount);
+        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, listings);
     }
 
     /// <summary>The first pass: does the law reach the act, which rules apply, and what follows.</summary>
@@ -176,7 +177,37 @@ public static class DeterminationEngine
             _ => FindingStatus.Undetermined,
         };
         return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-            string.Join("; ", explanation.Because), explanation.HasMissing ? [.. explanation.Missing] : [], rule.Confidence, rule.Pack.Source.Version);
+            string.Join("; ", explanation.Because), explanation.HasMissing ? [.. explanation.Missing] : [], rule.Confidence, rule.Pack.Source.Version)
+        {
+            Exceptions = truth == Truth.False ? [] : Exceptions(rule, facts),
+        };
+    }
+
+    // Candidates are named where their own condition holds or cannot be decided; the exporter confirms the rest.
+    private static ImmutableArray<ExceptionOption> Exceptions(CompiledRequirement rule, Facts facts)
+    {
+        if (rule.Exceptions.Count == 0)
+        {
+            return [];
+        }
+        var options = ImmutableArray.CreateBuilder<ExceptionOption>();
+        foreach (var candidate in rule.Exceptions)
+        {
+            string? because = null;
+            if (candidate.Condition is { } condition)
+            {
+                if (condition.Evaluate(facts) == Truth.False)
+                {
+                    continue;
+                }
+                var why = new Explanation();
+                condition.Explain(facts, why);
+                because = string.Join("; ", why.Because);
+            }
+            var d = candidate.Definition;
+            options.Add(new ExceptionOption(d.Id, d.Kind, d.Title, d.Citation, [.. d.Confirm], because));
+        }
+        return options.ToImmutable();
     }
 }
 

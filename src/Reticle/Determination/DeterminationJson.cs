@@ -54,6 +54,19 @@ public static class DeterminationJson
         {
             json["missing"] = new JsonArray(f.Missing.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
         }
+        if (!f.Exceptions.IsDefaultOrEmpty)
+        {
+            json["licenseExceptions"] = new JsonArray(f.Exceptions.Select(e => (JsonNode?)new JsonObject
+            {
+                ["id"] = e.Id,
+                ["kind"] = e.Kind.ToWire(),
+                ["title"] = e.Title,
+                ["citation"] = e.Citation,
+                ["confirm"] = new JsonArray(e.Confirm.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+                ["because"] = e.Because,
+                ["concluded"] = false,
+            }).ToArray());
+        }
         json["confidence"] = f.Confidence.ToString().ToLowerInvariant();
         json["ruleVersion"] = f.PackVersion;
         return json;

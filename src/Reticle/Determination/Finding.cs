@@ -16,7 +16,20 @@ public sealed record Finding(
     string Because,
     ImmutableArray<string> Missing,
     Confidence Confidence,
-    string PackVersion);
+    string PackVersion)
+{
+    /// <summary>Licence exceptions or general authorisations that may overcome the requirement; never concluded by Reticle.</summary>
+    public ImmutableArray<ExceptionOption> Exceptions { get; init; } = [];
+}
+
+/// <summary>A licence exception or general authorisation worth considering, and what the exporter must confirm before relying on it.</summary>
+public sealed record ExceptionOption(string Id, ExceptionKind Kind, string? Title, string Citation, ImmutableArray<string> Confirm, string? Because);
+
+public static class ExceptionKindNames
+{
+    public static string ToWire(this ExceptionKind kind) =>
+        kind == ExceptionKind.GeneralAuthorisation ? "general-authorisation" : "license-exception";
+}
 
 public static class EffectNames
 {

@@ -214,7 +214,7 @@ public static class TransactionReader
             Parameters = parameters.ToImmutable(),
             Classifications = classifications.ToImmutable(),
             UsControlledContentPercent = content,
-            UsTechnologyInputs = [.. item.OptionalStrings("usTechnologyInputs")],
+            UsTechnologyInputs = item.Has("usTechnologyInputs") ? [.. item.OptionalStrings("usTechnologyInputs")] : default,
             ContainsUsOriginIc = item.OptionalBool("containsUsOriginIc"),
         };
     }
@@ -337,6 +337,8 @@ public static class TransactionReader
         public string PathOf(string key) => $"{path}.{key}";
 
         public void Error(string key, string message) => errors.Add(new InputError(PathOf(key), message));
+
+        public bool Has(string key) => Get(key) is not null;
 
         private JsonElement? Get(string key) =>
             json.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

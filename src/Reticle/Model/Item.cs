@@ -14,6 +14,7 @@ public sealed record Item
     public ImmutableDictionary<string, ParameterValue> Parameters { get; init; } = ImmutableDictionary<string, ParameterValue>.Empty;
     public ImmutableDictionary<string, string> Classifications { get; init; } = ImmutableDictionary<string, string>.Empty;
     public decimal? UsControlledContentPercent { get; init; }
-    public ImmutableArray<string> UsTechnologyInputs { get; init; } = [];
+    /// <summary>US technology or software the item was made with (ECCNs, e.g. 3E992); default when not stated, which is not the same as none.</summary>
+    public ImmutableArray<string> UsTechnologyInputs { get; init; }
     public bool? ContainsUsOriginIc { get; init; }
 }

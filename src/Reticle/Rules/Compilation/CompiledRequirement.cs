@@ -10,8 +10,9 @@ public sealed class CompiledRequirement
     private readonly int _activityMask;
 
     internal CompiledRequirement(RequirementDefinition definition, CompiledPack pack, EffectivePeriod effective,
-        IReadOnlyList<ControlVersions> items, Condition? condition)
+        IReadOnlyList<ControlVersions> items, Condition? condition, IReadOnlyList<CompiledException> exceptions)
     {
+        Exceptions = exceptions;
         Definition = definition;
         Pack = pack;
         Effective = effective;
@@ -25,6 +26,9 @@ public sealed class CompiledRequirement
     public EffectivePeriod Effective { get; }
     public IReadOnlyList<ControlVersions> Items { get; }
     public Condition? Condition { get; }
+
+    /// <summary>Licence exceptions and general authorisations that may overcome this requirement.</summary>
+    public IReadOnlyList<CompiledException> Exceptions { get; }
 
     public string Id => Definition.Id;
 
@@ -109,6 +113,9 @@ public sealed class CompiledRequirement
         }
     }
 }
+
+/// <summary>A candidate licence exception or general authorisation, with the condition under which it is worth naming.</summary>
+public sealed record CompiledException(ExceptionCandidate Definition, Condition? Condition);
 
 /// <summary>All versions of one control entry over time, looked up by date.</summary>
 public sealed class ControlVersions(string qualifiedId, Timeline<CompiledControl> versions)

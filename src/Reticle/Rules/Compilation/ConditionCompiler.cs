@@ -14,9 +14,45 @@ namespace Reticle.Rules.Compilation;
 internal sealed class ConditionCompiler(
     ParameterRegistry parameters,
     IReadOnlyDictionary<string, FormulaDefinition> formulas,
-    IReadOnlyDictionary<string, CountryGroup> groups)
+    IReadOnlyDictionary<string, CountryGroup> groups,
+    IReadOnlyDictionary<string, NamedConditionDefinition> namedConditions,
+    ControlDirectory directory)
 {
     private int _formulaDepth;
+    private readonly Dictionary<string, Condition?> _named = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _compiling = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether conditions may ask another regime's lists (<c>classified(...)</c>). Off while compiling
+    /// control entries: an entry defined by whether it is on a list would go round in circles.
+    /// </summary>
+    public bool AllowListReferences { get; set; } = true;
+
+    /// <summary>Compiles a named condition on its own (reporting its own errors) or returns the cached result.</summary>
+    public Condition? CompileNamed(NamedConditionDefinition definition, out (int Offset, string Message)? error)
+    {
+        error = null;
+        if (_named.TryGetValue(definition.Id, out var cached))
+        {
+            return cached;
+        }
+        if (!_compiling.Add(definition.Id))
+        {
+            error = (0, $"condition '{definition.Id}' refers to itself");
+            return null;
+        }
+        try
+        {
+            var inner = CompileCondition(definition.Condition, out error);
+            var compiled = inner is null ? null : new NamedConditionNode(definition.Label, inner);
+            _named[definition.Id] = compiled;
+            return compiled;
+        }
+        finally
+        {
+            _compiling.Remove(definition.Id);
+        }
+    }
 
     public Condition? CompileCondition(SourceText source, out (int Offset, string Message)? error)
     {
@@ -77,7 +113,9 @@ internal sealed class ConditionCompiler(
         NumberLiteral n => new NumberValue(Constant(n)),
         TextLiteral t => new TextValue(new WordText(t.Value)),
         Name name => BindName(name, arguments),
+        Call call when call.Function is "classified" or "listed" => new BoolValue(BindBuiltIn(call)),
         Call call => new NumberValue(BindFormula(call, arguments)),
+        Includes includes => new BoolValue(BindIncludes(includes)),
         Arithmetic a => new NumberValue(BindArithmetic(a, arguments)),
         Negate n => new NumberValue(new NegateNumber(AsNumber(Bind(n.Operand, arguments), n.Offset))),
         Comparison c => new BoolValue(BindComparison(c, arguments)),
@@ -110,6 +148,19 @@ internal sealed class ConditionCompiler(
         {
             return new NumberValue(BindFormula(new Call(id, [], name.Offset), arguments));
         }
+        if (namedConditions.TryGetValue(id, out var named))
+        {
+            var condition = CompileNamed(named, out var namedError);
+            return condition is not null
+                ? new BoolValue(condition)
+                : throw new BindFailure(name.Offset, namedError is { Message: var m } && m.Contains("refers to itself", StringComparison.Ordinal)
+                    ? $"condition '{id}' refers to itself" : $"condition '{id}' has errors (see its definition)");
+        }
+        if (id == "item.usControlledContentPercent")
+        {
+            return new NumberValue(new FactNumber("US controlled content", "item.usControlledContentPercent", UnitTable.Find("%")!,
+                f => f.Transaction.Item.UsControlledContentPercent));
+        }
         if (Fact(id) is { } fact)
         {
             return new TextValue(fact);
@@ -139,6 +190,9 @@ internal sealed class ConditionCompiler(
                 return new FactText(TextKind.Activity, "activity", "activity", f => f.Transaction.Activity.ToWire());
             case "personnel.usPerson":
                 return new FactText(TextKind.Knowledge, "US person among personnel", "personnel[].usPerson", UsPersonnel);
+            case "item.containsUsOriginIc":
+                return new FactText(TextKind.Knowledge, "contains a US-origin integrated circuit", "item.containsUsOriginIc",
+                    f => f.Transaction.Item.ContainsUsOriginIc is { } b ? (b ? "yes" : "no") : null);
             case "endUser.country":
                 return new FactText(TextKind.Country, "end-user country", "parties[end-user].country",
                     f => f.Transaction.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Country.Value);
@@ -271,6 +325,66 @@ internal sealed class ConditionCompiler(
             (_, BareWord w) => throw Unknown(w),
             _ => throw new BindFailure(c.Offset, "cannot compare a number with a word"),
         };
+    }
+
+    private Condition BindBuiltIn(Call call)
+    {
+        var positional = call.Arguments.Where(a => a.Name.Length == 0).Select(a => a.Value).ToList();
+        var named = call.Arguments.Where(a => a.Name.Length > 0).ToList();
+        if (call.Function == "classified")
+        {
+            if (!AllowListReferences)
+            {
+                throw new BindFailure(call.Offset, "classified(...) cannot be used inside a control entry");
+            }
+            if (positional.Count != 1 || named.Count > 0)
+            {
+                throw new BindFailure(call.Offset, "classified takes one jurisdiction: classified(NL) or classified(from)");
+            }
+            var jurisdiction = positional[0] switch
+            {
+                Name { Identifier: "from" or "to" or "origin" } fact => Fact(fact.Identifier)!,
+                Name code when directory.Knows(code.Identifier) => new WordText(code.Identifier),
+                Name code => throw new BindFailure(code.Offset, $"unknown jurisdiction '{code.Identifier}' (no pack of that jurisdiction)"),
+                var other => throw new BindFailure(other.Offset, "classified takes a jurisdiction code or from / to / origin"),
+            };
+            return new ClassifiedCondition(jurisdiction, directory);
+        }
+        if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
+        {
+            throw new BindFailure(call.Offset, "listed takes a list id: listed(EL) or listed(EL, footnote = 5)");
+        }
+        int? footnote = null;
+        foreach (var (name, value) in named)
+        {
+            if (name != "footnote" || value is not NumberLiteral { Unit: null } n || n.Value != decimal.Truncate(n.Value))
+            {
+                throw new BindFailure(value.Offset, "listed takes only 'footnote = N' besides the list id");
+            }
+            footnote = (int)n.Value;
+        }
+        return new ListedCondition(list.Identifier, footnote);
+    }
+
+    private static Condition BindIncludes(Includes includes)
+    {
+        if (includes.Collection is not Name { Identifier: "item.usTechnologyInputs" })
+        {
+            throw new BindFailure(includes.Offset, "'includes' tests a list-valued fact: item.usTechnologyInputs");
+        }
+        if (includes.Set is not SetLiteral list)
+        {
+            throw new BindFailure(includes.Set.Offset, "'includes' takes a list: includes [3D992, 3E992]");
+        }
+        var words = list.Elements.Select(e => e switch
+        {
+            Name n => n.Identifier,
+            TextLiteral t => t.Value,
+            _ => throw new BindFailure(e.Offset, "list entries are words or codes"),
+        }).ToFrozenSet(StringComparer.Ordinal);
+        return new IncludesCondition("US technology and software inputs", "item.usTechnologyInputs",
+            f => f.Transaction.Item.UsTechnologyInputs is { IsDefault: false } inputs ? inputs : null,
+            words, "[" + string.Join(", ", words.Order(StringComparer.Ordinal)) + "]");
     }
 
     private Condition BindMembership(Membership m, IReadOnlyDictionary<string, NumberNode>? arguments)

@@ -9,9 +9,11 @@ namespace Reticle.Rules.Compilation;
 /// </summary>
 public sealed class Facts
 {
-    internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount)
+    internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount,
+        IReadOnlyList<PartyListing>? listings = null)
     {
         Transaction = transaction;
+        Listings = listings;
         Date = date;
         Numbers = numbers;
         Texts = texts;
@@ -19,6 +21,9 @@ public sealed class Facts
     }
 
     public Transaction Transaction { get; }
+
+    /// <summary>What screening found for the parties; <c>null</c> when they were not screened (then list tests are unknown).</summary>
+    public IReadOnlyList<PartyListing>? Listings { get; }
 
     /// <summary>The date the act is evaluated on (the transaction's date, or <c>--as-of</c>).</summary>
     public LocalDate Date { get; }

@@ -156,3 +156,21 @@ internal sealed class FormulaNumber(string label, Unit unit, NumberNode body, Pa
         }
     }
 }
+
+/// <summary>A numeric fact of the transaction outside the item parameters (US controlled content, in %).</summary>
+internal sealed class FactNumber(string label, string path, Unit unit, Func<Facts, decimal?> read) : NumberNode(unit.Dimension)
+{
+    public override decimal? Evaluate(Facts facts) => read(facts) * unit.ToCanonical;
+
+    public override string Describe(Facts facts) =>
+        read(facts) is { } value ? $"{label} {ParameterInfo.Number(value)}{unit.Symbol}" : $"{label} (not given)";
+
+    public override void ExplainMissing(Facts facts, Explanation explanation)
+    {
+        if (read(facts) is null)
+        {
+            explanation.Missing.Add(path);
+            explanation.Add($"{label} not given ({path})");
+        }
+    }
+}

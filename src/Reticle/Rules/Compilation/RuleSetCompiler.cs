@@ -24,13 +24,24 @@ public static class RuleSetCompiler
         var parameters = BuildParameters(packs, errors);
         var groups = BuildGroups(packs, errors);
         var formulas = BuildFormulas(packs, errors);
-        var compiler = new ConditionCompiler(parameters, formulas, groups);
+        var named = BuildNamedConditions(packs, errors);
+        var directory = new ControlDirectory(packs.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal));
+        var compiler = new ConditionCompiler(parameters, formulas, groups, named, directory);
         foreach (var formula in formulas.Values)
         {
             compiler.CheckFormula(formula, out var error);
             if (error is { } e)
             {
                 errors.Add(formula.Expression.At(e.Offset).Error(e.Message, formula.Id));
+            }
+        }
+
+        foreach (var definition in named.Values)
+        {
+            compiler.CompileNamed(definition, out var error);
+            if (error is { } e)
+            {
+                errors.Add(definition.Condition.At(e.Offset).Error(e.Message, definition.Id));
             }
         }
 
@@ -51,6 +62,7 @@ public static class RuleSetCompiler
                 pack.Reach = CompileCondition(compiler, reach, source.Id, errors);
             }
             var controls = new List<CompiledControl>();
+            compiler.AllowListReferences = false;
             foreach (var entry in source.Controls)
             {
                 var condition = CompileCondition(compiler, entry.Condition, entry.Id, errors);
@@ -61,9 +73,11 @@ public static class RuleSetCompiler
                 }
                 var control = new CompiledControl($"{source.ControlList} {entry.Id}", entry, pack, effective, condition, controlSlot++);
                 controls.Add(control);
+                directory.Add(source.Jurisdiction, control);
                 AddVersion(controlVersions, control.QualifiedId, effective, control);
             }
             pack.Controls = controls;
+            compiler.AllowListReferences = true;
         }
         var controlTimelines = new Dictionary<string, ControlVersions>(StringComparer.Ordinal);
         foreach (var (id, versions) in controlVersions)
@@ -105,7 +119,16 @@ public static class RuleSetCompiler
                 {
                     continue;
                 }
-                var requirement = new CompiledRequirement(rule, pack, effective, items, condition);
+                var exceptions = new List<CompiledException>();
+                foreach (var candidate in rule.Exceptions)
+                {
+                    var when = candidate.Condition is null ? null : CompileCondition(compiler, candidate.Condition, $"{rule.Id} / {candidate.Id}", errors);
+                    if (candidate.Condition is null || when is not null)
+                    {
+                        exceptions.Add(new CompiledException(candidate, when));
+                    }
+                }
+                var requirement = new CompiledRequirement(rule, pack, effective, items, condition, exceptions);
                 requirements.Add(requirement);
                 AddVersion(requirementVersions, rule.Id, effective, requirement);
             }
@@ -249,6 +272,22 @@ public static class RuleSetCompiler
             }
         }
         return groups;
+    }
+
+    private static Dictionary<string, NamedConditionDefinition> BuildNamedConditions(List<RulePack> packs, List<PackError> errors)
+    {
+        var named = new Dictionary<string, NamedConditionDefinition>(StringComparer.Ordinal);
+        foreach (var pack in packs)
+        {
+            foreach (var c in pack.Conditions)
+            {
+                if (!named.TryAdd(c.Id, c))
+                {
+                    errors.Add(c.Span.Error($"condition '{c.Id}' is already defined in {named[c.Id].Span.File}", pack.Id));
+                }
+            }
+        }
+        return named;
     }
 
     private static Dictionary<string, FormulaDefinition> BuildFormulas(List<RulePack> packs, List<PackError> errors)

@@ -32,6 +32,7 @@ public sealed record RulePack
     public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
     public IReadOnlyList<GroupDefinition> Groups { get; init; } = [];
     public IReadOnlyList<FormulaDefinition> Formulas { get; init; } = [];
+    public IReadOnlyList<NamedConditionDefinition> Conditions { get; init; } = [];
     public IReadOnlyList<ControlEntryDefinition> Controls { get; init; } = [];
     public IReadOnlyList<RequirementDefinition> Requirements { get; init; } = [];
     public required SourceSpan Span { get; init; }
@@ -70,4 +71,5 @@ public sealed record RequirementDefinition(
     Confidence? Confidence,
     EffectivePeriod? Effective,
     string? Note,
+    IReadOnlyList<ExceptionCandidate> Exceptions,
     SourceSpan Span);

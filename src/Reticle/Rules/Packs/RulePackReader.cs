@@ -61,11 +61,13 @@ public static class RulePackReader
         var parameters = new List<ParameterDefinition>();
         var groups = new List<GroupDefinition>();
         var formulas = new List<FormulaDefinition>();
+        var conditions = new List<NamedConditionDefinition>();
         if (map.Map("definitions") is { } definitions)
         {
             parameters = ReadParameters(definitions);
             groups = ReadGroups(definitions);
             formulas = ReadFormulas(definitions);
+            conditions = ReadNamedConditions(definitions);
             definitions.RejectUnknownKeys("definitions");
         }
         var controls = ReadList(map, "controls", ReadControl);
@@ -104,6 +106,7 @@ public static class RulePackReader
             Parameters = parameters,
             Groups = groups,
             Formulas = formulas,
+            Conditions = conditions,
             Controls = controls,
             Requirements = requirements,
             Span = map.Span,
@@ -355,6 +358,57 @@ public static class RulePackReader
         return result;
     }
 
+    private static List<NamedConditionDefinition> ReadNamedConditions(YamlMap definitions)
+    {
+        var result = new List<NamedConditionDefinition>();
+        if (definitions.Map("conditions") is not { } conditions)
+        {
+            return result;
+        }
+        foreach (var (id, value, keyNode) in conditions.Entries())
+        {
+            if (value is not YamlMappingNode mapping)
+            {
+                conditions.Error(value, $"condition '{id}' must be a mapping with 'label' and 'when'");
+                continue;
+            }
+            var c = conditions.Child(mapping);
+            c.RuleId = id;
+            var label = c.String("label") ?? id;
+            var when = ReadCondition(c, "when", required: true);
+            var citation = c.String("citation");
+            c.RejectUnknownKeys($"condition '{id}'");
+            if (when is not null)
+            {
+                result.Add(new NamedConditionDefinition(id, label, when, citation, YamlMap.SpanOf(keyNode, c.Span.File)));
+            }
+        }
+        return result;
+    }
+
+    private static ExceptionCandidate? ReadException(YamlMap e)
+    {
+        var id = e.String("id", required: true);
+        var kindText = e.String("kind") ?? "license-exception";
+        var title = e.String("title");
+        var citation = e.String("citation", required: true);
+        var when = ReadCondition(e, "when");
+        var confirm = e.Strings("confirm").Select(c => c.Value).ToList();
+        e.RejectUnknownKeys($"exception '{id}'");
+        ExceptionKind? kind = kindText switch
+        {
+            "license-exception" => ExceptionKind.LicenseException,
+            "general-authorisation" => ExceptionKind.GeneralAuthorisation,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            e.Error(e.Node("kind")!, $"exception kind must be license-exception or general-authorisation, not '{kindText}'");
+        }
+        return id is null || citation is null || kind is null ? null
+            : new ExceptionCandidate(id, kind.Value, title, citation, when, confirm, e.Span);
+    }
+
     private static ControlEntryDefinition? ReadControl(YamlMap c)
     {
         var id = c.String("id", required: true);
@@ -410,8 +464,9 @@ public static class RulePackReader
         var confidence = ReadConfidence(r, "confidence");
         var effective = ReadPeriod(r, "effective");
         var note = r.String("note");
+        var exceptions = ReadList(r, "exceptions", ReadException);
         r.RejectUnknownKeys($"requirement '{id}'");
         return id is null || effect is null || citation is null ? null
-            : new RequirementDefinition(id, title, activities, items, condition, effect.Value, citation, confidence, effective, note, r.Span);
+            : new RequirementDefinition(id, title, activities, items, condition, effect.Value, citation, confidence, effective, note, exceptions, r.Span);
     }
 }

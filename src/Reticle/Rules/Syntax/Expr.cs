@@ -15,7 +15,7 @@ public sealed record TextLiteral(string Value, int Offset) : Expr(Offset);
 /// <summary>A name: an item parameter, a fact (<c>to</c>, <c>endUse.advancedNodeFacility</c>), a group, or a bare word.</summary>
 public sealed record Name(string Identifier, int Offset) : Expr(Offset);
 
-/// <summary>A formula call with named arguments: <c>mrf(K = 0.25)</c>.</summary>
+/// <summary>A call: a formula with named arguments (<c>mrf(K = 0.25)</c>) or a built-in with positional ones (<c>classified(EU)</c>); positional arguments have an empty name.</summary>
 public sealed record Call(string Function, IReadOnlyList<(string Name, Expr Value)> Arguments, int Offset) : Expr(Offset);
 
 public sealed record Arithmetic(char Operator, Expr Left, Expr Right, int Offset) : Expr(Offset);
@@ -26,6 +26,9 @@ public sealed record Comparison(ComparisonOperator Operator, Expr Left, Expr Rig
 
 /// <summary><c>x in [A, B]</c>, <c>x in some.group</c>, or with <c>not in</c>.</summary>
 public sealed record Membership(Expr Element, Expr Set, bool Negated, int Offset) : Expr(Offset);
+
+/// <summary><c>item.usTechnologyInputs includes [3D992, 3E992]</c>: a list-valued fact holds any of the listed words.</summary>
+public sealed record Includes(Expr Collection, Expr Set, int Offset) : Expr(Offset);
 
 public sealed record SetLiteral(IReadOnlyList<Expr> Elements, int Offset) : Expr(Offset);
 

@@ -121,6 +121,10 @@ public sealed class ExpressionParser
         {
             return new Membership(left, ParseSet(), Negated: false, at);
         }
+        if (AcceptWord("includes"))
+        {
+            return new Includes(left, ParseSet(), at);
+        }
         if (Current.Kind == TokenKind.Word && Current.Text == "not" && IsWord(1, "in"))
         {
             _position += 2;
@@ -209,16 +213,17 @@ public sealed class ExpressionParser
                     {
                         do
                         {
-                            if (Current.Kind != TokenKind.Word)
+                            // Named (K = 0.25) or positional (classified(EU)); positional ones have an empty name.
+                            if (Current.Kind == TokenKind.Word && _tokens[_position + 1] is { Kind: TokenKind.Symbol, Text: "==" })
                             {
-                                throw new ParseFailure(Current.Offset, $"expected an argument name (as in K = 0.25) but found {Describe(Current)}");
+                                var name = Advance().Text;
+                                _position++;
+                                arguments.Add((name, ParseSum()));
                             }
-                            var name = Advance().Text;
-                            if (!AcceptSymbol("=") && !AcceptSymbol("=="))
+                            else
                             {
-                                throw new ParseFailure(Current.Offset, $"expected '=' after argument name '{name}'");
+                                arguments.Add(("", ParseSum()));
                             }
-                            arguments.Add((name, ParseSum()));
                         }
                         while (AcceptSymbol(","));
                         ExpectSymbol(")");
@@ -236,7 +241,7 @@ public sealed class ExpressionParser
         }
     }
 
-    private static bool IsKeyword(string word) => word is "and" or "or" or "not" or "in";
+    private static bool IsKeyword(string word) => word is "and" or "or" or "not" or "in" or "includes";
 
     private static ComparisonOperator? ComparisonOf(string symbol) => symbol switch
     {

@@ -1,0 +1,295 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Dapper;
+using NodaTime;
+using Reticle.Audit;
+
+namespace Reticle.Store;
+
+/// <summary>
+/// The store contract implemented once, in SQL both providers accept. A provider supplies only what
+/// really differs: how a connection is opened, how a write transaction begins so that writers are
+/// serialised, how instants and dates are written and read back, and the migrations.
+/// </summary>
+/// <remarks>
+/// Every write runs in one transaction begun by <see cref="BeginWriteAsync"/>, which must exclude every
+/// other writer before anything is read: the audit head a write reads then stays the head until it
+/// commits, and the audit record is appended in the same transaction as what it records, all or nothing.
+/// </remarks>
+public abstract class SqlStore : IReticleStore
+{
+    private const string SelectAudit =
+        """
+        SELECT sequence AS Sequence, at AS At, actor AS Actor, kind AS Kind, payload AS Payload,
+               previous_hash AS PreviousHash, hash AS Hash
+        FROM audit_log
+        """;
+
+    private const string SelectHead = "SELECT sequence AS Sequence, hash AS Hash FROM audit_head WHERE id = 1";
+
+    // Only this assembly's providers derive from it: the write guarantees depend on each override.
+    private protected SqlStore()
+    {
+    }
+
+    public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>An open connection of the store's own, with whatever per-connection settings the provider needs.</summary>
+    private protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins a transaction that holds the provider's single write lock until it ends, taken before the
+    /// transaction reads anything.
+    /// </summary>
+    private protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>The parameter value an instant column is written with.</summary>
+    private protected abstract object ToColumn(Instant instant);
+
+    /// <summary>The parameter value a date column is written with (wrapped in <see cref="DateParameter"/> in SQL).</summary>
+    private protected abstract object ToColumn(LocalDate date);
+
+    /// <summary>The instant an instant column holds, exactly as <see cref="ToColumn(Instant)"/> wrote it.</summary>
+    private protected abstract Instant ToInstant(object column);
+
+    /// <summary>The date a date column holds, exactly as <see cref="ToColumn(LocalDate)"/> wrote it.</summary>
+    private protected abstract LocalDate ToDate(object column);
+
+    /// <summary>The SQL that passes date parameter <paramref name="parameter"/> to a date column.</summary>
+    private protected virtual string DateParameter(string parameter) => parameter;
+
+    public async Task<IReadOnlyList<ContentDocument>> GetContentAsync(ContentKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ContentRow>(new CommandDefinition(
+            """
+            SELECT kind AS Kind, name AS Name, sha256 AS Sha256, text AS Text, imported_at AS ImportedAt
+            FROM content_documents
+            WHERE kind = @Kind
+            ORDER BY imported_at, id
+            """,
+            new { Kind = StoredContentKind.Name(kind) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new ContentDocument(StoredContentKind.Parse(r.Kind), r.Name, r.Sha256, r.Text, ToInstant(r.ImportedAt))).ToList();
+    }
+
+    public async Task<int> AddContentAsync(IReadOnlyList<ContentDocument> documents, string actor, Instant at, CancellationToken cancellationToken = default)
+    {
+        ContentChecksum.RequireValid(documents);
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            // Checked under the write lock, so no other writer can add the same document in between.
+            var added = new List<ContentDocument>();
+            foreach (var document in documents.DistinctBy(d => (d.Kind, d.Name, d.Sha256)))
+            {
+                var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM content_documents WHERE kind = @Kind AND name = @Name AND sha256 = @Sha256",
+                    new { Kind = StoredContentKind.Name(document.Kind), document.Name, document.Sha256 },
+                    transaction, cancellationToken: cancellationToken));
+                if (held == 0)
+                {
+                    added.Add(document);
+                }
+            }
+            if (added.Count == 0)
+            {
+                return 0;
+            }
+
+            var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
+            var record = await AppendAsync(connection, transaction, previous,
+                new AuditEntry(at, actor, AuditPayloads.ContentImported, AuditPayloads.ForContent(added)), cancellationToken);
+            foreach (var document in added)
+            {
+                // The audit record's instant (truncated as the chain keeps it) is the import time.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO content_documents (kind, name, sha256, text, imported_at)
+                    VALUES (@Kind, @Name, @Sha256, @Text, @ImportedAt)
+                    """,
+                    new { Kind = StoredContentKind.Name(document.Kind), document.Name, document.Sha256, document.Text, ImportedAt = ToColumn(record.At) },
+                    transaction, cancellationToken: cancellationToken));
+            }
+            return added.Count;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
+    {
+        // Built before the transaction: malformed JSON is refused before anything is written.
+        var entries = determinations.Select(d => new AuditEntry(at, actor, AuditPayloads.Determination, AuditPayloads.ForDetermination(d))).ToList();
+        var insert =
+            $"""
+            INSERT INTO determinations
+                (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
+            VALUES
+                (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
+            """;
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
+            var records = new List<AuditRecord>(determinations.Count);
+            for (var i = 0; i < determinations.Count; i++)
+            {
+                var determination = determinations[i];
+                var record = await AppendAsync(connection, transaction, previous, entries[i], cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    insert,
+                    new
+                    {
+                        determination.TransactionId,
+                        AsOf = ToColumn(determination.AsOf),
+                        KnownAt = determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
+                        determination.Outcome,
+                        determination.RuleSet,
+                        determination.InputJson,
+                        determination.ResultJson,
+                        AuditSequence = record.Sequence,
+                        RecordedAt = ToColumn(record.At),
+                    },
+                    transaction, cancellationToken: cancellationToken));
+                records.Add(record);
+                previous = record;
+            }
+            return (IReadOnlyList<AuditRecord>)records;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeterminationRecord>> GetDeterminationsAsync(string transactionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DeterminationRow>(new CommandDefinition(
+            """
+            SELECT transaction_id AS TransactionId, as_of AS AsOf, known_at AS KnownAt, outcome AS Outcome,
+                   rule_set AS RuleSet, input_json AS InputJson, result_json AS ResultJson,
+                   audit_sequence AS AuditSequence, recorded_at AS RecordedAt
+            FROM determinations
+            WHERE transaction_id = @TransactionId
+            ORDER BY id
+            """,
+            new { TransactionId = transactionId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new DeterminationRecord(
+            r.TransactionId,
+            ToDate(r.AsOf),
+            r.KnownAt is { } knownAt ? ToDate(knownAt) : null,
+            r.Outcome,
+            r.RuleSet,
+            r.InputJson,
+            r.ResultJson,
+            r.AuditSequence,
+            ToInstant(r.RecordedAt))).ToList();
+    }
+
+    public Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
+            return await AppendAsync(connection, transaction, previous, entry, cancellationToken);
+        }, cancellationToken);
+
+    public async IAsyncEnumerable<AuditRecord> ReadAuditAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<AuditRow>($"{SelectAudit} ORDER BY sequence");
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return ToRecord(row);
+        }
+    }
+
+    public async Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(SelectHead, cancellationToken: cancellationToken));
+        return head is null ? null : (head.Sequence, head.Hash);
+    }
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var result = await write(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// The record the head names, read inside the write transaction. Taken from <c>audit_head</c>, not from
+    /// the highest sequence in <c>audit_log</c>: if the newest records were deleted, appending after what is
+    /// left would reuse their sequence numbers and hide the deletion, so the store refuses instead.
+    /// </summary>
+    private async Task<AuditRecord?> ReadHeadRecordAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(SelectHead, transaction: transaction, cancellationToken: cancellationToken));
+        if (head is null)
+        {
+            return null;
+        }
+        var row = await connection.QuerySingleOrDefaultAsync<AuditRow>(new CommandDefinition(
+            $"{SelectAudit} WHERE sequence = @Sequence", new { head.Sequence }, transaction, cancellationToken: cancellationToken));
+        return row is not null && row.Hash == head.Hash
+            ? ToRecord(row)
+            : throw new AuditChainBrokenException(head.Sequence);
+    }
+
+    private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var record = AuditChain.Append(previous, entry);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (sequence, at, actor, kind, payload, previous_hash, hash)
+            VALUES (@Sequence, @At, @Actor, @Kind, @Payload, @PreviousHash, @Hash);
+
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
+            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash;
+            """,
+            new { record.Sequence, At = ToColumn(record.At), record.Actor, record.Kind, record.Payload, record.PreviousHash, record.Hash },
+            transaction, cancellationToken: cancellationToken));
+        return record;
+    }
+
+    private AuditRecord ToRecord(AuditRow row) =>
+        new(row.Sequence, ToInstant(row.At), row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);
+
+    // Instant and date columns are read as whatever the provider returns (text, DateTime, DateOnly) and
+    // converted by the provider, so one row type serves both.
+    private sealed class ContentRow
+    {
+        public string Kind { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Sha256 { get; set; } = "";
+        public string Text { get; set; } = "";
+        public object ImportedAt { get; set; } = null!;
+    }
+
+    private sealed class DeterminationRow
+    {
+        public string TransactionId { get; set; } = "";
+        public object AsOf { get; set; } = null!;
+        public object? KnownAt { get; set; }
+        public string Outcome { get; set; } = "";
+        public string RuleSet { get; set; } = "";
+        public string InputJson { get; set; } = "";
+        public string ResultJson { get; set; } = "";
+        public long AuditSequence { get; set; }
+        public object RecordedAt { get; set; } = null!;
+    }
+
+    private sealed class AuditRow
+    {
+        public long Sequence { get; set; }
+        public object At { get; set; } = null!;
+        public string Actor { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string Payload { get; set; } = "";
+        public string PreviousHash { get; set; } = "";
+        public string Hash { get; set; } = "";
+    }
+
+    private sealed class HeadRow
+    {
+        public long Sequence { get; set; }
+        public string Hash { get; set; } = "";
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Reticle.Model;
+
+/// <summary>
+/// A party of the transaction found on a restricted-party list, as screening reports it to the
+/// engine: which list, which entry, the entry's footnotes (EAR Supp. 4 to Part 744: 1, 3, 4, 5) and
+/// licence requirement, and whether the match is confirmed or only potential.
+/// </summary>
+public sealed record PartyListing(
+    PartyRole Role,
+    string PartyName,
+    string List,
+    string EntryId,
+    string EntryName,
+    ImmutableArray<int> Footnotes,
+    string? LicenseRequirement,
+    string? LicensePolicy,
+    string? Citation,
+    bool Confirmed);
