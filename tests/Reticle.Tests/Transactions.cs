@@ -40,7 +40,8 @@ internal static class Transactions
             Activity = activity,
             From = CountryCode.Parse(from),
             To = CountryCode.Parse(to),
-            Item = new Item { Parameters = parameters.ToImmutable() },
+            // A Dutch-made tool with no US content unless a test says otherwise.
+            Item = new Item { Parameters = parameters.ToImmutable(), UsControlledContentPercent = 0m },
         };
     }
 }

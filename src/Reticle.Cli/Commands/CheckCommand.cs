@@ -51,8 +51,9 @@ internal static class CheckCommand
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var asOf = parse.GetValue(AsOf);
 
+        var (screen, listVersions) = workspace.LoadLists();
         var determinations = transactions
-            .Select(t => DeterminationEngine.Determine(rules, catalog.Complete(t), asOf))
+            .Select(t => DeterminationEngine.Determine(rules, catalog.Complete(t), asOf, screen.Screen(t)) with { ListVersions = listVersions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

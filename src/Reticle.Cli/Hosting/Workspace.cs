@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using NodaTime;
+using Reticle.Input;
+using Reticle.Screening;
 using Reticle.Catalog;
 using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;
@@ -69,6 +72,28 @@ internal sealed class Workspace : IAsyncDisposable
             .ToList();
         return errors.Count == 0 ? new ItemCatalog(items) : throw new InvalidOperationException(
             "the stored item catalogue does not validate:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    /// <summary>
+    /// The bundled list snapshots (for now the Entity List of the CSL, screened by exact name) and their
+    /// versions. List imports into the store come with the screening work.
+    /// </summary>
+    public (ExactNameScreen Screen, ImmutableSortedDictionary<string, string> Versions) LoadLists()
+    {
+        var folder = Path.Combine(BundledContent.Directory(Env), "lists");
+        var entries = new List<ListEntry>();
+        var versions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var errors = new List<InputError>();
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList() : [];
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            entries.AddRange(CslJsonReader.Read(file, text, errors));
+            versions[Path.GetFileNameWithoutExtension(file)] = "sha256:" + BundledContent.Sha256(text);
+        }
+        return errors.Count == 0
+            ? (new ExactNameScreen(entries), versions.ToImmutable())
+            : throw new InvalidOperationException("the bundled lists do not read: " + string.Join("; ", errors));
     }
 
     // The store keeps every version it was given; the newest import of each file is the one in use.

@@ -13,6 +13,9 @@ public sealed record Determination(
     string RuleSetHash)
 {
     /// <summary>The rule-pack versions each jurisdiction was decided with ("nl.sme-2023@2023-09-01").</summary>
+    /// <summary>The list snapshots the parties were screened against ("us-csl-entity-list" -> "sha256:…").</summary>
+    public ImmutableSortedDictionary<string, string> ListVersions { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     public ImmutableSortedDictionary<string, string> RuleVersions =>
         Jurisdictions.ToImmutableSortedDictionary(j => j.Jurisdiction, j => string.Join(", ", j.RuleVersions), StringComparer.Ordinal);
 }

@@ -106,7 +106,8 @@ public static class DeterminationEngine
                 outcome = OutcomeNames.Max(outcome, Outcome.Review);
             }
         }
-        if (reach == Truth.Unknown)
+        // Undetermined reach (is the item subject to the EAR?) matters only if some rule could then apply.
+        if (reach == Truth.Unknown && applies.Exists(a => a.Truth != Truth.False))
         {
             outcome = OutcomeNames.Max(outcome, Outcome.Review);
         }
@@ -118,6 +119,7 @@ public static class DeterminationEngine
         List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
+        var reachFindings = new List<Finding>();
         var versions = ImmutableArray.CreateBuilder<string>();
         var classifications = ImmutableArray.CreateBuilder<string>();
         foreach (var pack in packs)
@@ -138,6 +140,19 @@ public static class DeterminationEngine
                     condition.Explain(facts, why);
                     notes.Add($"{pack.Source.Id} does not reach this act: {string.Join("; ", why.Because)}");
                 }
+                else if (reach == Truth.Unknown && pack.Reach is { } undetermined && undetermined.Evaluate(facts) == Truth.Unknown)
+                {
+                    if (outcome == Outcome.Review)
+                    {
+                        reachFindings.Add(ReachFinding(pack, undetermined, facts));
+                    }
+                    else
+                    {
+                        var why = new Explanation();
+                        undetermined.Explain(facts, why);
+                        notes.Add($"whether {pack.Source.Id} reaches this act is undetermined ({string.Join("; ", why.Because)}), but none of its rules would apply either way");
+                    }
+                }
             }
             else if (pack.Source.Requirements.Count > 0)
             {
@@ -147,7 +162,8 @@ public static class DeterminationEngine
             }
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count);
+        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count + reachFindings.Count);
+        findings.AddRange(reachFindings);
         // Applying rules first, then undetermined ones, then those that do not apply; the most severe first within each.
         foreach (var status in (ReadOnlySpan<Truth>)[Truth.True, Truth.Unknown, Truth.False])
         {
@@ -164,6 +180,19 @@ public static class DeterminationEngine
         }
         return new JurisdictionDetermination(jurisdiction, outcome, classifications.ToImmutable(), findings.ToImmutable(),
             notes.ToImmutable(), versions.ToImmutable());
+    }
+
+    /// <summary>
+    /// Whether the law reaches the act could not be decided (is the item subject to the EAR?). Shown as a
+    /// finding of its own, naming the missing facts, where a rule would apply if it did (else it is a note).
+    /// </summary>
+    private static Finding ReachFinding(CompiledPack pack, Condition reach, Facts facts)
+    {
+        var why = new Explanation();
+        reach.Explain(facts, why);
+        var because = string.Join("; ", why.Because);
+        return new Finding($"{pack.Source.Id}:reach", $"Whether {pack.Source.Jurisdiction} law reaches this act", Rules.Packs.Effect.Review,
+            FindingStatus.Undetermined, pack.Source.Citation, because, why.HasMissing ? [.. why.Missing] : [], pack.Source.Confidence, pack.Source.Version);
     }
 
     private static Finding Finding(CompiledRequirement rule, Truth truth, Facts facts)

@@ -21,7 +21,7 @@ public static class DeterminationJson
         json["jurisdictions"] = new JsonArray(d.Jurisdictions.Select(Jurisdiction).ToArray<JsonNode?>());
         json["screening"] = new JsonArray();
         json["ruleVersions"] = new JsonObject(d.RuleVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
-        json["listVersions"] = new JsonObject();
+        json["listVersions"] = new JsonObject(d.ListVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
         json["ruleSet"] = d.RuleSetHash;
         return json;
     }

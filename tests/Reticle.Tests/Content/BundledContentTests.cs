@@ -70,7 +70,7 @@ public sealed class BundledContentTests
             .Transactions.Single();
         var completed = BundledRules.Catalog.Complete(t);
         completed.Item.Parameters["dedicatedChuckOverlayNm"].Number.ShouldBe(1.6m);
-        DeterminationEngine.Determine(BundledRules.Rules, completed).Outcome.ShouldBe(Outcome.LicenseRequired);
+        DeterminationEngine.Determine(BundledRules.Rules, completed).Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(Outcome.LicenseRequired);
     }
 
     [Fact]

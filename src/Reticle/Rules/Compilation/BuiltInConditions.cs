@@ -32,8 +32,15 @@ internal sealed class NamedConditionNode(string label, Condition inner) : Condit
 /// <c>classified(NL)</c> / <c>classified(from)</c>: the item falls under a control entry in force of
 /// that jurisdiction's lists. An explicit reference from one regime's rules to another's lists.
 /// </summary>
-internal sealed class ClassifiedCondition(TextNode jurisdiction, ControlDirectory directory) : Condition
+internal sealed class ClassifiedCondition(TextNode jurisdiction, string? entry, ControlDirectory directory) : Condition
 {
+    // Only entries with this paragraph id or below it count ('3B993.f.1' takes in '3B993.f.1.a').
+    private bool Selected(CompiledControl control) =>
+        (entry is null || control.Definition.Id == entry
+            || control.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal));
+
+    private string What(string code) => entry is null ? $"a {code} control list" : $"{code} {entry}";
+
     public override Truth Evaluate(Facts facts)
     {
         if (jurisdiction.Evaluate(facts) is not { } code)
@@ -43,7 +50,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, ControlDirector
         var result = Truth.False;
         foreach (var control in directory.Of(code))
         {
-            if (!control.Effective.Contains(facts.Date))
+            if (!control.Effective.Contains(facts.Date) || !Selected(control))
             {
                 continue;
             }
@@ -67,17 +74,17 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, ControlDirector
             jurisdiction.ExplainMissing(facts, explanation);
             return;
         }
-        var inForce = directory.Of(code).Where(c => c.Effective.Contains(facts.Date)).ToList();
+        var inForce = directory.Of(code).Where(c => c.Effective.Contains(facts.Date) && Selected(c)).ToList();
         var listed = inForce.Where(c => c.Evaluate(facts) == Truth.True).Select(c => c.QualifiedId).ToList();
         if (listed.Count > 0)
         {
-            explanation.Add($"item is on a {code} control list ({string.Join(", ", listed)})");
+            explanation.Add($"item is on {What(code)} ({string.Join(", ", listed)})");
             return;
         }
         var undetermined = inForce.Where(c => c.Evaluate(facts) == Truth.Unknown).ToList();
         if (undetermined.Count == 0)
         {
-            explanation.Add($"item is on no {code} control list in force on {EffectivePeriod.Format(facts.Date)}");
+            explanation.Add($"item is not on {What(code)} in force on {EffectivePeriod.Format(facts.Date)}");
             return;
         }
         foreach (var control in undetermined)

@@ -337,9 +337,9 @@ internal sealed class ConditionCompiler(
             {
                 throw new BindFailure(call.Offset, "classified(...) cannot be used inside a control entry");
             }
-            if (positional.Count != 1 || named.Count > 0)
+            if (positional.Count is not (1 or 2) || named.Count > 0 || positional.Count == 2 && positional[1] is not (TextLiteral or Name))
             {
-                throw new BindFailure(call.Offset, "classified takes one jurisdiction: classified(NL) or classified(from)");
+                throw new BindFailure(call.Offset, "classified takes a jurisdiction and optionally an entry: classified(NL), classified(from), classified(US, '3B993.f.1')");
             }
             var jurisdiction = positional[0] switch
             {
@@ -348,7 +348,8 @@ internal sealed class ConditionCompiler(
                 Name code => throw new BindFailure(code.Offset, $"unknown jurisdiction '{code.Identifier}' (no pack of that jurisdiction)"),
                 var other => throw new BindFailure(other.Offset, "classified takes a jurisdiction code or from / to / origin"),
             };
-            return new ClassifiedCondition(jurisdiction, directory);
+            var entry = positional.Count == 2 ? positional[1] switch { TextLiteral t => t.Value, Name n => n.Identifier, _ => null } : null;
+            return new ClassifiedCondition(jurisdiction, entry, directory);
         }
         if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
         {

@@ -276,12 +276,8 @@ public sealed class ExpressionParser
                     i++;
                 }
                 var number = text[start..i];
-                if (number.Count(ch => ch == '.') > 1)
-                {
-                    throw new ParseFailure(start, $"malformed number '{number}'");
-                }
-                tokens.Add(new Token(TokenKind.Number, number, start));
-                // A unit written right after the number ("193nm") is taken as if spaced ("193 nm").
+                // A unit written right after the number ("193nm") is taken as if spaced ("193 nm"); a code
+                // that starts with digits (an ECCN such as 3D992 or 3B001.f.1) is a word.
                 if (i < text.Length && char.IsAsciiLetter(text[i]))
                 {
                     var unitStart = i;
@@ -290,12 +286,24 @@ public sealed class ExpressionParser
                         i++;
                     }
                     var unit = text[unitStart..i];
-                    if (!Units.UnitTable.IsUnit(unit))
+                    if (Units.UnitTable.IsUnit(unit) && (i >= text.Length || !char.IsLetterOrDigit(text[i]) && text[i] != '.'))
                     {
-                        throw new ParseFailure(unitStart, $"unknown unit '{unit}'");
+                        tokens.Add(new Token(TokenKind.Number, number, start));
+                        tokens.Add(new Token(TokenKind.Word, unit, unitStart));
+                        continue;
                     }
-                    tokens.Add(new Token(TokenKind.Word, unit, unitStart));
+                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or '-' or '_'))
+                    {
+                        i++;
+                    }
+                    tokens.Add(new Token(TokenKind.Word, text[start..i], start));
+                    continue;
                 }
+                if (number.Count(ch => ch == '.') > 1)
+                {
+                    throw new ParseFailure(start, $"malformed number '{number}'");
+                }
+                tokens.Add(new Token(TokenKind.Number, number, start));
                 continue;
             }
             if (char.IsLetter(c) || c == '_' || c == 'µ')

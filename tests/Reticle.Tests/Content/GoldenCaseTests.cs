@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using Reticle.Determination;
+using Reticle.Model;
+using Reticle.Screening;
+using static Reticle.Tests.Transactions;
+using O = Reticle.Determination.Outcome;
+
+namespace Reticle.Tests.Content;
+
+/// <summary>
+/// The founding story (research brief §8.3) as executable cases, each on the dates where the law
+/// changed. Parties are screened against the real Entity List entries of the bundled CSL snapshot.
+/// </summary>
+public sealed class GoldenCaseTests
+{
+    private static readonly Lazy<ExactNameScreen> Screen = new(() =>
+    {
+        var errors = new List<Reticle.Input.InputError>();
+        var file = Path.Combine(Repository.Content, "lists", "us-csl-entity-list-2026-07-31.json");
+        var entries = CslJsonReader.Read(file, File.ReadAllText(file), errors);
+        errors.ShouldBeEmpty();
+        return new ExactNameScreen(entries);
+    });
+
+    private static Reticle.Determination.Determination Decide(Transaction t)
+    {
+        var completed = BundledRules.Catalog.Complete(t);
+        return DeterminationEngine.Determine(BundledRules.Rules, completed, null, Screen.Value.Screen(completed));
+    }
+
+    private static O Outcome(Transaction t, string jurisdiction) =>
+        Decide(t).Jurisdictions.Single(j => j.Jurisdiction == jurisdiction).Outcome;
+
+    private static Transaction Order(string date, string sku, string from = "NL", string to = "CN", string endUser = "Example Fab Co.",
+        string advancedNode = "no", decimal usContent = 8.5m, string[]? usTechnology = null, string? origin = null,
+        Activity activity = Activity.Export, bool? usPerson = null) => new()
+    {
+        Id = $"G-{sku}-{date}",
+        Date = Date(date),
+        Activity = activity,
+        From = CountryCode.Parse(from),
+        To = CountryCode.Parse(to),
+        Item = new Item
+        {
+            Sku = sku,
+            Origin = origin is null ? null : CountryCode.Parse(origin),
+            UsControlledContentPercent = usContent,
+            UsTechnologyInputs = usTechnology is null ? default : [.. usTechnology],
+            ContainsUsOriginIc = false,
+        },
+        Parties = [new Party(PartyRole.EndUser, endUser, CountryCode.Parse(to), null)],
+        EndUse = ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility",
+            advancedNode switch { "yes" => Knowledge.Yes, "unknown" => Knowledge.Unknown, _ => Knowledge.No }),
+        Personnel = usPerson is { } us ? [new Person("Field engineer", us, null)] : [new Person("Shipping clerk", false, null)],
+    };
+
+    // --- Case 1: NXT:2050i from the Netherlands to SMIC Beijing -------------------------------------
+
+    private const string SmicBeijing = "Semiconductor Manufacturing International (Beijing) Corporation";
+
+    [Fact]
+    public void Case1_on_2023_08_31_no_licence_yet_and_the_US_does_not_reach_a_Dutch_scanner_with_8_5_percent_US_content()
+    {
+        var d = Decide(Order("2023-08-31", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]));
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.NotApplicable);
+        d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.Permitted);
+        var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.NotApplicable);
+        us.Notes.ShouldContain(n => n.Contains("US controlled content 8.5%, not > 25 %"));
+        d.Outcome.ShouldBe(O.Permitted);
+    }
+
+    [Fact]
+    public void Case1_on_2023_09_15_the_Dutch_licence_is_required() =>
+        Outcome(Order("2023-09-15", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]), "NL")
+            .ShouldBe(O.LicenseRequired);
+
+    [Fact]
+    public void Case1_on_2025_11_16_EU_NL_and_US_all_require_a_licence_the_US_through_the_footnote_5_direct_product_rule()
+    {
+        var d = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]));
+        d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Classifications.ShouldContain("EU-Annex-I 3B501.f.1.b");
+        d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
+        var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.LicenseRequired);
+        var entityList = us.Findings.Single(f => f.Rule == "us.ear.entity-list");
+        entityList.Status.ShouldBe(FindingStatus.Applies);
+        entityList.Because.ShouldContain($"'{SmicBeijing}' is on EL");
+        entityList.Because.ShouldContain("footnote 5");
+    }
+
+    [Fact]
+    public void Case1_before_2024_12_02_there_is_no_footnote_5_direct_product_rule() =>
+        Outcome(Order("2024-12-01", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]), "US")
+            .ShouldBe(O.NotApplicable);
+
+    // --- Case 2: NXT:1980i (DCO 1.6 nm) and the 0 % de minimis rule with its foreign-list carve-out ----
+
+    [Fact]
+    public void Case2_to_a_non_advanced_fab_in_2024_no_US_licence_and_no_Dutch_licence()
+    {
+        var d = Decide(Order("2024-03-01", "NXT:1980i", usContent: 12m));
+        d.Jurisdictions.Single(j => j.Jurisdiction == "US").Outcome.ShouldBe(O.NotApplicable);
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.Permitted);
+        d.Outcome.ShouldBe(O.Permitted);
+    }
+
+    [Fact]
+    public void Case2_to_an_advanced_node_fab_in_2024_the_US_requires_a_licence_through_zero_de_minimis()
+    {
+        var us = Decide(Order("2024-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes")).Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.LicenseRequired);
+        us.Classifications.ShouldBe(["US-CCL 3B001.f.1.b.2.b"]);
+        var row = us.Findings.Single(f => f.Rule == "us.ear.ccl-sme-macau-d5");
+        row.Status.ShouldBe(FindingStatus.Applies);
+        row.Because.ShouldContain("no de minimis level for the 1.50-2.40 nm DCO band");
+        row.Exceptions.Select(e => e.Id).ShouldBe(["GOV"]);
+    }
+
+    [Theory]
+    [InlineData("2024-09-06", O.LicenseRequired, O.Permitted)]
+    [InlineData("2024-09-07", O.NotApplicable, O.LicenseRequired)]
+    [InlineData("2024-09-08", O.NotApplicable, O.LicenseRequired)]
+    public void Case2_the_Dutch_listing_of_2024_09_07_moves_the_licence_from_the_US_to_the_Netherlands(string date, O us, O nl)
+    {
+        var d = Decide(Order(date, "NXT:1980i", usContent: 12m, advancedNode: "yes"));
+        d.Jurisdictions.Single(j => j.Jurisdiction == "US").Outcome.ShouldBe(us);
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(nl);
+    }
+
+    [Fact]
+    public void Case2_after_2024_12_02_the_band_is_3B993_f_1_and_the_carve_out_still_holds()
+    {
+        var d = Decide(Order("2025-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes"));
+        var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Classifications.ShouldBe(["US-CCL 3B993.f.1"]);
+        us.Outcome.ShouldBe(O.NotApplicable);
+        us.Notes.ShouldContain(n => n.Contains("the country of first export lists the item"));
+    }
+
+    // --- Case 3: servicing an installed non-US tool at an advanced-node fab ---------------------------
+
+    [Theory]
+    [InlineData(true, O.LicenseRequired)]
+    [InlineData(false, O.NotApplicable)]
+    public void Case3_a_US_person_servicing_a_Dutch_tool_at_an_advanced_node_fab_needs_a_US_licence(bool usPerson, O expected)
+    {
+        var visit = Order("2024-03-01", "NXT:2050i", usContent: 8.5m, advancedNode: "yes", activity: Activity.Service, usPerson: usPerson);
+        var us = Decide(visit).Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(expected);
+        if (usPerson)
+        {
+            us.Findings.Single(f => f.Status == FindingStatus.Applies).Rule.ShouldBe("us.ear.744-6-us-person-support");
+        }
+    }
+
+    [Theory]
+    [InlineData("2022-10-11", O.NotApplicable)]
+    [InlineData("2022-10-12", O.LicenseRequired)]
+    [InlineData("2022-10-13", O.LicenseRequired)]
+    public void The_US_person_servicing_rule_starts_on_2022_10_12(string date, O expected) =>
+        Outcome(Order(date, "NXT:2050i", advancedNode: "yes", activity: Activity.Service, usPerson: true), "US").ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2023-01-16", O.Permitted)]
+    [InlineData("2023-01-17", O.LicenseRequired)]
+    public void Macau_joined_the_scope_on_2023_01_17(string date, O expected) =>
+        Outcome(Order(date, "NXT:2050i", to: "MO", advancedNode: "yes", activity: Activity.Service, usPerson: true), "US").ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2023-11-16", O.Permitted)]
+    [InlineData("2023-11-17", O.LicenseRequired)]
+    public void Country_Group_D5_joined_the_scope_on_2023_11_17(string date, O expected) =>
+        Outcome(Order(date, "NXT:2050i", to: "RU", advancedNode: "yes", activity: Activity.Service, usPerson: true), "US").ShouldBe(expected);
+
+    // --- Case 4: a Japanese EUV coater/developer to China -------------------------------------------
+
+    [Theory]
+    [InlineData("2023-07-22", O.NotApplicable)]
+    [InlineData("2023-07-23", O.LicenseRequired)]
+    [InlineData("2023-08-01", O.LicenseRequired)]
+    public void Case4_the_Japanese_licence_for_an_EUV_coater_developer_starts_on_2023_07_23(string date, O expected) =>
+        Outcome(Order(date, "LITHIUS Pro Z", from: "JP", usContent: 0m), "JP").ShouldBe(expected);
+
+    [Fact]
+    public void Case4_the_Japanese_licence_applies_to_every_destination_with_bulk_licences_only_offered()
+    {
+        var jp = Decide(Order("2023-08-01", "LITHIUS Pro Z", from: "JP", to: "US", usContent: 0m)).Jurisdictions.Single(j => j.Jurisdiction == "JP");
+        jp.Outcome.ShouldBe(O.LicenseRequired);
+        jp.Findings.First().Exceptions.ShouldNotBeEmpty();
+    }
+
+    // --- Case 6: an EAR99 US-origin spare part for SMIC South China ------------------------------------
+
+    [Fact]
+    public void Case6_a_US_origin_spare_part_for_an_Entity_List_fab_needs_a_US_licence()
+    {
+        var part = Order("2025-03-01", "SAMPLE-EAR99-ORING", origin: "US", usContent: 100m, endUser: "Semiconductor Manufacturing South China Corporation",
+            advancedNode: "yes", activity: Activity.SpareParts);
+        var us = Decide(part).Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.LicenseRequired);
+        us.Findings.Where(f => f.Status == FindingStatus.Applies).Select(f => f.Rule)
+            .ShouldBe(["us.ear.744-23-advanced-node-facility", "us.ear.entity-list"], ignoreOrder: true);
+    }
+}
