@@ -86,7 +86,7 @@ public sealed class LithographySliceTests
     {
         var nl = Decide(Litho("2024-02-01", to: to), "NL");
         nl.Outcome.ShouldBe(O.Permitted);
-        nl.Findings.Single().Because.ShouldContain($"destination {to} is in eu.customs-territory");
+        nl.Findings.Single(f => f.Rule == "nl.sme.duv-lithography").Because.ShouldContain($"destination {to} is in eu.customs-territory");
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class LithographySliceTests
     {
         var eu = Decide(Litho("2024-02-01"), "EU");
         eu.Outcome.ShouldBe(O.Permitted);
-        eu.Findings.Single().Because.ShouldContain("MRF 50.04 nm (K 0.35, wavelength 193 nm, NA 1.35), not <= 45 nm");
+        eu.Findings.Single(f => f.Rule == "eu.annex-i.art3-lithography").Because.ShouldContain("MRF 50.04 nm (K 0.35, wavelength 193 nm, NA 1.35), not <= 45 nm");
     }
 
     [Theory]

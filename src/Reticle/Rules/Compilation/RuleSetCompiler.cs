@@ -25,7 +25,8 @@ public static class RuleSetCompiler
         var groups = BuildGroups(packs, errors);
         var formulas = BuildFormulas(packs, errors);
         var named = BuildNamedConditions(packs, errors);
-        var directory = new ControlDirectory(packs.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal));
+        // All jurisdictions, known or not yet: a reference to a regime whose packs were not yet published reads as "not listed".
+        var directory = new ControlDirectory(allPacks.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal));
         var compiler = new ConditionCompiler(parameters, formulas, groups, named, directory);
         foreach (var formula in formulas.Values)
         {
