@@ -11,7 +11,11 @@ public sealed record CatalogItem(
     string? Manufacturer,
     CountryCode? Origin,
     ImmutableDictionary<string, ParameterValue> Parameters,
-    ImmutableDictionary<string, ParameterSource> Sources);
+    ImmutableDictionary<string, ParameterSource> Sources)
+{
+    /// <summary>The SKU this item is a specially designed component or accessory for, if it is one.</summary>
+    public string? SpeciallyDesignedFor { get; init; }
+}
 
 /// <summary>Where a parameter's value comes from, and whether it is only approximate.</summary>
 public sealed record ParameterSource(string Source, bool Approximate);

@@ -63,6 +63,7 @@ public static class CatalogReader
         var aliases = m.Strings("aliases").Select(a => a.Value).ToImmutableArray();
         var description = m.String("description");
         var manufacturer = m.String("manufacturer");
+        var speciallyDesignedFor = m.String("speciallyDesignedFor");
         var originText = m.String("origin");
         CountryCode? origin = null;
         if (originText is not null)
@@ -107,6 +108,9 @@ public static class CatalogReader
         }
         m.RejectUnknownKeys($"catalogue item '{sku}'");
         return sku is null ? null
-            : new CatalogItem(sku, aliases, description, manufacturer, origin, parameters.ToImmutable(), sources.ToImmutable());
+            : new CatalogItem(sku, aliases, description, manufacturer, origin, parameters.ToImmutable(), sources.ToImmutable())
+            {
+                SpeciallyDesignedFor = speciallyDesignedFor,
+            };
     }
 }

@@ -33,22 +33,26 @@ public sealed class ItemCatalog
     public CatalogItem? Find(string? sku) => sku is not null && _bySku.TryGetValue(sku, out var item) ? item : null;
 
     /// <summary>The transaction with its item completed from the catalogue, inline values winning.</summary>
-    public Transaction Complete(Transaction transaction)
+    public Transaction Complete(Transaction transaction) => transaction with { Item = Complete(transaction.Item, depth: 0) };
+
+    private Item Complete(Item item, int depth)
     {
-        if (Find(transaction.Item.Sku) is not { } entry)
+        var entry = Find(item.Sku);
+        if (entry is not null)
         {
-            return transaction;
-        }
-        var item = transaction.Item;
-        var parameters = entry.Parameters.SetItems(item.Parameters);
-        return transaction with
-        {
-            Item = item with
+            item = item with
             {
                 Description = item.Description ?? entry.Description,
                 Origin = item.Origin ?? entry.Origin,
-                Parameters = parameters,
-            },
-        };
+                Parameters = entry.Parameters.SetItems(item.Parameters),
+                SpeciallyDesignedFor = item.SpeciallyDesignedFor ?? entry.SpeciallyDesignedFor,
+            };
+        }
+        // A component's parent is completed too (a lens for a scanner), but not beyond a few levels.
+        if (item.Parent is null && item.SpeciallyDesignedFor is { } parentSku && depth < 3)
+        {
+            item = item with { Parent = Complete(new Item { Sku = parentSku }, depth + 1) };
+        }
+        return item;
     }
 }

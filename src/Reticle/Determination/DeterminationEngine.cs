@@ -57,7 +57,13 @@ public static class DeterminationEngine
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
         var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, listings);
+        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, listings);
+        // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
+        if (transaction.Item.Parent is { } parent)
+        {
+            facts.Parent = Lay(rules, transaction with { Item = parent }, asOf, listings);
+        }
+        return facts;
     }
 
     /// <summary>The first pass: does the law reach the act, which rules apply, and what follows.</summary>

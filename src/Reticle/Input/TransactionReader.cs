@@ -216,6 +216,7 @@ public static class TransactionReader
             UsControlledContentPercent = content,
             UsTechnologyInputs = item.Has("usTechnologyInputs") ? [.. item.OptionalStrings("usTechnologyInputs")] : default,
             ContainsUsOriginIc = item.OptionalBool("containsUsOriginIc"),
+            SpeciallyDesignedFor = item.OptionalString("speciallyDesignedFor"),
         };
     }
 

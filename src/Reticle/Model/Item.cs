@@ -17,4 +17,13 @@ public sealed record Item
     /// <summary>US technology or software the item was made with (ECCNs, e.g. 3E992); default when not stated, which is not the same as none.</summary>
     public ImmutableArray<string> UsTechnologyInputs { get; init; }
     public bool? ContainsUsOriginIc { get; init; }
+
+    /// <summary>The SKU of the item this one is a specially designed component or accessory for (a projection lens for a scanner).</summary>
+    public string? SpeciallyDesignedFor { get; init; }
+
+    /// <summary>
+    /// That item, completed from the catalogue: control entries whose heading takes in "specially designed
+    /// components and accessories therefor" (EU and US 3B001) classify a component by its parent.
+    /// </summary>
+    public Item? Parent { get; init; }
 }

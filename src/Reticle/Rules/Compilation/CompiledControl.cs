@@ -44,12 +44,29 @@ public sealed class CompiledControl
         {
             truth = Covers(declared) ? Truth.True : Truth.False;
         }
+        if (truth != Truth.True && Definition.IncludesComponents && facts.Parent is { } parent)
+        {
+            truth = Kleene.Or(truth, Evaluate(parent));
+        }
         facts.ControlTruth[Slot] = truth;
         return truth;
     }
 
     public void Explain(Facts facts, Explanation explanation)
     {
+        if (Definition.IncludesComponents && facts.Parent is { } parent && Condition.Evaluate(facts) != Truth.True
+            && Evaluate(parent) != Truth.False)
+        {
+            var inner = new Explanation();
+            Explain(parent, inner);
+            var verdict = Evaluate(parent) == Truth.True ? "falls" : "may fall";
+            explanation.Add($"specially designed component for {parent.Transaction.Item.Sku ?? "its parent item"}, which {verdict} under {QualifiedId} ({string.Join("; ", inner.Because)})");
+            if (inner.HasMissing)
+            {
+                explanation.Missing.UnionWith(inner.Missing.Select(m => "item.parent." + m));
+            }
+            return;
+        }
         if (Condition.Evaluate(facts) == Truth.Unknown && DeclaredClassification(facts) is { } declared)
         {
             explanation.Add(Covers(declared)
@@ -59,6 +76,15 @@ public sealed class CompiledControl
         }
         Condition.Explain(facts, explanation);
     }
+
+    /// <summary>
+    /// The kind of item this entry is about, when the item is of another kind (its condition starts with
+    /// <c>kind == X</c> and that fails): such entries are summarised rather than explained one by one.
+    /// </summary>
+    internal string? OtherKind(Facts facts) =>
+        Condition is AllCondition { Operands: [TextComparison kindTest, ..] } && kindTest.KindTested(facts) is { } kind
+            && kindTest.Evaluate(facts) == Truth.False && Evaluate(facts) == Truth.False
+            ? kind : null;
 
     private string? DeclaredClassification(Facts facts) =>
         facts.Transaction.Item.Classifications.TryGetValue(Pack.Source.Jurisdiction, out var declared) ? declared : null;

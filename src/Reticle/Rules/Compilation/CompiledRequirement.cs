@@ -89,8 +89,16 @@ public sealed class CompiledRequirement
             return;
         }
         var items = ItemTruth(facts);
+        var otherKinds = new SortedSet<string>(StringComparer.Ordinal);
+        var otherCount = 0;
         foreach (var control in ItemsInForce(facts))
         {
+            if (items == Truth.False && control.OtherKind(facts) is { } kind)
+            {
+                otherKinds.Add(kind);
+                otherCount++;
+                continue;
+            }
             var truth = control.Evaluate(facts);
             if (truth == items || items == Truth.False)
             {
@@ -106,6 +114,11 @@ public sealed class CompiledRequirement
                     break;
                 }
             }
+        }
+        if (otherCount > 0)
+        {
+            var kindOfItem = facts.Transaction.Item.Parameters.TryGetValue("kind", out var k) ? k.ToString() : "this";
+            explanation.Add($"{otherCount} {(otherCount == 1 ? "entry is" : "entries are")} for other kinds of item than {kindOfItem} ({string.Join(", ", otherKinds)})");
         }
         if (items != Truth.False)
         {

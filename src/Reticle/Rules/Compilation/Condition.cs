@@ -19,6 +19,8 @@ public abstract class Condition
 
 internal sealed class AllCondition(Condition[] operands) : Condition
 {
+    public IReadOnlyList<Condition> Operands => operands;
+
     public override Truth Evaluate(Facts facts)
     {
         var result = Truth.True;
@@ -132,6 +134,10 @@ internal sealed class NumberComparison(ComparisonOperator op, NumberNode left, N
 
 internal sealed class TextComparison(bool equal, TextNode left, TextNode right) : Condition
 {
+    /// <summary>The word a <c>kind == X</c> test asks for, or null if this is not such a test.</summary>
+    public string? KindTested(Facts facts) =>
+        equal && left is ParameterText { Label: "kind" } && right is WordText w ? w.Evaluate(facts) : null;
+
     public override Truth Evaluate(Facts facts)
     {
         if (left.Evaluate(facts) is not { } l || right.Evaluate(facts) is not { } r)

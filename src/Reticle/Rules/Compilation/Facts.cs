@@ -31,6 +31,9 @@ public sealed class Facts
     internal decimal?[] Numbers { get; }
     internal string?[] Texts { get; }
 
+    /// <summary>The facts of the item this one is a specially designed component for, if any.</summary>
+    public Facts? Parent { get; internal set; }
+
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }
 }

@@ -58,7 +58,11 @@ public sealed record FormulaDefinition(
     string Id, string Label, string Unit, IReadOnlyList<string> Arguments, SourceText Expression, string? GivenAs, string? Description, SourceSpan Span);
 
 public sealed record ControlEntryDefinition(
-    string Id, string? Title, string? Text, SourceText Condition, string? Citation, Confidence? Confidence, EffectivePeriod? Effective, SourceSpan Span);
+    string Id, string? Title, string? Text, SourceText Condition, string? Citation, Confidence? Confidence, EffectivePeriod? Effective, SourceSpan Span)
+{
+    /// <summary>The entry also takes in "specially designed components and accessories therefor", classified by their parent item.</summary>
+    public bool IncludesComponents { get; init; }
+}
 
 public sealed record RequirementDefinition(
     string Id,

@@ -419,9 +419,10 @@ public static class RulePackReader
         var citation = c.String("citation");
         var confidence = ReadConfidence(c, "confidence");
         var effective = ReadPeriod(c, "effective");
+        var components = c.Boolean("components") ?? false;
         c.RejectUnknownKeys($"control entry '{id}'");
         return id is null || condition is null ? null
-            : new ControlEntryDefinition(id, title, text, condition, citation, confidence, effective, c.Span);
+            : new ControlEntryDefinition(id, title, text, condition, citation, confidence, effective, c.Span) { IncludesComponents = components };
     }
 
     private static RequirementDefinition? ReadRequirement(YamlMap r)
