@@ -24,7 +24,11 @@ internal static class Workload
         return new ItemCatalog(items);
     }
 
-    /// <summary>Catalogue items to a spread of destinations on dates across the story (2021-2026).</summary>
+    /// <summary>
+    /// Catalogue items to a spread of destinations on dates across the story (2021-2026), with the facts
+    /// an exporter gives (US content, US technology inputs, end use, personnel) so that the rules decide
+    /// rather than stop at missing facts; one in eight leaves the end use unknown.
+    /// </summary>
     public static Transaction[] Transactions(int count, ItemCatalog catalog)
     {
         var random = new Random(20231017);
@@ -41,7 +45,16 @@ internal static class Workload
                 Activity = random.Next(10) == 0 ? Activity.Service : Activity.Export,
                 From = CountryCode.Parse(origins[random.Next(origins.Length)]),
                 To = CountryCode.Parse(destinations[random.Next(destinations.Length)]),
-                Item = new Item { Sku = item.Sku },
+                Item = new Item
+                {
+                    Sku = item.Sku,
+                    UsControlledContentPercent = random.Next(0, 30),
+                    UsTechnologyInputs = random.Next(3) == 0 ? ["3E001"] : [],
+                    ContainsUsOriginIc = random.Next(4) == 0,
+                },
+                EndUse = System.Collections.Immutable.ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility",
+                    random.Next(8) switch { 0 => Knowledge.Unknown, 1 or 2 => Knowledge.Yes, _ => Knowledge.No }),
+                Personnel = [new Person("engineer", random.Next(5) == 0, null)],
             };
             result[i] = catalog.Complete(t);
         }

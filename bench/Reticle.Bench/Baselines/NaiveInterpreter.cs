@@ -34,12 +34,17 @@ internal sealed class NaiveInterpreter
     private static IEnumerable<string> Conditions(RulePack p) =>
         new[] { p.Reach?.Text }
             .Concat(p.Formulas.Select(f => f.Expression.Text))
+            .Concat(p.Conditions.Select(c => c.Condition.Text))
             .Concat(p.Controls.Select(c => c.Condition.Text))
             .Concat(p.Requirements.Select(r => r.Condition?.Text))
             .OfType<string>();
 
+    /// <summary>The rules found to apply in the last decision, for the benchmark's agreement check.</summary>
+    public List<string> LastApplied { get; } = [];
+
     public ImmutableSortedDictionary<string, Outcome> Decide(Transaction t)
     {
+        LastApplied.Clear();
         var result = ImmutableSortedDictionary.CreateBuilder<string, Outcome>(StringComparer.Ordinal);
         foreach (var jurisdiction in _packs.Select(p => p.Jurisdiction).Distinct())
         {
@@ -54,8 +59,9 @@ internal sealed class NaiveInterpreter
                 result[jurisdiction] = Outcome.NotApplicable;
                 continue;
             }
-            var outcome = reach is null ? Outcome.Review : Outcome.Permitted;
+            var outcome = Outcome.Permitted;
             var undetermined = new List<Effect>();
+            var anyPossible = false;
             foreach (var rule in inForce.SelectMany(p => p.Requirements.Select(r => (Pack: p, Rule: r))))
             {
                 if (!rule.Rule.Activities.Contains(t.Activity))
@@ -69,12 +75,17 @@ internal sealed class NaiveInterpreter
                     var control = _packs.Where(p => p.Effective.Contains(t.Date))
                         .SelectMany(p => p.Controls.Select(c => (p, c)))
                         .FirstOrDefault(x => $"{x.p.ControlList} {x.c.Id}" == qualified);
-                    if (control.c is not null)
+                    if (control.c is not null && (control.c.Effective?.Contains(t.Date) ?? true))
                     {
                         items = Or(items, Truth(Eval(_parsed[control.c.Condition.Text], t, null)));
                     }
                 }
                 var applies = rule.Rule.Condition is null ? items : And(items, Truth(Eval(_parsed[rule.Rule.Condition.Text], t, null)));
+                anyPossible |= applies != false;
+                if (applies == true)
+                {
+                    LastApplied.Add(rule.Rule.Id);
+                }
                 if (applies == true)
                 {
                     outcome = OutcomeNames.Max(outcome, rule.Rule.Effect.ToOutcome());
@@ -85,7 +96,7 @@ internal sealed class NaiveInterpreter
                 }
             }
             var definite = outcome;
-            if (undetermined.Any(e => e.ToOutcome() > definite))
+            if (undetermined.Any(e => e.ToOutcome() > definite) || (reach is null && anyPossible))
             {
                 outcome = OutcomeNames.Max(outcome, Outcome.Review);
             }
@@ -110,6 +121,31 @@ internal sealed class NaiveInterpreter
                 return s.Value;
             case Name name:
                 return Lookup(name.Identifier, t, arguments);
+            case Call { Function: "classified" } classified:
+                var code = classified.Arguments[0].Value is Name { Identifier: "from" or "to" or "origin" } fact
+                    ? Lookup(fact.Identifier, t, arguments) as string
+                    : ((Name)classified.Arguments[0].Value).Identifier;
+                var wanted = classified.Arguments.Count < 2 ? null : classified.Arguments[1].Value switch
+                {
+                    SetLiteral entryList => entryList.Elements.Select(e => ((Name)e).Identifier).ToList(),
+                    var single => [((Name)single).Identifier],
+                };
+                bool? listedHere = false;
+                foreach (var pack in _packs.Where(p => p.Jurisdiction == code && p.Effective.Contains(t.Date)))
+                {
+                    foreach (var c in pack.Controls.Where(c => (c.Effective?.Contains(t.Date) ?? true)
+                        && (wanted is null || wanted.Any(entry => c.Id == entry || c.Id.StartsWith(entry + ".", StringComparison.Ordinal)))))
+                    {
+                        listedHere = Or(listedHere, Truth(Eval(_parsed[c.Condition.Text], t, null)));
+                    }
+                }
+                return listedHere;
+            case Call { Function: "listed" }:
+                return t.Parties.IsDefaultOrEmpty ? false : null;
+            case Includes includes:
+                return t.Item.UsTechnologyInputs.IsDefault
+                    ? null
+                    : ((SetLiteral)includes.Set).Elements.Any(e => t.Item.UsTechnologyInputs.Contains(((Name)e).Identifier));
             case Call call:
                 var formula = _packs.SelectMany(p => p.Formulas).First(f => f.Id == call.Function);
                 if (formula.GivenAs is { } given && Parameter(given, t) is decimal stated)
@@ -136,6 +172,10 @@ internal sealed class NaiveInterpreter
                 if (left is decimal dl && right is decimal dr)
                 {
                     return c.Operator.Holds(dl.CompareTo(dr));
+                }
+                if (c.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+                {
+                    return null;
                 }
                 var equal = string.Equals(left.ToString(), right.ToString(), StringComparison.Ordinal);
                 return c.Operator == ComparisonOperator.Equal ? equal : !equal;
@@ -167,7 +207,8 @@ internal sealed class NaiveInterpreter
     }
 
     private bool IsKnownName(string id) =>
-        id is "from" or "to" or "origin" or "activity" || id.StartsWith("endUse.", StringComparison.Ordinal) || FindParameter(id) is not null;
+        id is "from" or "to" or "origin" or "activity" or "item.containsUsOriginIc" or "personnel.usPerson" or "item.usControlledContentPercent"
+        || id.StartsWith("endUse.", StringComparison.Ordinal) || FindParameter(id) is not null;
 
     private object? Lookup(string id, Transaction t, Dictionary<string, object?>? arguments)
     {
@@ -186,9 +227,21 @@ internal sealed class NaiveInterpreter
         {
             return t.EndUse.TryGetValue(id[7..], out var k) ? k.ToWire() : null;
         }
+        switch (id)
+        {
+            case "item.usControlledContentPercent": return t.Item.UsControlledContentPercent / 100m;
+            case "item.containsUsOriginIc": return t.Item.ContainsUsOriginIc is { } ic ? (ic ? "yes" : "no") : null;
+            case "personnel.usPerson":
+                return t.Personnel.IsDefaultOrEmpty ? null
+                    : t.Personnel.Any(p => p.UsPerson == true) ? "yes" : t.Personnel.All(p => p.UsPerson == false) ? "no" : "unknown";
+        }
         if (_packs.SelectMany(p => p.Formulas).Any(f => f.Id == id))
         {
             return Eval(new Call(id, [], 0), t, arguments);
+        }
+        if (_packs.SelectMany(p => p.Conditions).FirstOrDefault(c => c.Id == id) is { } named)
+        {
+            return Eval(_parsed[named.Condition.Text], t, arguments);
         }
         return Parameter(id, t);
     }

@@ -57,7 +57,7 @@ public static class DeterminationEngine
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
         var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, listings);
+        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, listings);
         // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
         if (transaction.Item.Parent is { } parent)
         {
@@ -162,9 +162,7 @@ public static class DeterminationEngine
             }
             else if (pack.Source.Requirements.Count > 0)
             {
-                notes.Add(pack.Effective.From > facts.Date
-                    ? $"{pack.Source.Id} is not yet in force on this date: it applies from {EffectivePeriod.Format(pack.Effective.From)}"
-                    : $"{pack.Source.Id} no longer applies on this date: it was in force {pack.Effective}");
+                notes.Add(pack.NoteWhenNotInForce(facts.Date));
             }
         }
 

@@ -5,26 +5,34 @@ using Reticle.Time;
 namespace Reticle.Rules.Compilation;
 
 /// <summary>A named condition from <c>definitions.conditions</c>, explained under its label.</summary>
-internal sealed class NamedConditionNode(string label, Condition inner) : Condition
+internal sealed class NamedConditionNode(string label, Condition inner, int slot) : Condition
 {
-    public override Truth Evaluate(Facts facts) => inner.Evaluate(facts);
+    // Several rules ask the same named question ("subject to the EAR?") of one transaction: answer it once.
+    public override Truth Evaluate(Facts facts) => facts.NamedTruth[slot] ??= inner.Evaluate(facts);
 
     public override void Explain(Facts facts, Explanation explanation)
     {
+        // Explained once per transaction too: the same question recurs in most US rules.
+        var (because, missing) = facts.NamedExplanation[slot] ??= Describe(facts);
+        explanation.Add(because);
+        if (missing.Length > 0)
+        {
+            explanation.Missing.UnionWith(missing);
+        }
+    }
+
+    private (string, string[]) Describe(Facts facts)
+    {
         var nested = new Explanation();
         inner.Explain(facts, nested);
-        var truth = inner.Evaluate(facts);
-        var verdict = truth switch
+        var verdict = Evaluate(facts) switch
         {
             Truth.True => label,
             Truth.False => $"not {label}",
             _ => $"{label}: undetermined",
         };
-        explanation.Add(nested.Because.Count == 0 ? verdict : $"{verdict} ({string.Join("; ", nested.Because)})");
-        if (nested.HasMissing)
-        {
-            explanation.Missing.UnionWith(nested.Missing);
-        }
+        var because = nested.Because.Count == 0 ? verdict : $"{verdict} ({string.Join("; ", nested.Because)})";
+        return (because, nested.HasMissing ? [.. nested.Missing] : []);
     }
 }
 
@@ -32,14 +40,19 @@ internal sealed class NamedConditionNode(string label, Condition inner) : Condit
 /// <c>classified(NL)</c> / <c>classified(from)</c>: the item falls under a control entry in force of
 /// that jurisdiction's lists. An explicit reference from one regime's rules to another's lists.
 /// </summary>
-internal sealed class ClassifiedCondition(TextNode jurisdiction, string? entry, ControlDirectory directory) : Condition
+internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<string>? entries, ControlDirectory directory) : Condition
 {
-    // Only entries with this paragraph id or below it count ('3B993.f.1' takes in '3B993.f.1.a').
-    private bool Selected(CompiledControl control) =>
-        (entry is null || control.Definition.Id == entry
-            || control.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal));
+    // The entries this test looks at, per jurisdiction, selected once: the directory is complete by the
+    // time anything is evaluated. Only entries with this paragraph id or below it count.
+    private readonly Lazy<FrozenDictionary<string, CompiledControl[]>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
+        code => code,
+        code => directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
+            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal))).ToArray(),
+        StringComparer.Ordinal));
 
-    private string What(string code) => entry is null ? $"a {code} control list" : $"{code} {entry}";
+    private CompiledControl[] Selected(string code) => _selected.Value.TryGetValue(code, out var controls) ? controls : [];
+
+    private string What(string code) => entries is null ? $"a {code} control list" : $"{code} {string.Join(" / ", entries)}";
 
     public override Truth Evaluate(Facts facts)
     {
@@ -48,9 +61,9 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, string? entry, 
             return Truth.Unknown;
         }
         var result = Truth.False;
-        foreach (var control in directory.Of(code))
+        foreach (var control in Selected(code))
         {
-            if (!control.Effective.Contains(facts.Date) || !Selected(control))
+            if (!control.Effective.Contains(facts.Date))
             {
                 continue;
             }
@@ -74,7 +87,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, string? entry, 
             jurisdiction.ExplainMissing(facts, explanation);
             return;
         }
-        var inForce = directory.Of(code).Where(c => c.Effective.Contains(facts.Date) && Selected(c)).ToList();
+        var inForce = Selected(code).Where(c => c.Effective.Contains(facts.Date)).ToList();
         var listed = inForce.Where(c => c.Evaluate(facts) == Truth.True).Select(c => c.QualifiedId).ToList();
         if (listed.Count > 0)
         {
@@ -84,7 +97,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, string? entry, 
         var undetermined = inForce.Where(c => c.Evaluate(facts) == Truth.Unknown).ToList();
         if (undetermined.Count == 0)
         {
-            explanation.Add($"item is not on {What(code)} in force on {EffectivePeriod.Format(facts.Date)}");
+            explanation.Add($"item is not on {What(code)} in force on {facts.DateText}");
             return;
         }
         foreach (var control in undetermined)

@@ -26,5 +26,13 @@ public sealed class CompiledPack
 
     public bool InForce(LocalDate date) => Effective.Contains(date);
 
+    /// <summary>What a determination notes when the pack is not in force on its date (the same words every time, so made once).</summary>
+    public string NoteWhenNotInForce(LocalDate date) => Effective.From > date
+        ? _notYet ??= $"{Source.Id} is not yet in force on this date: it applies from {EffectivePeriod.Format(Effective.From)}"
+        : _noLonger ??= $"{Source.Id} no longer applies on this date: it was in force {Effective}";
+
+    private string? _notYet;
+    private string? _noLonger;
+
     public static EffectivePeriod? Narrow(EffectivePeriod pack, EffectivePeriod? own) => own is null ? pack : pack.Intersect(own);
 }

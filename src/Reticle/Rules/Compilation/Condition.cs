@@ -198,7 +198,7 @@ internal sealed class GroupMembership(TextNode element, CountryGroup group, bool
             return;
         }
         var member = group.Contains(value, facts.Date);
-        explanation.Add($"{element.Describe(facts)} {(member ? "is in" : "is not in")} {group.Id} on {EffectivePeriod.Format(facts.Date)}");
+        explanation.Add($"{element.Describe(facts)} {(member ? "is in" : "is not in")} {group.Id} on {facts.DateText}");
     }
 }
 

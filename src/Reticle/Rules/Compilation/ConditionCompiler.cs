@@ -28,6 +28,9 @@ internal sealed class ConditionCompiler(
     /// </summary>
     public bool AllowListReferences { get; set; } = true;
 
+    /// <summary>How many named conditions were compiled: each has a slot in <see cref="Facts"/> for its answer.</summary>
+    public int NamedCount { get; private set; }
+
     /// <summary>Compiles a named condition on its own (reporting its own errors) or returns the cached result.</summary>
     public Condition? CompileNamed(NamedConditionDefinition definition, out (int Offset, string Message)? error)
     {
@@ -44,7 +47,7 @@ internal sealed class ConditionCompiler(
         try
         {
             var inner = CompileCondition(definition.Condition, out error);
-            var compiled = inner is null ? null : new NamedConditionNode(definition.Label, inner);
+            var compiled = inner is null ? null : new NamedConditionNode(definition.Label, inner, NamedCount++);
             _named[definition.Id] = compiled;
             return compiled;
         }
@@ -337,9 +340,9 @@ internal sealed class ConditionCompiler(
             {
                 throw new BindFailure(call.Offset, "classified(...) cannot be used inside a control entry");
             }
-            if (positional.Count is not (1 or 2) || named.Count > 0 || positional.Count == 2 && positional[1] is not (TextLiteral or Name))
+            if (positional.Count is not (1 or 2) || named.Count > 0 || positional.Count == 2 && positional[1] is not (TextLiteral or Name or SetLiteral))
             {
-                throw new BindFailure(call.Offset, "classified takes a jurisdiction and optionally an entry: classified(NL), classified(from), classified(US, '3B993.f.1')");
+                throw new BindFailure(call.Offset, "classified takes a jurisdiction and optionally entries: classified(NL), classified(from), classified(US, 3B993.f.1), classified(US, [3B001.c, 3B001.d])");
             }
             var jurisdiction = positional[0] switch
             {
@@ -348,8 +351,19 @@ internal sealed class ConditionCompiler(
                 Name code => throw new BindFailure(code.Offset, $"unknown jurisdiction '{code.Identifier}' (no pack of that jurisdiction)"),
                 var other => throw new BindFailure(other.Offset, "classified takes a jurisdiction code or from / to / origin"),
             };
-            var entry = positional.Count == 2 ? positional[1] switch { TextLiteral t => t.Value, Name n => n.Identifier, _ => null } : null;
-            return new ClassifiedCondition(jurisdiction, entry, directory);
+            IReadOnlyList<string>? entries = positional.Count < 2 ? null : positional[1] switch
+            {
+                TextLiteral t => [t.Value],
+                Name n => [n.Identifier],
+                SetLiteral entryList => entryList.Elements.Select(e => e switch
+                {
+                    Name n => n.Identifier,
+                    TextLiteral t => t.Value,
+                    _ => throw new BindFailure(e.Offset, "entries are paragraph ids such as 3B001.c"),
+                }).ToList(),
+                _ => null,
+            };
+            return new ClassifiedCondition(jurisdiction, entries, directory);
         }
         if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
         {

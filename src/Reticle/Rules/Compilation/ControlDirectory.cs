@@ -20,6 +20,8 @@ public sealed class ControlDirectory
 
     public bool Knows(string jurisdiction) => _byJurisdiction.ContainsKey(jurisdiction);
 
+    public IEnumerable<string> Jurisdictions => _byJurisdiction.Keys;
+
     internal void Add(string jurisdiction, CompiledControl control) => _byJurisdiction[jurisdiction].Add(control);
 
     public IReadOnlyList<CompiledControl> Of(string jurisdiction) =>

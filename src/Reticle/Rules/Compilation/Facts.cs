@@ -10,8 +10,10 @@ namespace Reticle.Rules.Compilation;
 public sealed class Facts
 {
     internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount,
-        IReadOnlyList<PartyListing>? listings = null)
+        int namedCount, IReadOnlyList<PartyListing>? listings = null)
     {
+        NamedTruth = new Truth?[namedCount];
+        NamedExplanation = new (string, string[])?[namedCount];
         Transaction = transaction;
         Listings = listings;
         Date = date;
@@ -28,6 +30,11 @@ public sealed class Facts
     /// <summary>The date the act is evaluated on (the transaction's date, or <c>--as-of</c>).</summary>
     public LocalDate Date { get; }
 
+    /// <summary>The date as findings print it (ISO), formatted once.</summary>
+    public string DateText => _dateText ??= Time.EffectivePeriod.Format(Date);
+
+    private string? _dateText;
+
     internal decimal?[] Numbers { get; }
     internal string?[] Texts { get; }
 
@@ -36,4 +43,10 @@ public sealed class Facts
 
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }
+
+    /// <summary>Named conditions answered so far for this transaction.</summary>
+    internal Truth?[] NamedTruth { get; }
+
+    /// <summary>Named conditions explained so far for this transaction: the reason and the facts it missed.</summary>
+    internal (string Because, string[] Missing)?[] NamedExplanation { get; }
 }

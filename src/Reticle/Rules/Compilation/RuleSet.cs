@@ -10,8 +10,9 @@ namespace Reticle.Rules.Compilation;
 public sealed class RuleSet
 {
     internal RuleSet(IReadOnlyList<CompiledPack> packs, ParameterRegistry parameters, IReadOnlyDictionary<string, CountryGroup> groups,
-        int controlCount, string hash, LocalDate? knownAt)
+        int controlCount, int namedCount, string hash, LocalDate? knownAt)
     {
+        NamedCount = namedCount;
         Packs = packs;
         Parameters = parameters;
         Groups = groups;
@@ -32,6 +33,8 @@ public sealed class RuleSet
     internal CompiledPack[][] ByJurisdiction { get; }
 
     internal int ControlCount { get; }
+
+    internal int NamedCount { get; }
 
     /// <summary>SHA-256 over the packs' own hashes: names exactly the rules a decision was made with.</summary>
     public string Hash { get; }

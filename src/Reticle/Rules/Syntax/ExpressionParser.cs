@@ -222,7 +222,7 @@ public sealed class ExpressionParser
                             }
                             else
                             {
-                                arguments.Add(("", ParseSum()));
+                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : ParseSum()));
                             }
                         }
                         while (AcceptSymbol(","));
