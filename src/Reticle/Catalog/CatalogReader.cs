@@ -16,24 +16,10 @@ public static class CatalogReader
     public static IReadOnlyList<CatalogItem> Read(string file, string text, List<PackError> errors)
     {
         var before = errors.Count;
-        YamlMappingNode root;
-        try
+        if (YamlMap.Load(file, text, errors, "a catalogue is one YAML document with a top-level 'items' list") is not { } map)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                errors.Add(new PackError(file, 1, 1, null, "a catalogue is one YAML document with a top-level 'items' list"));
-                return [];
-            }
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null, $"malformed YAML: {e.InnerException?.Message ?? e.Message}"));
             return [];
         }
-        var map = new YamlMap(root, file, errors);
         var items = new List<CatalogItem>();
         foreach (var node in map.Sequence("items") ?? [])
         {

@@ -60,24 +60,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         {
             return Truth.Unknown;
         }
-        var result = Truth.False;
-        foreach (var control in Selected(code))
-        {
-            if (!control.Effective.Contains(facts.Date))
-            {
-                continue;
-            }
-            var truth = control.Evaluate(facts);
-            if (truth == Truth.True)
-            {
-                return Truth.True;
-            }
-            if (truth == Truth.Unknown)
-            {
-                result = Truth.Unknown;
-            }
-        }
-        return result;
+        return CompiledControl.AnyInForce(Selected(code), static (control, date) => control.Effective.Contains(date) ? control : null, facts);
     }
 
     public override void Explain(Facts facts, Explanation explanation)

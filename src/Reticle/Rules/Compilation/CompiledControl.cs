@@ -1,3 +1,4 @@
+using NodaTime;
 using Reticle.Rules.Packs;
 using Reticle.Time;
 
@@ -28,6 +29,32 @@ public sealed class CompiledControl
     internal int Slot { get; }
 
     public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
+
+    /// <summary>
+    /// Whether the item falls under any of the entries in force on the act's date, in Kleene logic: true as
+    /// soon as one entry holds, unknown if none holds but one could not be decided.
+    /// </summary>
+    internal static Truth AnyInForce<T>(IReadOnlyList<T> candidates, Func<T, LocalDate, CompiledControl?> inForce, Facts facts)
+    {
+        var result = Truth.False;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (inForce(candidates[i], facts.Date) is not { } control)
+            {
+                continue;
+            }
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
+    }
 
     /// <summary>
     /// Whether the item falls under this entry. The item's parameters decide where they can; where

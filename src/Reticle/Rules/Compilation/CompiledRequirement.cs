@@ -57,24 +57,7 @@ public sealed class CompiledRequirement
         {
             return Truth.True;
         }
-        var result = Truth.False;
-        foreach (var versions in Items)
-        {
-            if (versions.At(facts.Date) is not { } control)
-            {
-                continue;
-            }
-            var truth = control.Evaluate(facts);
-            if (truth == Truth.True)
-            {
-                return Truth.True;
-            }
-            if (truth == Truth.Unknown)
-            {
-                result = Truth.Unknown;
-            }
-        }
-        return result;
+        return CompiledControl.AnyInForce(Items, static (versions, date) => versions.At(date), facts);
     }
 
     /// <summary>The entries in force that the item falls under (or may fall under, where facts are missing).</summary>

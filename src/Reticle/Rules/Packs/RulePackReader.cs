@@ -19,25 +19,10 @@ public static class RulePackReader
     public static RulePack? Read(string file, string text, List<PackError> errors)
     {
         var before = errors.Count;
-        YamlMappingNode root;
-        try
+        if (YamlMap.Load(file, text, errors, "a rule pack is one YAML document whose top level is a mapping") is not { } map)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                errors.Add(new PackError(file, 1, 1, null, "a rule pack is one YAML document whose top level is a mapping"));
-                return null;
-            }
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null, $"malformed YAML: {e.InnerException?.Message ?? e.Message}"));
             return null;
         }
-
-        var map = new YamlMap(root, file, errors);
         var id = map.String("pack", required: true) ?? "";
         map.RuleId = id.Length > 0 ? id : null;
         var jurisdiction = map.String("jurisdiction", required: true) ?? "";

@@ -13,6 +13,27 @@ namespace Reticle.Rules.Packs;
 /// </summary>
 internal sealed class YamlMap
 {
+    /// <summary>Loads a file that must be one YAML document whose top level is a mapping, or reports why not.</summary>
+    public static YamlMap? Load(string file, string text, List<PackError> errors, string expectation)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                errors.Add(new PackError(file, 1, 1, null, expectation));
+                return null;
+            }
+            return new YamlMap(mapping, file, errors);
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null, $"malformed YAML: {e.InnerException?.Message ?? e.Message}"));
+            return null;
+        }
+    }
+
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly string _file;
