@@ -165,6 +165,7 @@ public sealed class GoldenCaseTests
     [Theory]
     [InlineData("2023-01-16", O.Permitted)]
     [InlineData("2023-01-17", O.LicenseRequired)]
+    [InlineData("2023-01-18", O.LicenseRequired)]
     public void Macau_joined_the_scope_on_2023_01_17(string date, O expected) =>
         Outcome(Order(date, "NXT:2050i", to: "MO", advancedNode: "yes", activity: Activity.Service, usPerson: true), "US").ShouldBe(expected);
 
@@ -179,6 +180,7 @@ public sealed class GoldenCaseTests
     [Theory]
     [InlineData("2023-07-22", O.NotApplicable)]
     [InlineData("2023-07-23", O.LicenseRequired)]
+    [InlineData("2023-07-24", O.LicenseRequired)]
     [InlineData("2023-08-01", O.LicenseRequired)]
     public void Case4_the_Japanese_licence_for_an_EUV_coater_developer_starts_on_2023_07_23(string date, O expected) =>
         Outcome(Order(date, "LITHIUS Pro Z", from: "JP", usContent: 0m), "JP").ShouldBe(expected);
@@ -202,5 +204,37 @@ public sealed class GoldenCaseTests
         us.Outcome.ShouldBe(O.LicenseRequired);
         us.Findings.Where(f => f.Status == FindingStatus.Applies).Select(f => f.Rule)
             .ShouldBe(["us.ear.744-23-advanced-node-facility", "us.ear.entity-list"], ignoreOrder: true);
+    }
+
+    // --- Zero de minimis companions of December 2024 and the SME end use -----------------------------
+
+    [Theory]
+    [InlineData(true, O.LicenseRequired)]
+    [InlineData(false, O.NotApplicable)]
+    public void A_foreign_SME_tool_with_a_US_integrated_circuit_for_China_has_no_de_minimis_from_2024_12_02(bool usIc, O expected)
+    {
+        var t = Order("2025-03-01", "NXT:2050i", usContent: 5m, usTechnology: []);
+        t = t with { Item = t.Item with { ContainsUsOriginIc = usIc } };
+        Outcome(t, "US").ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("2024-12-01", O.NotApplicable)]
+    [InlineData("2024-12-02", O.LicenseRequired)]
+    public void The_US_integrated_circuit_rule_starts_on_2024_12_02(string date, O expected)
+    {
+        var t = Order(date, "NXT:2050i", usContent: 5m, usTechnology: []);
+        Outcome(t with { Item = t.Item with { ContainsUsOriginIc = true } }, "US").ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("yes", O.LicenseRequired)]
+    [InlineData("no", O.Permitted)]
+    public void A_US_origin_SME_tool_for_SME_development_in_China_needs_a_licence_under_744_23_a_4(string smeDevelopment, O expected)
+    {
+        // A 1.6 nm DUV scanner (3B993.f.1 from 2024-12-02): no Macau/D:5 row of its own, so the end use decides.
+        var t = Order("2025-03-01", "NXT:1980i", origin: "US", usContent: 100m);
+        t = t with { EndUse = t.EndUse.Add("smeDevelopmentOrProduction", smeDevelopment == "yes" ? Knowledge.Yes : Knowledge.No) };
+        Outcome(t, "US").ShouldBe(expected);
     }
 }

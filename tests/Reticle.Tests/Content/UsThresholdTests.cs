@@ -15,7 +15,8 @@ public sealed class UsThresholdTests
     private static Transaction Known(Transaction t, string origin) => t with
     {
         Item = t.Item with { Origin = CountryCode.Parse(origin) },
-        EndUse = System.Collections.Immutable.ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility", Knowledge.No),
+        EndUse = System.Collections.Immutable.ImmutableDictionary<string, Knowledge>.Empty
+            .Add("advancedNodeFacility", Knowledge.No).Add("smeDevelopmentOrProduction", Knowledge.No),
         Personnel = [new Person("clerk", false, null)],
     };
 
