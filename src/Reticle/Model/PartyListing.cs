@@ -17,4 +17,14 @@ public sealed record PartyListing(
     string? LicenseRequirement,
     string? LicensePolicy,
     string? Citation,
-    bool Confirmed);
+    bool Confirmed)
+{
+    /// <summary>
+    /// Whether the entry's licence requirement reaches every item subject to the EAR; where it is limited
+    /// ("when used in projects specified in ...", listed CCL items) the engine cannot decide it alone.
+    /// </summary>
+    public bool CoversAllItems { get; init; } = true;
+
+    /// <summary>The review policy as written in the entry ("Presumption of denial", "See §§744.11 and 744.23(d)").</summary>
+    public string? ReviewPolicy => LicensePolicy;
+}

@@ -41,7 +41,10 @@ public sealed class ExactNameScreen
             foreach (var entry in entries)
             {
                 listings.Add(new PartyListing(party.Role, party.Name, entry.List, entry.Id, entry.Name, entry.Footnotes,
-                    entry.LicenseRequirement, entry.LicensePolicy, entry.FederalRegister, Confirmed: true));
+                    entry.LicenseRequirement, entry.LicensePolicy, entry.FederalRegister, Confirmed: true)
+                {
+                    CoversAllItems = entry.List != "EL" || entry.Terms.CoversAllItems,
+                });
             }
         }
         return listings;

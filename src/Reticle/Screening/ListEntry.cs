@@ -16,4 +16,8 @@ public sealed record ListEntry(
     string? LicenseRequirement,
     string? LicensePolicy,
     string? FederalRegister,
-    ImmutableArray<int> Footnotes);
+    ImmutableArray<int> Footnotes)
+{
+    /// <summary>The entry's Entity List terms (scope, footnotes, review policy) as data.</summary>
+    public EntityListTerms Terms => EntityListTerms.Parse(LicenseRequirement, LicensePolicy);
+}

@@ -68,4 +68,24 @@ public sealed class EntityListTests
         CslJsonReader.Read("bad.json", "{\"results\": [ {\"name\": \"x\", \"source\": ", errors).ShouldBeEmpty();
         errors.Single().Where.ShouldStartWith("bad.json:1:");
     }
+
+    [Theory]
+    [InlineData("For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5", "Presumption of denial", true, ReviewPolicy.PresumptionOfDenial)]
+    [InlineData("For All Items Subject to the EAR. (See §744.11 of the EAR)", "See §§744.11 and 744.23(d) of the EAR", true, ReviewPolicy.SeeRegulation)]
+    [InlineData("For all items subject to the EAR when used in projects specified in § 744.2", "Case-by-case review", false, ReviewPolicy.CaseByCase)]
+    [InlineData("For items on the CCL and EAR99 items listed in supplement no. 2 to part 744", "Policy of denial.", false, ReviewPolicy.PolicyOfDenial)]
+    public void Licence_requirement_and_review_policy_become_data(string requirement, string policy, bool allItems, ReviewPolicy review)
+    {
+        var terms = EntityListTerms.Parse(requirement, policy);
+        terms.CoversAllItems.ShouldBe(allItems);
+        terms.Policy.ShouldBe(review);
+    }
+
+    [Fact]
+    public void Every_real_Entity_List_entry_gets_a_scope_and_a_policy()
+    {
+        var terms = Entries.Value.Where(e => e.List == "EL").Select(e => e.Terms).ToList();
+        terms.Count(t => t.CoversAllItems).ShouldBeGreaterThan(3000);
+        terms.Count(t => t.Policy == ReviewPolicy.Other).ShouldBeLessThan(200);
+    }
 }

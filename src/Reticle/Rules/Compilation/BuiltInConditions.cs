@@ -117,7 +117,8 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         {
             if (Matches(listing))
             {
-                if (listing.Confirmed)
+                // A listing whose requirement reaches only some items (projects, listed CCL items) needs a reviewer.
+                if (listing.Confirmed && listing.CoversAllItems)
                 {
                     return Truth.True;
                 }
@@ -153,12 +154,17 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         foreach (var hit in hits)
         {
             var footnotes = hit.Footnotes.IsDefaultOrEmpty ? "" : $", footnote {string.Join(", ", hit.Footnotes)}";
+            var terms = $"{(hit.LicenseRequirement is { } r ? $"; licence requirement: {r}" : "")}{(hit.ReviewPolicy is { } p ? $"; review policy: {p}" : "")}";
             explanation.Add(hit.Confirmed
-                ? $"{hit.Role.ToWire()} '{hit.PartyName}' is on {list} as '{hit.EntryName}'{footnotes}"
-                : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved)");
+                ? $"{hit.Role.ToWire()} '{hit.PartyName}' is on {list} as '{hit.EntryName}'{footnotes}{terms}"
+                : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){terms}");
             if (!hit.Confirmed)
             {
                 explanation.Missing.Add($"screening decision for '{hit.PartyName}'");
+            }
+            else if (!hit.CoversAllItems)
+            {
+                explanation.Missing.Add($"whether the {list} entry '{hit.EntryName}' reaches this item (its requirement is limited)");
             }
         }
     }
