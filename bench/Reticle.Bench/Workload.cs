@@ -52,8 +52,9 @@ internal static class Workload
                     UsTechnologyInputs = random.Next(3) == 0 ? ["3E001"] : [],
                     ContainsUsOriginIc = random.Next(4) == 0,
                 },
-                EndUse = System.Collections.Immutable.ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility",
-                    random.Next(8) switch { 0 => Knowledge.Unknown, 1 or 2 => Knowledge.Yes, _ => Knowledge.No }),
+                EndUse = System.Collections.Immutable.ImmutableDictionary<string, Knowledge>.Empty
+                    .Add("advancedNodeFacility", random.Next(8) switch { 0 => Knowledge.Unknown, 1 or 2 => Knowledge.Yes, _ => Knowledge.No })
+                    .Add("smeDevelopmentOrProduction", random.Next(10) == 0 ? Knowledge.Yes : Knowledge.No),
                 Personnel = [new Person("engineer", random.Next(5) == 0, null)],
             };
             result[i] = catalog.Complete(t);

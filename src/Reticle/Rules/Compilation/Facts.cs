@@ -44,6 +44,11 @@ public sealed class Facts
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }
 
+    /// <summary>Parameters as findings print them ("wavelength 193 nm"), formatted on first use.</summary>
+    internal string?[] ParameterDescriptions => _parameterDescriptions ??= new string?[Numbers.Length];
+
+    private string?[]? _parameterDescriptions;
+
     /// <summary>Named conditions answered so far for this transaction.</summary>
     internal Truth?[] NamedTruth { get; }
 

@@ -21,8 +21,10 @@ internal sealed class ParameterNumber(ParameterInfo parameter) : NumberNode(para
 
     public override decimal? Evaluate(Facts facts) => facts.Numbers[Parameter.Slot];
 
+    // The same parameter is described in many findings of one transaction: format it once.
     public override string Describe(Facts facts) =>
-        Evaluate(facts) is { } value ? $"{Parameter.Label} {Parameter.Format(value)}" : $"{Parameter.Label} (not given)";
+        facts.ParameterDescriptions[Parameter.Slot] ??=
+            Evaluate(facts) is { } value ? $"{Parameter.Label} {Parameter.Format(value)}" : $"{Parameter.Label} (not given)";
 
     public override void ExplainMissing(Facts facts, Explanation explanation)
     {
@@ -73,25 +75,6 @@ internal sealed class ArithmeticNumber(char op, NumberNode left, NumberNode righ
         right.ExplainMissing(facts, explanation);
     }
 
-    /// <summary>The named inputs of the expression, for "(K 0.25, NA 1.35)".</summary>
-    public static IEnumerable<string> Inputs(NumberNode node, Facts facts) => node switch
-    {
-        ArithmeticNumber a => Inputs(a.Left, facts).Concat(Inputs(a.Right, facts)),
-        NegateNumber n => Inputs(n.Operand, facts),
-        ArgumentNumber arg => [$"{arg.Name} {arg.Value.Describe(facts)}"],
-        ParameterNumber p => [p.Describe(facts)],
-        FormulaNumber f => [f.Describe(facts)],
-        _ => [],
-    };
-
-    public static bool IsArgument(NumberNode node, string input) => node switch
-    {
-        ArithmeticNumber a => IsArgument(a.Left, input) || IsArgument(a.Right, input),
-        NegateNumber n => IsArgument(n.Operand, input),
-        ArgumentNumber arg => input.StartsWith(arg.Name + " ", StringComparison.Ordinal),
-        _ => false,
-    };
-
     public NumberNode Left => left;
     public NumberNode Right => right;
 }
@@ -124,35 +107,74 @@ internal sealed class ArgumentNumber(string name, NumberNode value) : NumberNode
 /// A defined formula such as MRF = wavelength × K / NA. Where the transaction states the value itself
 /// (<c>givenAs</c>, e.g. <c>minimumResolvableFeatureNm</c>) that value is used, as CONTRACT §2 says.
 /// </summary>
-internal sealed class FormulaNumber(string label, Unit unit, NumberNode body, ParameterInfo? givenAs) : NumberNode(unit.Dimension)
+internal sealed class FormulaNumber : NumberNode
 {
+    private readonly string _label;
+    private readonly Unit _unit;
+    private readonly NumberNode _body;
+    private readonly ParameterInfo? _givenAs;
+
+    // The named inputs shown after the value, found once: the rule's own constants first ("K 0.25"),
+    // then the item's facts ("NA 1.35").
+    private readonly NumberNode[] _inputs;
+
+    public FormulaNumber(string label, Unit unit, NumberNode body, ParameterInfo? givenAs) : base(unit.Dimension)
+    {
+        _label = label;
+        _unit = unit;
+        _body = body;
+        _givenAs = givenAs;
+        var inputs = new List<NumberNode>();
+        Collect(body, inputs);
+        _inputs = [.. inputs.OfType<ArgumentNumber>(), .. inputs.Where(i => i is not ArgumentNumber).DistinctBy(i => i is ParameterNumber p ? p.Parameter.Name : null)];
+    }
+
+    private static void Collect(NumberNode node, List<NumberNode> inputs)
+    {
+        switch (node)
+        {
+            case ArithmeticNumber a:
+                Collect(a.Left, inputs);
+                Collect(a.Right, inputs);
+                break;
+            case NegateNumber n:
+                Collect(n.Operand, inputs);
+                break;
+            case ArgumentNumber or ParameterNumber or FormulaNumber:
+                inputs.Add(node);
+                break;
+        }
+    }
+
     public override decimal? Evaluate(Facts facts) =>
-        givenAs is not null && facts.Numbers[givenAs.Slot] is { } given ? given : body.Evaluate(facts);
+        _givenAs is not null && facts.Numbers[_givenAs.Slot] is { } given ? given : _body.Evaluate(facts);
 
     public override string Describe(Facts facts)
     {
-        if (givenAs is not null && facts.Numbers[givenAs.Slot] is { } given)
+        if (_givenAs is not null && facts.Numbers[_givenAs.Slot] is { } given)
         {
-            return $"{label} {Format(given)} (as given)";
+            return $"{_label} {Format(given)} (as given)";
         }
-        if (body.Evaluate(facts) is not { } value)
+        if (_body.Evaluate(facts) is not { } value)
         {
-            return $"{label} (not computable)";
+            return $"{_label} (not computable)";
         }
-        // The rule's own constants first ("K 0.25"), then the item's facts ("NA 1.35").
-        var inputs = ArithmeticNumber.Inputs(body, facts).Distinct()
-            .OrderBy(i => ArithmeticNumber.IsArgument(body, i) ? 0 : 1).ToList();
-        return $"{label} {Format(value)} ({string.Join(", ", inputs)})";
+        var inputs = new string[_inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = _inputs[i].Describe(facts);
+        }
+        return $"{_label} {Format(value)} ({string.Join(", ", inputs)})";
     }
 
     private string Format(decimal canonical) =>
-        $"{ParameterInfo.Number(canonical / unit.ToCanonical)}{(unit.Symbol.Length == 0 ? "" : " " + unit.Symbol)}";
+        $"{ParameterInfo.Number(canonical / _unit.ToCanonical)}{(_unit.Symbol.Length == 0 ? "" : " " + _unit.Symbol)}";
 
     public override void ExplainMissing(Facts facts, Explanation explanation)
     {
         if (Evaluate(facts) is null)
         {
-            body.ExplainMissing(facts, explanation);
+            _body.ExplainMissing(facts, explanation);
         }
     }
 }
