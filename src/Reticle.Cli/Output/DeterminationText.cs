@@ -45,6 +45,16 @@ internal static class DeterminationText
                     output.WriteLine($"      confidence: {f.Confidence.ToString().ToLowerInvariant()} (content not verified against the primary text)");
                 }
             }
+            foreach (var condition in j.Conditions)
+            {
+                var holds = condition.Truth switch
+                {
+                    Rules.Compilation.Truth.True => "yes",
+                    Rules.Compilation.Truth.False => "no",
+                    _ => "undetermined",
+                };
+                output.WriteLine($"    condition — {condition.Label}: {holds}, because {condition.Because}");
+            }
             foreach (var note in j.Notes)
             {
                 output.WriteLine($"    note: {note}");

@@ -124,6 +124,7 @@ public static class DeterminationEngine
     private static JurisdictionDetermination Explain(string jurisdiction, CompiledPack[] packs, Facts facts, Outcome outcome, Truth reach,
         List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
+        facts.NamedUsed.Clear();
         var notes = ImmutableArray.CreateBuilder<string>();
         var reachFindings = new List<Finding>();
         var versions = ImmutableArray.CreateBuilder<string>();
@@ -182,8 +183,16 @@ public static class DeterminationEngine
                 }
             }
         }
+        var conditions = ImmutableArray.CreateBuilder<NamedConditionResult>(facts.NamedUsed.Count);
+        foreach (var slot in facts.NamedUsed)
+        {
+            conditions.Add(facts.NamedExplanation[slot]!);
+        }
         return new JurisdictionDetermination(jurisdiction, outcome, classifications.ToImmutable(), findings.ToImmutable(),
-            notes.ToImmutable(), versions.ToImmutable());
+            notes.ToImmutable(), versions.ToImmutable())
+        {
+            Conditions = conditions.MoveToImmutable(),
+        };
     }
 
     /// <summary>

@@ -34,6 +34,12 @@ public static class DeterminationJson
         ["findings"] = new JsonArray(j.Findings.Select(Finding).ToArray<JsonNode?>()),
         ["license"] = null,
         ["notes"] = new JsonArray(j.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        ["conditions"] = new JsonArray(j.Conditions.Select(c => (JsonNode?)new JsonObject
+        {
+            ["condition"] = c.Label,
+            ["holds"] = c.Truth switch { Rules.Compilation.Truth.True => "yes", Rules.Compilation.Truth.False => "no", _ => "unknown" },
+            ["because"] = c.Because,
+        }).ToArray()),
     };
 
     private static JsonObject Finding(Finding f)

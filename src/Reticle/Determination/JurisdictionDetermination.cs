@@ -10,4 +10,8 @@ public sealed record JurisdictionDetermination(
     ImmutableArray<string> Classifications,
     ImmutableArray<Finding> Findings,
     ImmutableArray<string> Notes,
-    ImmutableArray<string> RuleVersions);
+    ImmutableArray<string> RuleVersions)
+{
+    /// <summary>The named conditions the findings refer to ("subject to the EAR"), each explained once.</summary>
+    public ImmutableArray<Rules.Compilation.NamedConditionResult> Conditions { get; init; } = [];
+}

@@ -66,7 +66,8 @@ public sealed class GoldenCaseTests
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.Permitted);
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(O.NotApplicable);
-        us.Notes.ShouldContain(n => n.Contains("US controlled content 8.5%, not > 25 %"));
+        us.Notes.ShouldContain(n => n.Contains("not subject to the EAR"));
+        us.Conditions.ShouldContain(c => c.Because.Contains("US controlled content 8.5%, not > 25 %"));
         d.Outcome.ShouldBe(O.Permitted);
     }
 
@@ -114,7 +115,9 @@ public sealed class GoldenCaseTests
         us.Classifications.ShouldBe(["US-CCL 3B001.f.1.b.2.b"]);
         var row = us.Findings.Single(f => f.Rule == "us.ear.ccl-sme-macau-d5");
         row.Status.ShouldBe(FindingStatus.Applies);
-        row.Because.ShouldContain("no de minimis level for the 1.50-2.40 nm DCO band");
+        row.Because.ShouldContain("subject to the EAR");
+        us.Conditions.ShouldContain(c => c.Label.StartsWith("no de minimis level for the 1.50-2.40 nm DCO band")
+            && c.Truth == Reticle.Rules.Compilation.Truth.True);
         row.Exceptions.Select(e => e.Id).ShouldBe(["GOV"]);
     }
 
@@ -136,7 +139,8 @@ public sealed class GoldenCaseTests
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Classifications.ShouldBe(["US-CCL 3B993.f.1"]);
         us.Outcome.ShouldBe(O.NotApplicable);
-        us.Notes.ShouldContain(n => n.Contains("the country of first export lists the item"));
+        us.Conditions.ShouldContain(c => c.Label == "the country of first export lists the item on its export control list"
+            && c.Truth == Reticle.Rules.Compilation.Truth.True && c.Because.Contains("NL-SME-2024 3B001.f.4"));
     }
 
     // --- Case 3: servicing an installed non-US tool at an advanced-node fab ---------------------------

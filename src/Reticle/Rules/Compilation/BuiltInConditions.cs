@@ -4,7 +4,11 @@ using Reticle.Time;
 
 namespace Reticle.Rules.Compilation;
 
-/// <summary>A named condition from <c>definitions.conditions</c>, explained under its label.</summary>
+/// <summary>
+/// A named condition from <c>definitions.conditions</c>. A finding that depends on it says only whether it
+/// held ("not subject to the EAR"); why it held is explained once per jurisdiction, in the
+/// determination's list of conditions, instead of again in every finding.
+/// </summary>
 internal sealed class NamedConditionNode(string label, Condition inner, int slot) : Condition
 {
     // Several rules ask the same named question ("subject to the EAR?") of one transaction: answer it once.
@@ -12,29 +16,30 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
 
     public override void Explain(Facts facts, Explanation explanation)
     {
-        // Explained once per transaction too: the same question recurs in most US rules.
-        var (because, missing) = facts.NamedExplanation[slot] ??= Describe(facts);
-        explanation.Add(because);
-        if (missing.Length > 0)
-        {
-            explanation.Missing.UnionWith(missing);
-        }
-    }
-
-    private (string, string[]) Describe(Facts facts)
-    {
-        var nested = new Explanation();
-        inner.Explain(facts, nested);
-        var verdict = Evaluate(facts) switch
+        facts.NoteNamedUse(slot);
+        var result = facts.NamedExplanation[slot] ??= Describe(facts);
+        explanation.Add(result.Truth switch
         {
             Truth.True => label,
             Truth.False => $"not {label}",
             _ => $"{label}: undetermined",
-        };
-        var because = nested.Because.Count == 0 ? verdict : $"{verdict} ({string.Join("; ", nested.Because)})";
-        return (because, nested.HasMissing ? [.. nested.Missing] : []);
+        });
+        if (result.Missing.Length > 0)
+        {
+            explanation.Missing.UnionWith(result.Missing);
+        }
+    }
+
+    private NamedConditionResult Describe(Facts facts)
+    {
+        var nested = new Explanation();
+        inner.Explain(facts, nested);
+        return new NamedConditionResult(label, Evaluate(facts), string.Join("; ", nested.Because), nested.HasMissing ? [.. nested.Missing] : []);
     }
 }
+
+/// <summary>A named condition as decided for one transaction: whether it held and why.</summary>
+public sealed record NamedConditionResult(string Label, Truth Truth, string Because, string[] Missing);
 
 /// <summary>
 /// <c>classified(NL)</c> / <c>classified(from)</c>: the item falls under a control entry in force of
@@ -70,15 +75,31 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
             jurisdiction.ExplainMissing(facts, explanation);
             return;
         }
-        var inForce = Selected(code).Where(c => c.Effective.Contains(facts.Date)).ToList();
-        var listed = inForce.Where(c => c.Evaluate(facts) == Truth.True).Select(c => c.QualifiedId).ToList();
-        if (listed.Count > 0)
+        // One pass: the entries the item falls under, else those that could not be decided.
+        List<string>? listed = null;
+        List<CompiledControl>? undetermined = null;
+        foreach (var control in Selected(code))
+        {
+            if (!control.Effective.Contains(facts.Date))
+            {
+                continue;
+            }
+            switch (control.Evaluate(facts))
+            {
+                case Truth.True:
+                    (listed ??= []).Add(control.QualifiedId);
+                    break;
+                case Truth.Unknown:
+                    (undetermined ??= []).Add(control);
+                    break;
+            }
+        }
+        if (listed is not null)
         {
             explanation.Add($"item is on {What(code)} ({string.Join(", ", listed)})");
             return;
         }
-        var undetermined = inForce.Where(c => c.Evaluate(facts) == Truth.Unknown).ToList();
-        if (undetermined.Count == 0)
+        if (undetermined is null)
         {
             explanation.Add($"item is not on {What(code)} in force on {facts.DateText}");
             return;

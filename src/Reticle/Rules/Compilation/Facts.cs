@@ -13,7 +13,7 @@ public sealed class Facts
         int namedCount, IReadOnlyList<PartyListing>? listings = null)
     {
         NamedTruth = new Truth?[namedCount];
-        NamedExplanation = new (string, string[])?[namedCount];
+        NamedExplanation = new NamedConditionResult?[namedCount];
         Transaction = transaction;
         Listings = listings;
         Date = date;
@@ -52,6 +52,17 @@ public sealed class Facts
     /// <summary>Named conditions answered so far for this transaction.</summary>
     internal Truth?[] NamedTruth { get; }
 
-    /// <summary>Named conditions explained so far for this transaction: the reason and the facts it missed.</summary>
-    internal (string Because, string[] Missing)?[] NamedExplanation { get; }
+    /// <summary>Named conditions explained so far for this transaction: whether they held, why, and the facts they missed.</summary>
+    internal NamedConditionResult?[] NamedExplanation { get; }
+
+    /// <summary>The named conditions the current jurisdiction's reasons refer to, in the order first used.</summary>
+    internal List<int> NamedUsed { get; } = [];
+
+    internal void NoteNamedUse(int slot)
+    {
+        if (!NamedUsed.Contains(slot))
+        {
+            NamedUsed.Add(slot);
+        }
+    }
 }
