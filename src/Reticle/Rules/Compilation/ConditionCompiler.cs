@@ -260,7 +260,10 @@ internal sealed class ConditionCompiler(
                 throw new BindFailure(call.Offset, $"formula '{formula.Id}' computes {body.Dimension} with these arguments, but declares unit '{formula.Unit}'");
             }
             var givenAs = formula.GivenAs is null ? null : parameters.Find(formula.GivenAs);
-            return new FormulaNumber(formula.Label, unit, body, givenAs);
+            var key = arguments.Values.All(a => a is ArgumentNumber { Value: ConstantNumber })
+                ? $"{formula.Id}({string.Join(",", arguments.Select(a => $"{a.Key}={((ConstantNumber)((ArgumentNumber)a.Value).Value).Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))})"
+                : null;
+            return new FormulaNumber(formula.Label, unit, body, givenAs, key);
         }
         finally
         {

@@ -49,6 +49,11 @@ public sealed class Facts
 
     private string?[]? _parameterDescriptions;
 
+    /// <summary>Formula values as findings print them ("MRF 35.74 nm (K 0.25, …)"), keyed by formula and arguments.</summary>
+    internal Dictionary<string, string> FormulaDescriptions => _formulaDescriptions ??= new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private Dictionary<string, string>? _formulaDescriptions;
+
     /// <summary>Named conditions answered so far for this transaction.</summary>
     internal Truth?[] NamedTruth { get; }
 

@@ -117,8 +117,10 @@ internal sealed class FormulaNumber : NumberNode
     // The named inputs shown after the value, found once: the rule's own constants first ("K 0.25"),
     // then the item's facts ("NA 1.35").
     private readonly NumberNode[] _inputs;
+    private readonly string? _key;
 
-    public FormulaNumber(string label, Unit unit, NumberNode body, ParameterInfo? givenAs) : base(unit.Dimension)
+    /// <param name="cacheKey">The formula id with its constant arguments ("mrf(K=0.25)"), or null when an argument is not a constant.</param>
+    public FormulaNumber(string label, Unit unit, NumberNode body, ParameterInfo? givenAs, string? cacheKey) : base(unit.Dimension)
     {
         _label = label;
         _unit = unit;
@@ -127,6 +129,7 @@ internal sealed class FormulaNumber : NumberNode
         var inputs = new List<NumberNode>();
         Collect(body, inputs);
         _inputs = [.. inputs.OfType<ArgumentNumber>(), .. inputs.Where(i => i is not ArgumentNumber).DistinctBy(i => i is ParameterNumber p ? p.Parameter.Name : null)];
+        _key = cacheKey;
     }
 
     private static void Collect(NumberNode node, List<NumberNode> inputs)
@@ -149,7 +152,22 @@ internal sealed class FormulaNumber : NumberNode
     public override decimal? Evaluate(Facts facts) =>
         _givenAs is not null && facts.Numbers[_givenAs.Slot] is { } given ? given : _body.Evaluate(facts);
 
+    // The same formula with the same arguments (MRF with K 0.25) recurs across packs: describe it once per transaction.
     public override string Describe(Facts facts)
+    {
+        if (_key is null)
+        {
+            return DescribeNow(facts);
+        }
+        var cache = facts.FormulaDescriptions;
+        if (!cache.TryGetValue(_key, out var text))
+        {
+            cache[_key] = text = DescribeNow(facts);
+        }
+        return text;
+    }
+
+    private string DescribeNow(Facts facts)
     {
         if (_givenAs is not null && facts.Numbers[_givenAs.Slot] is { } given)
         {
