@@ -1,4 +1,5 @@
 using Reticle.Determination;
+using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;
 using Reticle.Time;
 
@@ -47,13 +48,7 @@ internal static class DeterminationText
             }
             foreach (var condition in j.Conditions)
             {
-                var holds = condition.Truth switch
-                {
-                    Rules.Compilation.Truth.True => "yes",
-                    Rules.Compilation.Truth.False => "no",
-                    _ => "undetermined",
-                };
-                output.WriteLine($"    condition — {condition.Label}: {holds}, because {condition.Because}");
+                output.WriteLine($"    condition — {condition.Label}: {condition.Truth.ToWire()}, because {condition.Because}");
             }
             foreach (var note in j.Notes)
             {

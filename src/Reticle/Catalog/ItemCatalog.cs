@@ -26,8 +26,6 @@ public sealed class ItemCatalog
         _bySku = index.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    public static ItemCatalog Empty { get; } = new([]);
-
     public IReadOnlyList<CatalogItem> Items { get; }
 
     public CatalogItem? Find(string? sku) => sku is not null && _bySku.TryGetValue(sku, out var item) ? item : null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reticle.Rules.Compilation;
 using Reticle.Time;
 
 namespace Reticle.Determination;
@@ -37,7 +38,7 @@ public static class DeterminationJson
         ["conditions"] = new JsonArray(j.Conditions.Select(c => (JsonNode?)new JsonObject
         {
             ["condition"] = c.Label,
-            ["holds"] = c.Truth switch { Rules.Compilation.Truth.True => "yes", Rules.Compilation.Truth.False => "no", _ => "unknown" },
+            ["holds"] = c.Truth.ToWire(),
             ["because"] = c.Because,
         }).ToArray()),
     };

@@ -24,7 +24,4 @@ public sealed record PartyListing(
     /// ("when used in projects specified in ...", listed CCL items) the engine cannot decide it alone.
     /// </summary>
     public bool CoversAllItems { get; init; } = true;
-
-    /// <summary>The review policy as written in the entry ("Presumption of denial", "See §§744.11 and 744.23(d)").</summary>
-    public string? ReviewPolicy => LicensePolicy;
 }

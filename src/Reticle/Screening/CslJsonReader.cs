@@ -42,8 +42,7 @@ public static class CslJsonReader
                         : [],
                     requirement,
                     Text(e, "license_policy"),
-                    Text(e, "federal_register_notice"),
-                    EntityListFootnotes.Parse(requirement)));
+                    Text(e, "federal_register_notice")));
             }
             return errors.Count == 0 ? entries : [];
         }

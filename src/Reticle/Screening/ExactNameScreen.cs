@@ -27,8 +27,6 @@ public sealed class ExactNameScreen
 
     public IReadOnlyList<ListEntry> Entries { get; }
 
-    public static ExactNameScreen Empty { get; } = new([]);
-
     public IReadOnlyList<PartyListing> Screen(Transaction transaction)
     {
         var listings = new List<PartyListing>();

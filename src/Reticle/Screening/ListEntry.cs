@@ -15,9 +15,10 @@ public sealed record ListEntry(
     ImmutableArray<string> Countries,
     string? LicenseRequirement,
     string? LicensePolicy,
-    string? FederalRegister,
-    ImmutableArray<int> Footnotes)
+    string? FederalRegister)
 {
-    /// <summary>The entry's Entity List terms (scope, footnotes, review policy) as data.</summary>
-    public EntityListTerms Terms => EntityListTerms.Parse(LicenseRequirement, LicensePolicy);
+    /// <summary>The entry's Entity List terms (scope, footnotes, review policy) as data, read once from its text.</summary>
+    public EntityListTerms Terms { get; } = EntityListTerms.Parse(LicenseRequirement, LicensePolicy);
+
+    public ImmutableArray<int> Footnotes => Terms.Footnotes;
 }

@@ -19,8 +19,6 @@ public sealed class Timeline<T>
 
     public IReadOnlyList<(EffectivePeriod Period, T Value)> Entries => _entries;
 
-    public static Timeline<T> Empty { get; } = new([]);
-
     /// <summary>
     /// Builds a timeline, or explains which two periods overlap. Gaps are allowed: a date in a gap
     /// has no value.

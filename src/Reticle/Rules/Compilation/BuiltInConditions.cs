@@ -175,7 +175,7 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         foreach (var hit in hits)
         {
             var footnotes = hit.Footnotes.IsDefaultOrEmpty ? "" : $", footnote {string.Join(", ", hit.Footnotes)}";
-            var terms = $"{(hit.LicenseRequirement is { } r ? $"; licence requirement: {r}" : "")}{(hit.ReviewPolicy is { } p ? $"; review policy: {p}" : "")}";
+            var terms = $"{(hit.LicenseRequirement is { } r ? $"; licence requirement: {r}" : "")}{(hit.LicensePolicy is { } p ? $"; review policy: {p}" : "")}";
             explanation.Add(hit.Confirmed
                 ? $"{hit.Role.ToWire()} '{hit.PartyName}' is on {list} as '{hit.EntryName}'{footnotes}{terms}"
                 : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){terms}");

@@ -33,6 +33,4 @@ public sealed class CompiledPack
 
     private string? _notYet;
     private string? _noLonger;
-
-    public static EffectivePeriod? Narrow(EffectivePeriod pack, EffectivePeriod? own) => own is null ? pack : pack.Intersect(own);
 }

@@ -223,6 +223,4 @@ public sealed class CountryGroup(string id, FrozenDictionary<string, EffectivePe
         return false;
     }
 
-    public IEnumerable<string> MembersOn(LocalDate date) =>
-        members.Where(m => m.Value.Any(p => p.Contains(date))).Select(m => m.Key).Order(StringComparer.Ordinal);
 }

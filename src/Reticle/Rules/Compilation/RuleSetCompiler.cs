@@ -23,8 +23,8 @@ public static class RuleSetCompiler
 
         var parameters = BuildParameters(packs, errors);
         var groups = BuildGroups(packs, errors);
-        var formulas = BuildFormulas(packs, errors);
-        var named = BuildNamedConditions(packs, errors);
+        var formulas = IndexById(packs, p => p.Formulas, f => f.Id, f => f.Span, "formula", errors);
+        var named = IndexById(packs, p => p.Conditions, c => c.Id, c => c.Span, "condition", errors);
         // All jurisdictions, known or not yet: a reference to a regime whose packs were not yet published reads as "not listed".
         var directory = new ControlDirectory(allPacks.Select(p => p.Jurisdiction).Distinct(StringComparer.Ordinal));
         var compiler = new ConditionCompiler(parameters, formulas, groups, named, directory);
@@ -275,35 +275,24 @@ public static class RuleSetCompiler
         return groups;
     }
 
-    private static Dictionary<string, NamedConditionDefinition> BuildNamedConditions(List<RulePack> packs, List<PackError> errors)
+    /// <summary>
+    /// Definitions whose ids are global across packs (formulas, named conditions), indexed by id; a second
+    /// definition of an id is an error naming the file of the first.
+    /// </summary>
+    private static Dictionary<string, T> IndexById<T>(List<RulePack> packs, Func<RulePack, IEnumerable<T>> definitions,
+        Func<T, string> id, Func<T, SourceSpan> span, string what, List<PackError> errors)
     {
-        var named = new Dictionary<string, NamedConditionDefinition>(StringComparer.Ordinal);
+        var index = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var pack in packs)
         {
-            foreach (var c in pack.Conditions)
+            foreach (var definition in definitions(pack))
             {
-                if (!named.TryAdd(c.Id, c))
+                if (!index.TryAdd(id(definition), definition))
                 {
-                    errors.Add(c.Span.Error($"condition '{c.Id}' is already defined in {named[c.Id].Span.File}", pack.Id));
+                    errors.Add(span(definition).Error($"{what} '{id(definition)}' is already defined in {span(index[id(definition)]).File}", pack.Id));
                 }
             }
         }
-        return named;
-    }
-
-    private static Dictionary<string, FormulaDefinition> BuildFormulas(List<RulePack> packs, List<PackError> errors)
-    {
-        var formulas = new Dictionary<string, FormulaDefinition>(StringComparer.Ordinal);
-        foreach (var pack in packs)
-        {
-            foreach (var f in pack.Formulas)
-            {
-                if (!formulas.TryAdd(f.Id, f))
-                {
-                    errors.Add(f.Span.Error($"formula '{f.Id}' is already defined in {formulas[f.Id].Span.File}", pack.Id));
-                }
-            }
-        }
-        return formulas;
+        return index;
     }
 }

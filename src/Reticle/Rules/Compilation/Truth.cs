@@ -12,6 +12,17 @@ public enum Truth : byte
     Unknown,
 }
 
+public static class TruthNames
+{
+    /// <summary>How a truth value reads in output: yes, no, or unknown.</summary>
+    public static string ToWire(this Truth truth) => truth switch
+    {
+        Truth.True => "yes",
+        Truth.False => "no",
+        _ => "unknown",
+    };
+}
+
 internal static class Kleene
 {
     public static Truth And(Truth a, Truth b) =>
