@@ -106,10 +106,9 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         }
         foreach (var control in undetermined)
         {
-            var inner = new Explanation();
-            control.Explain(facts, inner);
-            explanation.Add($"{control.QualifiedId} undetermined: {string.Join("; ", inner.Because)}");
-            if (inner.HasMissing)
+            var inner = control.Explained(facts);
+            explanation.Add($"{control.QualifiedId} undetermined: {inner.Because}");
+            if (inner.Missing.Length > 0)
             {
                 explanation.Missing.UnionWith(inner.Missing);
             }

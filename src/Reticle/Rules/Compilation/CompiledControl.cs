@@ -79,16 +79,27 @@ public sealed class CompiledControl
         return truth;
     }
 
+    /// <summary>Why the item does or does not fall under this entry, worked out once per transaction.</summary>
+    internal ControlExplanation Explained(Facts facts)
+    {
+        if (facts.ControlExplanation[Slot] is { } cached)
+        {
+            return cached;
+        }
+        var inner = new Explanation();
+        Explain(facts, inner);
+        return facts.ControlExplanation[Slot] = new ControlExplanation(string.Join("; ", inner.Because), inner.HasMissing ? [.. inner.Missing] : []);
+    }
+
     public void Explain(Facts facts, Explanation explanation)
     {
         if (Definition.IncludesComponents && facts.Parent is { } parent && Condition.Evaluate(facts) != Truth.True
             && Evaluate(parent) != Truth.False)
         {
-            var inner = new Explanation();
-            Explain(parent, inner);
+            var inner = Explained(parent);
             var verdict = Evaluate(parent) == Truth.True ? "falls" : "may fall";
-            explanation.Add($"specially designed component for {parent.Transaction.Item.Sku ?? "its parent item"}, which {verdict} under {QualifiedId} ({string.Join("; ", inner.Because)})");
-            if (inner.HasMissing)
+            explanation.Add($"specially designed component for {parent.Transaction.Item.Sku ?? "its parent item"}, which {verdict} under {QualifiedId} ({inner.Because})");
+            if (inner.Missing.Length > 0)
             {
                 explanation.Missing.UnionWith(inner.Missing.Select(m => "item.parent." + m));
             }

@@ -85,10 +85,9 @@ public sealed class CompiledRequirement
             var truth = control.Evaluate(facts);
             if (truth == items || items == Truth.False)
             {
-                var inner = new Explanation();
-                control.Explain(facts, inner);
-                explanation.Add($"{control.QualifiedId}: {string.Join("; ", inner.Because)}");
-                if (inner.HasMissing)
+                var inner = control.Explained(facts);
+                explanation.Add($"{control.QualifiedId}: {inner.Because}");
+                if (inner.Missing.Length > 0)
                 {
                     explanation.Missing.UnionWith(inner.Missing);
                 }

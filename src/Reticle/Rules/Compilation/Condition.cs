@@ -41,14 +41,20 @@ internal sealed class AllCondition(Condition[] operands) : Condition
 
     public override void Explain(Facts facts, Explanation explanation)
     {
-        var result = Evaluate(facts);
-        foreach (var operand in operands)
+        // Each operand is evaluated once here (not again to find the result): explaining walks the tree.
+        Span<Truth> truths = operands.Length <= 16 ? stackalloc Truth[operands.Length] : new Truth[operands.Length];
+        var result = Truth.True;
+        for (var i = 0; i < operands.Length; i++)
+        {
+            truths[i] = operands[i].Evaluate(facts);
+            result = Kleene.And(result, truths[i]);
+        }
+        for (var i = 0; i < operands.Length; i++)
         {
             // A false "all of" is explained by what failed; a true one by everything that held.
-            var truth = operand.Evaluate(facts);
-            if (truth == result || result == Truth.True)
+            if (truths[i] == result || result == Truth.True)
             {
-                operand.Explain(facts, explanation);
+                operands[i].Explain(facts, explanation);
                 if (result == Truth.False)
                 {
                     return;
@@ -80,13 +86,19 @@ internal sealed class AnyCondition(Condition[] operands) : Condition
 
     public override void Explain(Facts facts, Explanation explanation)
     {
-        var result = Evaluate(facts);
-        foreach (var operand in operands)
+        Span<Truth> truths = operands.Length <= 16 ? stackalloc Truth[operands.Length] : new Truth[operands.Length];
+        var result = Truth.False;
+        for (var i = 0; i < operands.Length; i++)
         {
-            var truth = operand.Evaluate(facts);
-            if (truth == result || result == Truth.False)
+            truths[i] = operands[i].Evaluate(facts);
+            result = Kleene.Or(result, truths[i]);
+        }
+        for (var i = 0; i < operands.Length; i++)
+        {
+            // A true "any of" is explained by the first that held; a false one by why each failed.
+            if (truths[i] == result || result == Truth.False)
             {
-                operand.Explain(facts, explanation);
+                operands[i].Explain(facts, explanation);
                 if (result == Truth.True)
                 {
                     return;

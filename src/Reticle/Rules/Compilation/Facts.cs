@@ -20,6 +20,7 @@ public sealed class Facts
         Numbers = numbers;
         Texts = texts;
         ControlTruth = new Truth?[controlCount];
+        ControlExplanation = new ControlExplanation?[controlCount];
     }
 
     public Transaction Transaction { get; }
@@ -43,6 +44,12 @@ public sealed class Facts
 
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }
+
+    /// <summary>
+    /// Control entries explained so far: many requirement rows of one pack name the same entries (every
+    /// 3B001 licence row looks at 3B001.f.1), and the reasons are the same each time.
+    /// </summary>
+    internal ControlExplanation?[] ControlExplanation { get; }
 
     /// <summary>Parameters as findings print them ("wavelength 193 nm"), formatted on first use.</summary>
     internal string?[] ParameterDescriptions => _parameterDescriptions ??= new string?[Numbers.Length];
