@@ -9,6 +9,18 @@ internal static class AuditPayloads
 {
     public const string ContentImported = "content.imported";
     public const string Determination = "determination";
+    public const string ListImported = "list.imported";
+
+    /// <summary><c>{"dataset", "format", "published", "sha256", "entries", "changes"}</c> for one list snapshot.</summary>
+    public static JsonObject ForList(ListSnapshotDocument snapshot) => new()
+    {
+        ["dataset"] = snapshot.Dataset,
+        ["format"] = snapshot.Format,
+        ["published"] = snapshot.Published is { } published ? LocalDatePattern.Iso.Format(published) : null,
+        ["sha256"] = snapshot.Sha256,
+        ["entries"] = snapshot.EntryCount,
+        ["changes"] = ParseJson(snapshot.ChangesJson, nameof(ListSnapshotDocument.ChangesJson), snapshot.Dataset),
+    };
 
     /// <summary><c>{"documents": [{"kind", "name", "sha256"}, ...]}</c> for the documents actually added.</summary>
     public static JsonObject ForContent(IEnumerable<ContentDocument> added) => new()
@@ -38,7 +50,7 @@ internal static class AuditPayloads
         ["result"] = ParseJson(determination.ResultJson, nameof(DeterminationRecord.ResultJson), determination.TransactionId),
     };
 
-    private static JsonNode? ParseJson(string json, string field, string transactionId)
+    private static JsonNode? ParseJson(string json, string field, string owner)
     {
         try
         {
@@ -46,7 +58,7 @@ internal static class AuditPayloads
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"The {field} of the determination for transaction '{transactionId}' is not valid JSON: {e.Message}", e);
+            throw new ArgumentException($"The {field} of '{owner}' is not valid JSON: {e.Message}", e);
         }
     }
 }

@@ -27,6 +27,22 @@ public interface IReticleStore : IAsyncDisposable
     /// <summary>The stored determinations of one transaction id, oldest first.</summary>
     Task<IReadOnlyList<DeterminationRecord>> GetDeterminationsAsync(string transactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a list snapshot with its audit record (dataset, source hash, entry count, changes). Returns
+    /// null, writing nothing, if the same dataset was already imported from identical source files.
+    /// </summary>
+    /// <exception cref="ConcurrentImportException">Another snapshot of the dataset landed after <see cref="ListSnapshotDocument.ReplacesId"/>.</exception>
+    Task<StoredListSnapshot?> AddListSnapshotAsync(ListSnapshotDocument snapshot, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Every list snapshot held, oldest import first, without their entries.</summary>
+    Task<IReadOnlyList<StoredListSnapshot>> GetListSnapshotsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The snapshot in use for each dataset, with its entries: the newest imported at or before
+    /// <paramref name="importedBy"/> (all imports if null). Ordered by dataset.
+    /// </summary>
+    Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(NodaTime.Instant? importedBy = null, CancellationToken cancellationToken = default);
+
     /// <summary>Appends one audit record on its own.</summary>
     Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 

@@ -25,6 +25,12 @@ public abstract class SqlStore : IReticleStore
         FROM audit_log
         """;
 
+    private const string SelectListSnapshot =
+        """
+        SELECT id AS Id, dataset AS Dataset, format AS Format, published AS Published, sha256 AS Sha256,
+               entry_count AS EntryCount, changes_json AS ChangesJson, imported_at AS ImportedAt, audit_sequence AS AuditSequence
+        """;
+
     private const string SelectHead = "SELECT sequence AS Sequence, hash AS Hash FROM audit_head WHERE id = 1";
 
     // Only this assembly's providers derive from it: the write guarantees depend on each override.
@@ -181,6 +187,78 @@ public abstract class SqlStore : IReticleStore
             ToInstant(r.RecordedAt))).ToList();
     }
 
+    public async Task<StoredListSnapshot?> AddListSnapshotAsync(ListSnapshotDocument snapshot, string actor, Instant at, CancellationToken cancellationToken = default)
+    {
+        // Built before the transaction: malformed change JSON is refused before anything is written.
+        var entry = new AuditEntry(at, actor, AuditPayloads.ListImported, AuditPayloads.ForList(snapshot));
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM list_snapshots WHERE dataset = @Dataset AND sha256 = @Sha256",
+                new { snapshot.Dataset, snapshot.Sha256 }, transaction, cancellationToken: cancellationToken));
+            if (held > 0)
+            {
+                return null;
+            }
+            // Read under the write lock: the changes must be against the snapshot this one replaces.
+            var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT MAX(id) FROM list_snapshots WHERE dataset = @Dataset",
+                new { snapshot.Dataset }, transaction, cancellationToken: cancellationToken));
+            if (current != snapshot.ReplacesId)
+            {
+                throw new ConcurrentImportException(snapshot.Dataset);
+            }
+            var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
+            var record = await AppendAsync(connection, transaction, previous, entry, cancellationToken);
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"""
+                INSERT INTO list_snapshots
+                    (dataset, format, published, sha256, entry_count, entries_json, changes_json, imported_at, audit_sequence)
+                VALUES
+                    (@Dataset, @Format, {DateParameter("@Published")}, @Sha256, @EntryCount, @EntriesJson, @ChangesJson, @ImportedAt, @AuditSequence)
+                RETURNING id
+                """,
+                new
+                {
+                    snapshot.Dataset,
+                    snapshot.Format,
+                    Published = snapshot.Published is { } published ? ToColumn(published) : null,
+                    snapshot.Sha256,
+                    snapshot.EntryCount,
+                    snapshot.EntriesJson,
+                    snapshot.ChangesJson,
+                    ImportedAt = ToColumn(record.At),
+                    AuditSequence = record.Sequence,
+                },
+                transaction, cancellationToken: cancellationToken));
+            return new StoredListSnapshot(id, snapshot.Dataset, snapshot.Format, snapshot.Published, snapshot.Sha256, snapshot.EntryCount,
+                snapshot.ChangesJson, record.At, record.Sequence, snapshot.EntriesJson);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredListSnapshot>> GetListSnapshotsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ListSnapshotRow>(new CommandDefinition(
+            $"{SelectListSnapshot}, NULL AS EntriesJson FROM list_snapshots ORDER BY imported_at, id", cancellationToken: cancellationToken));
+        return rows.Select(ToSnapshot).ToList();
+    }
+
+    public async Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(Instant? importedBy = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ListSnapshotRow>(new CommandDefinition(
+            $"""
+            {SelectListSnapshot}, entries_json AS EntriesJson
+            FROM list_snapshots s
+            WHERE s.id = (SELECT MAX(n.id) FROM list_snapshots n
+                          WHERE n.dataset = s.dataset{(importedBy is null ? "" : " AND n.imported_at <= @ImportedBy")})
+            ORDER BY dataset
+            """,
+            new { ImportedBy = importedBy is { } by ? ToColumn(by) : null }, cancellationToken: cancellationToken));
+        return rows.Select(ToSnapshot).ToList();
+    }
+
     public Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
@@ -285,6 +363,24 @@ public abstract class SqlStore : IReticleStore
         public string Payload { get; set; } = "";
         public string PreviousHash { get; set; } = "";
         public string Hash { get; set; } = "";
+    }
+
+    private StoredListSnapshot ToSnapshot(ListSnapshotRow r) =>
+        new(r.Id, r.Dataset, r.Format, r.Published is { } published ? ToDate(published) : null, r.Sha256, r.EntryCount,
+            r.ChangesJson, ToInstant(r.ImportedAt), r.AuditSequence, r.EntriesJson);
+
+    private sealed class ListSnapshotRow
+    {
+        public long Id { get; set; }
+        public string Dataset { get; set; } = "";
+        public string Format { get; set; } = "";
+        public object? Published { get; set; }
+        public string Sha256 { get; set; } = "";
+        public int EntryCount { get; set; }
+        public string ChangesJson { get; set; } = "";
+        public object ImportedAt { get; set; } = null!;
+        public long AuditSequence { get; set; }
+        public string? EntriesJson { get; set; }
     }
 
     private sealed class HeadRow

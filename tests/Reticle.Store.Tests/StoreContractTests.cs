@@ -99,7 +99,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         (await QueryRawAsync(DescribeSchemaSql)).ShouldBe(schema);
         (await QueryRawAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version")).ShouldBe(migrations);
-        migrations.ShouldBe(["1 initial"]);
+        migrations.ShouldBe(["1 initial", "2 list_snapshots"]);
         (await Store.GetContentAsync(ContentKind.RulePack)).Count.ShouldBe(1);
         (await VerifyAsync()).IsIntact.ShouldBeTrue();
     }
@@ -458,6 +458,107 @@ public abstract class StoreContractTests : IAsyncLifetime
         }
     }
 
+    // ---- List snapshots ------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_list_snapshot_reads_back_with_its_entries_and_audit_record()
+    {
+        var stored = await Store.AddListSnapshotAsync(Snapshot("ofac-sdn", "a", null, new LocalDate(2024, 5, 3)), "importer", T0);
+
+        stored.ShouldNotBeNull();
+        var current = (await Store.GetCurrentListsAsync()).ShouldHaveSingleItem();
+        current.Id.ShouldBe(stored.Id);
+        current.Dataset.ShouldBe("ofac-sdn");
+        current.Format.ShouldBe("ofac-csv");
+        current.Published.ShouldBe(new LocalDate(2024, 5, 3));
+        current.EntryCount.ShouldBe(2);
+        current.EntriesJson.ShouldBe("""[{"id":"a1"},{"id":"a2"}]""");
+        current.ImportedAt.ShouldBe(T0);
+        var audit = (await ReadAuditAsync()).ShouldHaveSingleItem();
+        audit.Kind.ShouldBe("list.imported");
+        audit.Sequence.ShouldBe(current.AuditSequence);
+        audit.Payload.ShouldContain("\"dataset\":\"ofac-sdn\"");
+        audit.Payload.ShouldContain("\"added\":2");
+    }
+
+    [Fact]
+    public async Task Importing_identical_list_files_again_stores_nothing()
+    {
+        var first = await Store.AddListSnapshotAsync(Snapshot("un", "a", null), "importer", T0);
+
+        var again = await Store.AddListSnapshotAsync(Snapshot("un", "a", first!.Id), "importer", T0 + Duration.FromHours(1));
+
+        again.ShouldBeNull();
+        (await Store.GetListSnapshotsAsync()).ShouldHaveSingleItem();
+        (await ReadAuditAsync()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task The_newest_snapshot_of_each_dataset_is_in_use_and_older_ones_stay_known()
+    {
+        var un1 = await Store.AddListSnapshotAsync(Snapshot("un", "a", null), "importer", T0);
+        await Store.AddListSnapshotAsync(Snapshot("bis-dpl", "d", null), "importer", T0 + Duration.FromDays(1));
+        var un2 = await Store.AddListSnapshotAsync(Snapshot("un", "b", un1!.Id), "importer", T0 + Duration.FromDays(2));
+
+        var current = await Store.GetCurrentListsAsync();
+        current.Select(s => s.Dataset).ShouldBe(["bis-dpl", "un"]);
+        current.Single(s => s.Dataset == "un").Id.ShouldBe(un2!.Id);
+        (await Store.GetListSnapshotsAsync()).Select(s => s.Id).ShouldBe([un1.Id, current[0].Id, un2.Id]);
+        (await Store.GetListSnapshotsAsync()).ShouldAllBe(s => s.EntriesJson == null);
+
+        // What was known a day in: the first UN snapshot, and the DPL just imported.
+        var knownThen = await Store.GetCurrentListsAsync(T0 + Duration.FromDays(1));
+        knownThen.Select(s => (s.Dataset, s.Id)).ShouldBe([("bis-dpl", current[0].Id), ("un", un1.Id)]);
+        (await Store.GetCurrentListsAsync(T0 - Duration.FromSeconds(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_list_import_prepared_against_a_superseded_snapshot_is_refused()
+    {
+        var first = await Store.AddListSnapshotAsync(Snapshot("un", "a", null), "importer", T0);
+        await Store.AddListSnapshotAsync(Snapshot("un", "b", first!.Id), "importer", T0 + Duration.FromHours(1));
+
+        var error = await Should.ThrowAsync<ConcurrentImportException>(() =>
+            Store.AddListSnapshotAsync(Snapshot("un", "c", first.Id), "importer", T0 + Duration.FromHours(2)));
+
+        error.Dataset.ShouldBe("un");
+        (await Store.GetListSnapshotsAsync()).Count.ShouldBe(2);
+        (await ReadAuditAsync()).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_list_import_stores_nothing_when_its_audit_record_cannot_be_written()
+    {
+        await Store.AppendAuditAsync(Entry(1));
+        await ExecuteRawAsync(FailAuditAppendSql(2));
+
+        await Should.ThrowAsync<DbException>(() => Store.AddListSnapshotAsync(Snapshot("un", "a", null), "importer", T0));
+
+        (await Store.GetListSnapshotsAsync()).ShouldBeEmpty();
+        (await Store.ReadAuditHeadAsync())!.Value.Sequence.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_imports_of_one_list_file_store_it_once()
+    {
+        var stores = Enumerable.Range(0, 6).Select(_ => OpenStore(Database)).ToList();
+        try
+        {
+            var results = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.AddListSnapshotAsync(Snapshot("un", "a", null), $"importer-{i}", T0))));
+
+            results.Count(r => r is not null).ShouldBe(1);
+            (await Store.GetListSnapshotsAsync()).ShouldHaveSingleItem();
+            (await ReadAuditAsync()).ShouldHaveSingleItem();
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
     // ---- Test data -----------------------------------------------------------------------------
 
     private static AuditEntry Entry(int n) =>
@@ -470,6 +571,10 @@ public abstract class StoreContractTests : IAsyncLifetime
             await Store.AppendAuditAsync(Entry(n));
         }
     }
+
+    private static ListSnapshotDocument Snapshot(string dataset, string version, long? replaces, LocalDate? published = null) => new(
+        dataset, "ofac-csv", published, "sha256-" + version, 2, $$"""[{"id":"{{version}}1"},{"id":"{{version}}2"}]""",
+        """{"added":2,"removed":0,"changed":0}""", replaces);
 
     private static ContentDocument Document(string name, string text, ContentKind kind = ContentKind.RulePack) =>
         new(kind, name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), text);
