@@ -44,6 +44,7 @@ internal sealed class Workspace : IAsyncDisposable
             {
                 await store.AddContentAsync(missing, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
             }
+            await SeedListsAsync(store, env, cancellationToken);
             return new Workspace(store, env);
         }
         catch
@@ -75,25 +76,42 @@ internal sealed class Workspace : IAsyncDisposable
     }
 
     /// <summary>
-    /// The bundled list snapshots (for now the Entity List of the CSL, screened by exact name) and their
-    /// versions. List imports into the store come with the screening work.
+    /// The list snapshots in use (the newest of each dataset imported by <paramref name="importedBy"/>, or
+    /// every import if null), with their versions as determinations record them (dataset: sha256 of the source).
     /// </summary>
-    public (ExactNameScreen Screen, ImmutableSortedDictionary<string, string> Versions) LoadLists()
+    public async Task<ScreeningLists> LoadListsAsync(Instant? importedBy, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(BundledContent.Directory(Env), "lists");
-        var entries = new List<ListEntry>();
-        var versions = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var errors = new List<InputError>();
-        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList() : [];
-        foreach (var file in files)
+        var snapshots = await Store.GetCurrentListsAsync(importedBy, cancellationToken);
+        var versions = snapshots.ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal);
+        var entries = snapshots.SelectMany(s => ListEntryJson.Read(s.EntriesJson!)).ToList();
+        return new ScreeningLists(entries, versions);
+    }
+
+    // Datasets the store has never held are imported from the bundled snapshots; one already held is left
+    // alone, whatever its date, because someone imported it on purpose.
+    private static async Task SeedListsAsync(IReticleStore store, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var bundled = BundledLists.Read(BundledContent.Directory(env));
+        if (bundled.Count == 0)
         {
-            var text = File.ReadAllText(file);
-            entries.AddRange(CslJsonReader.Read(file, text, errors));
-            versions[Path.GetFileNameWithoutExtension(file)] = "sha256:" + BundledContent.Sha256(text);
+            return;
         }
-        return errors.Count == 0
-            ? (new ExactNameScreen(entries), versions.ToImmutable())
-            : throw new InvalidOperationException("the bundled lists do not read: " + string.Join("; ", errors));
+        var held = (await store.GetListSnapshotsAsync(cancellationToken)).Select(s => s.Dataset).ToHashSet(StringComparer.Ordinal);
+        foreach (var list in bundled.Where(l => !held.Contains(l.Dataset)))
+        {
+            try
+            {
+                await ListImports.ImportAsync(store, list.Format, list.Load(), env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+            }
+            catch (InputRejectedException e)
+            {
+                throw new InvalidOperationException($"the bundled list {list.Dataset} does not import:{Environment.NewLine}{e.Message}", e);
+            }
+            catch (ConcurrentImportException)
+            {
+                // Another process seeded the same dataset at the same moment: it is held now, which is all we wanted.
+            }
+        }
     }
 
     // The store keeps every version it was given; the newest import of each file is the one in use.

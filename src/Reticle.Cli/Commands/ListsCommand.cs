@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Reticle.Cli.Hosting;
+using Reticle.Cli.Output;
+using Reticle.Screening.Import;
+using Reticle.Store;
+using Reticle.Time;
+
+namespace Reticle.Cli.Commands;
+
+/// <summary><c>reticle lists</c> (the list snapshots held) and <c>reticle lists import FILE... --format F</c>.</summary>
+internal static class ListsCommand
+{
+    private static readonly Argument<string[]> Files = new("files")
+    {
+        Description = "List files; for ofac-csv, the files of one set together (sdn.csv with alt.csv, add.csv, sdn_comments.csv)",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = $"The files' format: {string.Join(", ", ListFormat.All.Where(f => f.Supported).Select(f => f.Id))}",
+        Required = true,
+    };
+
+    private static readonly Option<bool> All = new("--all") { Description = "Every snapshot held, not only those in use" };
+
+    public static Command Create(CliEnvironment env)
+    {
+        var import = new Command("import", "Import list snapshots, each file (or OFAC file set) all or nothing; prints what changed") { Files, Format };
+        import.SetAction((parse, cancellationToken) => ImportAsync(parse, env, cancellationToken));
+        var lists = new Command("lists", "The restricted-party list snapshots in use: entry counts, snapshot dates, content hashes") { import, All };
+        lists.SetAction((parse, cancellationToken) => ListAsync(parse, env, cancellationToken));
+        return lists;
+    }
+
+    private static async Task<int> ImportAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var format = parse.GetValue(Format)!;
+        var paths = parse.GetValue(Files)!;
+        // A file set is one import; otherwise each file is its own import, all or nothing on its own.
+        var imports = ListFormat.Find(format) is { TakesFileSet: true } ? [paths] : paths.Select(p => new[] { p }).ToArray();
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var results = new JsonArray();
+        var rejected = new List<string>();
+        foreach (var set in imports)
+        {
+            try
+            {
+                var files = set.Select(Read).ToList();
+                var result = await ListImports.ImportAsync(workspace.Store, format, files, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+                results.Add(new JsonObject
+                {
+                    ["files"] = new JsonArray([.. set.Select(f => (JsonNode?)f)]),
+                    ["dataset"] = result.Snapshot.Dataset,
+                    ["imported"] = result.Stored is not null,
+                    ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
+                    ["sha256"] = ListImports.Sha256(files),
+                    ["changes"] = ListImports.Changes(result.Delta),
+                });
+                if (!parse.GetValue(GlobalOptions.Json))
+                {
+                    env.Out.WriteLine(result.Stored is null
+                        ? $"{result.Snapshot.Dataset}: identical files already imported; nothing changed ({string.Join(", ", set)})"
+                        : $"{result.Delta.Summary} ({string.Join(", ", set)})");
+                }
+            }
+            catch (InputRejectedException e)
+            {
+                rejected.AddRange(e.Problems);
+            }
+        }
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            env.Out.WriteLine(results.ToJsonString(JsonOutput.Options));
+        }
+        return rejected.Count == 0 ? ExitCodes.Success : throw new InputRejectedException(rejected);
+    }
+
+    private static ListFile Read(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > ListImporter.MaxFileBytes)
+            {
+                throw new InputRejectedException([$"{path}: the file is {info.Length:N0} bytes; list files above {ListImporter.MaxFileBytes:N0} bytes are refused"]);
+            }
+            return new ListFile(path, File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new InputRejectedException([$"{path}: cannot read the file ({e.Message})"]);
+        }
+    }
+
+    private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var held = await workspace.Store.GetListSnapshotsAsync(cancellationToken);
+        var inUse = held.GroupBy(s => s.Dataset).Select(g => g.MaxBy(s => s.Id)!.Id).ToHashSet();
+        var shown = held.Where(s => parse.GetValue(All) || inUse.Contains(s.Id)).OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            env.Out.WriteLine(new JsonArray([.. shown.Select(s => (JsonNode?)Describe(s, inUse.Contains(s.Id)))]).ToJsonString(JsonOutput.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Spectre.Console.Table().AddColumns("dataset", "format", "published", "entries", "imported", "sha256", "in use");
+        foreach (var s in shown)
+        {
+            table.AddRow(s.Dataset, s.Format, s.Published is { } p ? EffectivePeriod.Format(p) : "-", s.EntryCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                s.ImportedAt.ToString("uuuu-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture), s.Sha256[..12], inUse.Contains(s.Id) ? "yes" : "no");
+        }
+        ConsoleOutput.Write(env, table);
+        return ExitCodes.Success;
+    }
+
+    private static JsonObject Describe(StoredListSnapshot s, bool inUse) => new()
+    {
+        ["dataset"] = s.Dataset,
+        ["format"] = s.Format,
+        ["published"] = s.Published is { } published ? EffectivePeriod.Format(published) : null,
+        ["entries"] = s.EntryCount,
+        ["importedAt"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(s.ImportedAt),
+        ["sha256"] = "sha256:" + s.Sha256,
+        ["inUse"] = inUse,
+        ["changes"] = JsonNode.Parse(s.ChangesJson),
+        ["auditSequence"] = s.AuditSequence,
+    };
+}

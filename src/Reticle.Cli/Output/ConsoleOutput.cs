@@ -1,0 +1,26 @@
+using Reticle.Cli.Hosting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Reticle.Cli.Output;
+
+/// <summary>
+/// Spectre.Console renderables (tables, progress) written to the command's own writers rather than the
+/// process console, so tests capture them; colour and live progress only where a person is watching a terminal.
+/// </summary>
+internal static class ConsoleOutput
+{
+    public static void Write(CliEnvironment env, IRenderable renderable) => For(env.Out, ReferenceEquals(env.Out, Console.Out) && !Console.IsOutputRedirected).Write(renderable);
+
+    /// <summary>A console on standard error for progress bars, or null when nobody watches one (redirected, or in tests).</summary>
+    public static IAnsiConsole? Progress(CliEnvironment env) =>
+        ReferenceEquals(env.Error, Console.Error) && !Console.IsErrorRedirected ? For(Console.Error, interactive: true) : null;
+
+    private static IAnsiConsole For(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+    });
+}
