@@ -7,7 +7,7 @@ namespace Reticle.Screening.Import;
 /// its contract id. <see cref="TakesFileSet"/> formats read several files into one snapshot (OFAC's
 /// legacy CSV set: sdn.csv with alt.csv, add.csv and sdn_comments.csv); the others read exactly one.
 /// </summary>
-public sealed record ListFormat(string Id, string Describes, bool TakesFileSet = false, bool Supported = true)
+public sealed record ListFormat(string Id, string Describes, bool TakesFileSet = false)
 {
     public static ListFormat CslJson { get; } = new("csl-json", "US Consolidated Screening List, trade.gov consolidated.json");
 
@@ -21,7 +21,7 @@ public sealed record ListFormat(string Id, string Describes, bool TakesFileSet =
 
     public static ListFormat BisDpl { get; } = new("bis-dpl", "BIS Denied Persons List, tab-separated text");
 
-    public static ListFormat EuFsfXml { get; } = new("eu-fsf-xml", "EU Financial Sanctions Files XML", Supported: false);
+    public static ListFormat EuFsfXml { get; } = new("eu-fsf-xml", "EU Financial Sanctions Files XML (consolidated list of persons, groups and entities)");
 
     public static ImmutableArray<ListFormat> All { get; } = [CslJson, CslCsv, OfacCsv, OfacXml, UnXml, BisDpl, EuFsfXml];
 

@@ -50,12 +50,7 @@ public static class ListImporter
     {
         if (ListFormat.Find(id) is not { } format)
         {
-            errors.Add(new InputError("--format", $"unknown list format '{id}'; known formats: {string.Join(", ", ListFormat.All.Where(f => f.Supported).Select(f => f.Id))}"));
-            return null;
-        }
-        if (!format.Supported)
-        {
-            errors.Add(new InputError("--format", $"the {format.Id} format ({format.Describes}) is not supported yet"));
+            errors.Add(new InputError("--format", $"unknown list format '{id}'; known formats: {string.Join(", ", ListFormat.All.Select(f => f.Id))}"));
             return null;
         }
         if (files.Count == 0)
@@ -86,7 +81,8 @@ public static class ListImporter
             "ofac-xml" => OfacXmlReader.Read(single, errors),
             "un-xml" => UnXmlReader.Read(single, errors),
             "bis-dpl" => BisDplReader.Read(single, errors),
-            _ => throw new InvalidOperationException($"list format {format.Id} is marked supported but has no reader"),
+            "eu-fsf-xml" => EuFsfXmlReader.Read(single, errors),
+            _ => throw new InvalidOperationException($"list format {format.Id} has no reader"),
         };
     }
 
@@ -105,7 +101,7 @@ public static class ListImporter
         }
         else if (syntax != expected)
         {
-            var likely = ListFormat.All.Where(f => f.Supported && f.Id != format.Id && Syntax(f) == syntax).Select(f => f.Id);
+            var likely = ListFormat.All.Where(f => f.Id != format.Id && Syntax(f) == syntax).Select(f => f.Id);
             errors.Add(new InputError($"{file.Name}:1", $"this is {FileSyntaxes.Describe(syntax)}, not {format.Id} ({FileSyntaxes.Describe(expected)}); " +
                 $"did you mean --format {string.Join(" or ", likely)}?"));
         }

@@ -14,13 +14,7 @@ public sealed class ListImporterTests
     {
         var error = Refuse("sdn-csv", Text("sdn.csv", "1")).ShouldHaveSingleItem();
         error.Where.ShouldBe("--format");
-        error.Message.ShouldBe("unknown list format 'sdn-csv'; known formats: csl-json, csl-csv, ofac-csv, ofac-xml, un-xml, bis-dpl");
-    }
-
-    [Fact]
-    public void The_eu_financial_sanctions_format_is_refused_as_not_supported_yet()
-    {
-        Refuse("eu-fsf-xml", Text("eu.xml", "<export/>")).ShouldHaveSingleItem().Message.ShouldContain("not supported yet");
+        error.Message.ShouldBe("unknown list format 'sdn-csv'; known formats: csl-json, csl-csv, ofac-csv, ofac-xml, un-xml, bis-dpl, eu-fsf-xml");
     }
 
     [Fact]
@@ -37,6 +31,7 @@ public sealed class ListImporterTests
     [InlineData("ofac-xml")]
     [InlineData("un-xml")]
     [InlineData("bis-dpl")]
+    [InlineData("eu-fsf-xml")]
     public void An_empty_file_is_refused_in_every_format(string format)
     {
         foreach (var content in new[] { "", "\r\n  \n", "\u001A" })
@@ -85,18 +80,19 @@ public sealed class ListImporterTests
         errors.ShouldHaveSingleItem().Where.ShouldBe("earlier.json");
     }
 
-    public static TheoryData<string, string> Samples() => new()
-    {
-        { "csl-json", "us-csl-2026-07-31.json" },
-        { "csl-csv", "csl-samples/consolidated_2025_sample_12rows.csv" },
-        { "ofac-csv", "ofac/ofac_consolidated_nonsdn/cons_prim.csv" },
-        { "ofac-xml", "csl-samples/treasury_consolidated_sample_2021.xml" },
-        { "un-xml", "un/UN_consolidated_2026-02-27.xml" },
-        { "bis-dpl", "bis/dpl_2019.txt" },
-    };
+    private static readonly (string Format, string File)[] Samples =
+    [
+        ("csl-json", "us-csl-2026-07-31.json"),
+        ("csl-csv", "csl-samples/consolidated_2025_sample_12rows.csv"),
+        ("ofac-csv", "ofac/ofac_consolidated_nonsdn/cons_prim.csv"),
+        ("ofac-xml", "csl-samples/treasury_consolidated_sample_2021.xml"),
+        ("un-xml", "un/UN_consolidated_2026-02-27.xml"),
+        ("bis-dpl", "bis/dpl_2019.txt"),
+    ];
 
-    private static readonly Dictionary<string, byte[]> SampleBytes = Samples()
-        .ToDictionary(row => (string)row[0], row => System.IO.File.ReadAllBytes(PathOf((string)row[1])));
+    private static readonly Dictionary<string, byte[]> SampleBytes = new(Samples
+        .Select(sample => KeyValuePair.Create(sample.Format, System.IO.File.ReadAllBytes(PathOf(sample.File))))
+        .Append(KeyValuePair.Create("eu-fsf-xml", System.Text.Encoding.UTF8.GetBytes(EuFsfXmlImportTests.Export))));
 
     private static readonly string[] Formats = [.. SampleBytes.Keys];
 

@@ -202,7 +202,7 @@ public sealed class OfacCsvImportTests
         var error = Refuse("ofac-csv", File("csl-samples/treasury_consolidated_sample_2021.xml") with { Name = "sdn.csv" }).ShouldHaveSingleItem();
         error.Where.ShouldBe("sdn.csv:1");
         error.Message.ShouldContain("this is XML, not ofac-csv");
-        error.Message.ShouldContain("--format ofac-xml or un-xml");
+        error.Message.ShouldContain("--format ofac-xml or un-xml or eu-fsf-xml");
     }
 
     [Fact]

@@ -12,10 +12,13 @@ internal static class SharedLists
     public static ListFile File(string relative) => new(System.IO.Path.GetFileName(relative), System.IO.File.ReadAllBytes(PathOf(relative)));
 
     /// <summary>Imports real files that must read without a single error.</summary>
-    public static ListSnapshot Read(string format, params string[] relatives)
+    public static ListSnapshot Read(string format, params string[] relatives) => Read(format, [.. relatives.Select(File)]);
+
+    /// <summary>Imports files that must read without a single error.</summary>
+    public static ListSnapshot Read(string format, params ListFile[] files)
     {
         var errors = new List<InputError>();
-        var snapshot = ListImporter.Read(format, [.. relatives.Select(File)], errors);
+        var snapshot = ListImporter.Read(format, files, errors);
         errors.ShouldBeEmpty();
         return snapshot.ShouldNotBeNull();
     }
