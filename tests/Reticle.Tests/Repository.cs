@@ -9,6 +9,9 @@ internal static class Repository
 
     public static string Docs => Path.Combine(Root, "docs");
 
+    /// <summary>The shared reference data (real list files and benchmarks) beside the repository: <c>../shared/data</c>.</summary>
+    public static string SharedData => Path.Combine(Root, "..", "shared", "data");
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

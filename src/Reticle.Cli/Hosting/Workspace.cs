@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using Reticle.Input;
 using Reticle.Screening;
+using Reticle.Screening.Import;
 using Reticle.Catalog;
 using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Reticle.Determination;
 using Reticle.Model;
 using Reticle.Screening;
+using Reticle.Screening.Import;
 using static Reticle.Tests.Transactions;
 using O = Reticle.Determination.Outcome;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Reticle.Determination;
 using Reticle.Input;
 using Reticle.Screening;
+using Reticle.Screening.Import;
 
 namespace Reticle.Tests.Content;
 

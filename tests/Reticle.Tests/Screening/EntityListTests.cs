@@ -1,6 +1,7 @@
 using Reticle.Input;
 using Reticle.Model;
 using Reticle.Screening;
+using Reticle.Screening.Import;
 
 namespace Reticle.Tests.Screening;
 
