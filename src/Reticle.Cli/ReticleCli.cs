@@ -18,6 +18,7 @@ internal static class ReticleCli
             CheckCommand.Create(env),
             PacksCommand.Create(env),
             AuditCommand.Create(env),
+            ListsCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);

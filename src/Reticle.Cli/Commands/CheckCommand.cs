@@ -4,6 +4,7 @@ using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
 using Reticle.Determination;
 using Reticle.Input;
+using Reticle.Screening;
 using Reticle.Store;
 
 namespace Reticle.Cli.Commands;
@@ -51,9 +52,10 @@ internal static class CheckCommand
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var asOf = parse.GetValue(AsOf);
 
-        var (screen, listVersions) = workspace.LoadLists();
+        var lists = await workspace.LoadListsAsync(null, cancellationToken);
+        var screen = new ExactNameScreen(lists.Entries);
         var determinations = transactions
-            .Select(t => DeterminationEngine.Determine(rules, catalog.Complete(t), asOf, screen.Screen(t)) with { ListVersions = listVersions })
+            .Select(t => DeterminationEngine.Determine(rules, catalog.Complete(t), asOf, screen.Screen(t)) with { ListVersions = lists.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

@@ -5,6 +5,7 @@ using Reticle.Cli.Output;
 using Reticle.Screening.Import;
 using Reticle.Store;
 using Reticle.Time;
+using Spectre.Console;
 
 namespace Reticle.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class ListsCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = $"The files' format: {string.Join(", ", ListFormat.All.Where(f => f.Supported).Select(f => f.Id))}",
+        Description = $"The files' format: {string.Join(", ", ListFormat.All.Select(f => f.Id))}",
         Required = true,
     };
 
@@ -107,7 +108,7 @@ internal static class ListsCommand
             env.Out.WriteLine(new JsonArray([.. shown.Select(s => (JsonNode?)Describe(s, inUse.Contains(s.Id)))]).ToJsonString(JsonOutput.Options));
             return ExitCodes.Success;
         }
-        var table = new Spectre.Console.Table().AddColumns("dataset", "format", "published", "entries", "imported", "sha256", "in use");
+        var table = new Table().AddColumns("dataset", "format", "published", "entries", "imported", "sha256", "in use");
         foreach (var s in shown)
         {
             table.AddRow(s.Dataset, s.Format, s.Published is { } p ? EffectivePeriod.Format(p) : "-", s.EntryCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),

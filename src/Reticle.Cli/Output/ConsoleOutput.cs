@@ -16,11 +16,20 @@ internal static class ConsoleOutput
     public static IAnsiConsole? Progress(CliEnvironment env) =>
         ReferenceEquals(env.Error, Console.Error) && !Console.IsErrorRedirected ? For(Console.Error, interactive: true) : null;
 
-    private static IAnsiConsole For(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole For(TextWriter writer, bool interactive)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            // Written to a file or a pipe: no terminal width to fit, so do not wrap rows at 80 columns.
+            console.Profile.Width = 240;
+        }
+        return console;
+    }
 }

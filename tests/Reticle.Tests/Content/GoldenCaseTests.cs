@@ -17,7 +17,7 @@ public sealed class GoldenCaseTests
     private static readonly Lazy<ExactNameScreen> Screen = new(() =>
     {
         var errors = new List<Reticle.Input.InputError>();
-        var file = Path.Combine(Repository.Content, "lists", "us-csl-entity-list-2026-07-31.json");
+        var file = Path.Combine(Repository.Content, "lists", "us-csl-2026-07-31.json");
         var entries = CslJsonReader.Read(file, File.ReadAllText(file), errors);
         errors.ShouldBeEmpty();
         return new ExactNameScreen(entries);

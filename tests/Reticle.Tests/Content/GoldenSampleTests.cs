@@ -17,7 +17,7 @@ public sealed class GoldenSampleTests
     private static readonly Lazy<ExactNameScreen> Screen = new(() =>
     {
         var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "lists", "us-csl-entity-list-2026-07-31.json");
+        var file = Path.Combine(Repository.Content, "lists", "us-csl-2026-07-31.json");
         return new ExactNameScreen(CslJsonReader.Read(file, File.ReadAllText(file), errors));
     });
 
