@@ -29,7 +29,7 @@ public interface IReticleStore : IAsyncDisposable
 
     /// <summary>
     /// Stores a list snapshot with its audit record (dataset, source hash, entry count, changes). Returns
-    /// null, writing nothing, if the same dataset was already imported from identical source files.
+    /// null, writing nothing, if the snapshot in use for the dataset came from identical source files.
     /// </summary>
     /// <exception cref="ConcurrentImportException">Another snapshot of the dataset landed after <see cref="ListSnapshotDocument.ReplacesId"/>.</exception>
     Task<StoredListSnapshot?> AddListSnapshotAsync(ListSnapshotDocument snapshot, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);

@@ -193,18 +193,16 @@ public abstract class SqlStore : IReticleStore
         var entry = new AuditEntry(at, actor, AuditPayloads.ListImported, AuditPayloads.ForList(snapshot));
         return await WriteAsync(async (connection, transaction) =>
         {
-            var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM list_snapshots WHERE dataset = @Dataset AND sha256 = @Sha256",
-                new { snapshot.Dataset, snapshot.Sha256 }, transaction, cancellationToken: cancellationToken));
-            if (held > 0)
+            // Read under the write lock: the changes must be against the snapshot this one replaces.
+            var current = await connection.QuerySingleOrDefaultAsync<CurrentSnapshotRow>(new CommandDefinition(
+                "SELECT id, sha256 FROM list_snapshots WHERE id = (SELECT MAX(id) FROM list_snapshots WHERE dataset = @Dataset)",
+                new { snapshot.Dataset }, transaction, cancellationToken: cancellationToken));
+            if (current?.Sha256 == snapshot.Sha256)
             {
+                // Already the snapshot in use. (An older snapshot imported again is a new import: it replaces the one in use.)
                 return null;
             }
-            // Read under the write lock: the changes must be against the snapshot this one replaces.
-            var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT MAX(id) FROM list_snapshots WHERE dataset = @Dataset",
-                new { snapshot.Dataset }, transaction, cancellationToken: cancellationToken));
-            if (current != snapshot.ReplacesId)
+            if (current?.Id != snapshot.ReplacesId)
             {
                 throw new ConcurrentImportException(snapshot.Dataset);
             }
@@ -368,6 +366,12 @@ public abstract class SqlStore : IReticleStore
     private StoredListSnapshot ToSnapshot(ListSnapshotRow r) =>
         new(r.Id, r.Dataset, r.Format, r.Published is { } published ? ToDate(published) : null, r.Sha256, r.EntryCount,
             r.ChangesJson, ToInstant(r.ImportedAt), r.AuditSequence, r.EntriesJson);
+
+    private sealed class CurrentSnapshotRow
+    {
+        public long Id { get; set; }
+        public string Sha256 { get; set; } = "";
+    }
 
     private sealed class ListSnapshotRow
     {

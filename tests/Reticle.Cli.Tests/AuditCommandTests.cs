@@ -4,6 +4,9 @@ namespace Reticle.Cli.Tests;
 
 public sealed class AuditCommandTests
 {
+    // A fresh data folder records the bundled content (1) and each bundled list dataset (4) before any decision.
+    private const int SeedRecords = 5;
+
     private static async Task<CliRun> WithDecisions(int count)
     {
         var run = new CliRun();
@@ -30,17 +33,17 @@ public sealed class AuditCommandTests
         var run = await WithDecisions(3);
         var result = await run.RunAsync("audit", "verify");
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Out.ShouldContain("audit chain intact: 4 record(s)");
+        result.Out.ShouldContain($"audit chain intact: {SeedRecords + 3} record(s)");
     }
 
     [Fact]
     public async Task An_edited_decision_is_found_and_named()
     {
         var run = await WithDecisions(3);
-        Sql(run, "UPDATE audit_log SET payload = replace(payload, 'license-required', 'permitted') WHERE sequence = 3");
+        Sql(run, $"UPDATE audit_log SET payload = replace(payload, 'license-required', 'permitted') WHERE sequence = {SeedRecords + 2}");
         var result = await run.RunAsync("audit", "verify");
         result.ExitCode.ShouldBe(1);
-        result.Error.ShouldContain("audit chain BROKEN at record 3");
+        result.Error.ShouldContain($"audit chain BROKEN at record {SeedRecords + 2}");
     }
 
     [Fact]
@@ -57,10 +60,10 @@ public sealed class AuditCommandTests
     public async Task Deleting_the_newest_record_is_found()
     {
         var run = await WithDecisions(3);
-        Sql(run, "DELETE FROM audit_log WHERE sequence = 4");
+        Sql(run, $"DELETE FROM audit_log WHERE sequence = {SeedRecords + 3}");
         var result = await run.RunAsync("audit", "verify");
         result.ExitCode.ShouldBe(1);
-        result.Error.ShouldContain("BROKEN at record 4");
+        result.Error.ShouldContain($"BROKEN at record {SeedRecords + 3}");
     }
 
     [Fact]

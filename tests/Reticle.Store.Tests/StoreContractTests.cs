@@ -513,6 +513,19 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Importing_an_older_snapshot_again_puts_it_back_in_use()
+    {
+        var may = await Store.AddListSnapshotAsync(Snapshot("ofac-sdn", "may", null), "importer", T0);
+        var april = await Store.AddListSnapshotAsync(Snapshot("ofac-sdn", "april", may!.Id), "importer", T0 + Duration.FromHours(1));
+
+        var mayAgain = await Store.AddListSnapshotAsync(Snapshot("ofac-sdn", "may", april!.Id), "importer", T0 + Duration.FromHours(2));
+
+        mayAgain.ShouldNotBeNull();
+        (await Store.GetCurrentListsAsync()).ShouldHaveSingleItem().Id.ShouldBe(mayAgain.Id);
+        (await Store.GetListSnapshotsAsync()).Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_list_import_prepared_against_a_superseded_snapshot_is_refused()
     {
         var first = await Store.AddListSnapshotAsync(Snapshot("un", "a", null), "importer", T0);

@@ -11,8 +11,7 @@ CREATE TABLE list_snapshots (
     entries_json text        NOT NULL,
     changes_json text        NOT NULL,
     imported_at  timestamptz NOT NULL,
-    audit_sequence bigint    NOT NULL UNIQUE REFERENCES audit_log (sequence),
-    UNIQUE (dataset, sha256)
+    audit_sequence bigint    NOT NULL UNIQUE REFERENCES audit_log (sequence)
 );
 
 CREATE INDEX list_snapshots_by_dataset ON list_snapshots (dataset, imported_at, id);

@@ -11,8 +11,7 @@ CREATE TABLE list_snapshots (
     entries_json TEXT    NOT NULL,   -- the entries as Reticle reads them (ListEntryJson)
     changes_json TEXT    NOT NULL,   -- what changed against the previous snapshot of the dataset
     imported_at  TEXT    NOT NULL,
-    audit_sequence INTEGER NOT NULL UNIQUE REFERENCES audit_log (sequence),
-    UNIQUE (dataset, sha256)
+    audit_sequence INTEGER NOT NULL UNIQUE REFERENCES audit_log (sequence)
 );
 
 CREATE INDEX list_snapshots_by_dataset ON list_snapshots (dataset, imported_at, id);
