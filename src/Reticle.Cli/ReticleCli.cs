@@ -19,6 +19,7 @@ internal static class ReticleCli
             PacksCommand.Create(env),
             AuditCommand.Create(env),
             ListsCommand.Create(env),
+            ScreenCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
@@ -41,6 +42,12 @@ internal static class ReticleCli
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (UsageException usage)
+        {
+            await env.Error.WriteLineAsync($"reticle: {usage.Message}");
+            await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
+            return ExitCodes.Usage;
         }
         catch (InputRejectedException rejected)
         {

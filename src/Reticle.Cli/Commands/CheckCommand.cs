@@ -52,10 +52,11 @@ internal static class CheckCommand
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var asOf = parse.GetValue(AsOf);
 
-        var lists = await workspace.LoadListsAsync(null, cancellationToken);
-        var screen = new ExactNameScreen(lists.Entries);
+        var screening = await workspace.LoadScreeningAsync(null, cancellationToken);
+        var screen = new PartyScreen(screening.Index, rules.ListsDecided);
         var determinations = transactions
-            .Select(t => DeterminationEngine.Determine(rules, catalog.Complete(t), asOf, screen.Screen(t)) with { ListVersions = lists.Versions })
+            .Select(t => catalog.Complete(t))
+            .Select(t => DeterminationEngine.Determine(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

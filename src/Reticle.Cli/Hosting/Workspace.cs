@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using Reticle.Input;
 using Reticle.Screening;
+using Reticle.Screening.Matching;
 using Reticle.Screening.Import;
 using Reticle.Catalog;
 using Reticle.Rules.Compilation;
@@ -87,6 +88,15 @@ internal sealed class Workspace : IAsyncDisposable
         var entries = snapshots.SelectMany(s => ListEntryJson.Read(s.EntriesJson!)).ToList();
         return new ScreeningLists(entries, versions);
     }
+
+    /// <summary>The lists in use, indexed for screening (the index is built per process: about a second for all bundled lists).</summary>
+    public async Task<Screening> LoadScreeningAsync(Instant? importedBy, CancellationToken cancellationToken)
+    {
+        var lists = await LoadListsAsync(importedBy, cancellationToken);
+        return new Screening(ScreeningIndex.Build(lists.Entries), lists.Versions);
+    }
+
+    public sealed record Screening(ScreeningIndex Index, ImmutableSortedDictionary<string, string> Versions);
 
     // Datasets the store has never held are imported from the bundled snapshots; one already held is left
     // alone, whatever its date, because someone imported it on purpose.

@@ -12,10 +12,13 @@ public sealed record Determination(
     ImmutableArray<JurisdictionDetermination> Jurisdictions,
     string RuleSetHash)
 {
-    /// <summary>The rule-pack versions each jurisdiction was decided with ("nl.sme-2023@2023-09-01").</summary>
-    /// <summary>The list snapshots the parties were screened against ("us-csl-entity-list" -> "sha256:…").</summary>
+    /// <summary>The list snapshots the parties were screened against ("us-csl" -> "sha256:…").</summary>
     public ImmutableSortedDictionary<string, string> ListVersions { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>What screening found for the parties: matches and potential matches, best first per party.</summary>
+    public ImmutableArray<Screening.PartyHit> Screening { get; init; } = [];
+
+    /// <summary>The rule-pack versions each jurisdiction was decided with ("nl.sme-2023@2023-09-01").</summary>
     public ImmutableSortedDictionary<string, string> RuleVersions =>
         Jurisdictions.ToImmutableSortedDictionary(j => j.Jurisdiction, j => string.Join(", ", j.RuleVersions), StringComparer.Ordinal);
 }

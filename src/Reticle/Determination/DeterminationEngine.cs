@@ -38,6 +38,21 @@ public static class DeterminationEngine
         return new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
     }
 
+    /// <summary>
+    /// Decides with the parties' screening hits: matches drive the list rules, and the overall outcome is at
+    /// least <c>review</c> while a potential match is unresolved or a match is on a list no rule decides.
+    /// </summary>
+    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening)
+    {
+        var determination = Determine(rules, transaction, asOf, [.. screening.Select(h => h.ToListing())]);
+        var unresolved = screening.Any(h => h.Status == Screening.ScreeningStatus.PotentialMatch || h.Undecided);
+        return determination with
+        {
+            Screening = screening,
+            Outcome = unresolved ? OutcomeNames.Max(determination.Outcome, Outcome.Review) : determination.Outcome,
+        };
+    }
+
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>
     public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reticle.Model;
 using Reticle.Rules.Compilation;
 using Reticle.Time;
 
@@ -20,10 +21,31 @@ public static class DeterminationJson
         }
         json["outcome"] = d.Outcome.ToWire();
         json["jurisdictions"] = new JsonArray(d.Jurisdictions.Select(Jurisdiction).ToArray<JsonNode?>());
-        json["screening"] = new JsonArray();
+        json["screening"] = new JsonArray(d.Screening.Select(Screening).ToArray<JsonNode?>());
         json["ruleVersions"] = new JsonObject(d.RuleVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
         json["listVersions"] = new JsonObject(d.ListVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
         json["ruleSet"] = d.RuleSetHash;
+        return json;
+    }
+
+    private static JsonObject Screening(Screening.PartyHit h)
+    {
+        var json = new JsonObject
+        {
+            ["role"] = h.Role.ToWire(),
+            ["name"] = h.PartyName,
+            ["list"] = h.Hit.Entry.ListName,
+            ["entryId"] = h.Hit.Entry.Id,
+            ["entryName"] = h.Hit.Entry.Name,
+            ["matchedName"] = h.Hit.MatchedName,
+            ["score"] = Math.Round(h.Hit.Score, 3),
+            ["status"] = Reticle.Screening.ScreeningStatusNames.ToWire(h.Status),
+            ["explanation"] = new JsonArray([.. h.Hit.Explanation.Select(e => (JsonNode?)JsonValue.Create(e))]),
+        };
+        if (h.Undecided)
+        {
+            json["note"] = $"no rule pack decides {h.Hit.Entry.List} listings: a reviewer must";
+        }
         return json;
     }
 

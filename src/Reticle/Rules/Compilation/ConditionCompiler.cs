@@ -22,6 +22,9 @@ internal sealed class ConditionCompiler(
     private readonly Dictionary<string, Condition?> _named = new(StringComparer.Ordinal);
     private readonly HashSet<string> _compiling = new(StringComparer.Ordinal);
 
+    /// <summary>The restricted-party lists some rule asks about (<c>listed(EL)</c>): a match on any other list has no rule to decide it.</summary>
+    public SortedSet<string> ListsReferenced { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether conditions may ask another regime's lists (<c>classified(...)</c>). Off while compiling
     /// control entries: an entry defined by whether it is on a list would go round in circles.
@@ -381,6 +384,7 @@ internal sealed class ConditionCompiler(
             }
             footnote = (int)n.Value;
         }
+        ListsReferenced.Add(list.Identifier);
         return new ListedCondition(list.Identifier, footnote);
     }
 

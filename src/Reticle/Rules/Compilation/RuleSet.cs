@@ -40,4 +40,7 @@ public sealed class RuleSet
     public string Hash { get; }
 
     public LocalDate? KnownAt { get; }
+
+    /// <summary>The restricted-party lists (by code: EL…) whose listings some rule decides on.</summary>
+    public System.Collections.Immutable.ImmutableSortedSet<string> ListsDecided { get; init; } = [];
 }

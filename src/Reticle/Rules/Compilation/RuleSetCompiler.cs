@@ -150,7 +150,10 @@ public static class RuleSetCompiler
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join("\n", packs.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => $"{p.Id} {p.Sha256}")))));
-        return new RuleSet(compiled, parameters, groups, controlSlot, compiler.NamedCount, $"sha256:{hash}", knownAt);
+        return new RuleSet(compiled, parameters, groups, controlSlot, compiler.NamedCount, $"sha256:{hash}", knownAt)
+        {
+            ListsDecided = [.. compiler.ListsReferenced],
+        };
     }
 
     private static void AddVersion<T>(Dictionary<string, List<(EffectivePeriod, T)>> versions, string id, EffectivePeriod period, T value)

@@ -1,0 +1,23 @@
+using Reticle.Model;
+using Reticle.Screening.Matching;
+
+namespace Reticle.Screening;
+
+/// <summary>A party of a transaction that screening found on a list, and how the hit counts.</summary>
+/// <param name="Undecided">
+/// True for a match on a list no rule decides (the packs ask only about lists they name, such as EL): the
+/// determination cannot say what the listing means for this act, so a reviewer must.
+/// </param>
+public sealed record PartyHit(PartyRole Role, string PartyName, ScreeningHit Hit, ScreeningStatus Status, bool Undecided)
+{
+    /// <summary>The hit as the engine's list tests read it.</summary>
+    public PartyListing ToListing()
+    {
+        var entry = Hit.Entry;
+        return new PartyListing(Role, PartyName, entry.List, entry.Id, entry.Name, entry.Footnotes, entry.LicenseRequirement,
+            entry.LicensePolicy, entry.FederalRegister, Confirmed: Status == ScreeningStatus.Match)
+        {
+            CoversAllItems = entry.List != "EL" || entry.Terms.CoversAllItems,
+        };
+    }
+}
