@@ -53,7 +53,7 @@ internal static class MatchingQuality
         {
             foreach (var b in NameVariants.Of(name2).Select(NameNormalizer.Normalize))
             {
-                best = Math.Max(best, comparer.Score(a, b));
+                best = Math.Max(best, comparer.Score(a, b, type));
             }
         }
         return best;

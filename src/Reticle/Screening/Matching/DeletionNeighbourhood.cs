@@ -15,7 +15,8 @@ internal sealed class DeletionNeighbourhood
 
     public DeletionNeighbourhood(IReadOnlyList<string> vocabulary, Func<int, bool> include)
     {
-        var pairs = new List<(ulong Hash, int Word)>(vocabulary.Count * 24);
+        var hashes = new List<ulong>(vocabulary.Count * 24);
+        var words = new List<int>(vocabulary.Count * 24);
         var seen = new HashSet<ulong>();
         for (var w = 0; w < vocabulary.Count; w++)
         {
@@ -27,12 +28,13 @@ internal sealed class DeletionNeighbourhood
             seen.Clear();
             foreach (var hash in Deletions(word, seen))
             {
-                pairs.Add((hash, w));
+                hashes.Add(hash);
+                words.Add(w);
             }
         }
-        pairs.Sort();
-        _hashes = [.. pairs.Select(p => p.Hash)];
-        _words = [.. pairs.Select(p => p.Word)];
+        _hashes = [.. hashes];
+        _words = [.. words];
+        Array.Sort(_hashes, _words);
     }
 
     public const int MinimumLength = 4;

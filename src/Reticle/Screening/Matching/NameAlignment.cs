@@ -11,20 +11,26 @@ namespace Reticle.Screening.Matching;
 /// Both names have significant words the other lacks: a substitution ("Barack Obama"/"Michelle Obama"), which counts
 /// fully against the match, unlike words merely missing on one side ("Sher Abbas Stanekzai" within a longer name).
 /// </param>
+/// <param name="CrossedPatronymic">A father's name (after "bin") paired with a person's own name: a different person, likely.</param>
 public sealed record NameAlignment(
     double Score,
     ImmutableArray<TokenPairing> Pairings,
     ImmutableArray<NameToken> UnmatchedQuery,
     ImmutableArray<NameToken> UnmatchedCandidate,
-    bool Conflict)
+    bool Conflict,
+    bool CrossedPatronymic)
 {
-    public static NameAlignment None { get; } = new(0, [], [], [], false);
+    public static NameAlignment None { get; } = new(0, [], [], [], false, false);
 
     public IEnumerable<string> Explain(TokenRarity rarity)
     {
         foreach (var pairing in Pairings)
         {
             yield return pairing.ToString();
+        }
+        if (CrossedPatronymic)
+        {
+            yield return $"a name after 'bin' in one name pairs with a name outside that place in the other (a father's name taken for a person's own): score x{NameComparer.CrossedPatronymicFactor:0.00}";
         }
         foreach (var (side, tokens) in new[] { ("query", UnmatchedQuery), ("listed name", UnmatchedCandidate) })
         {

@@ -38,11 +38,20 @@ public sealed class NameComparer(TokenRarity rarity)
 
     public TokenRarity Rarity { get; } = rarity;
 
-    public double Score(NormalizedName query, NormalizedName candidate) => Align(query, candidate, explain: false).Score;
+    /// <summary>Score of a father's name paired with a given name ("Salman bin Muhammad" against "Muhammad bin Salman"), times the rest.</summary>
+    public const double CrossedPatronymicFactor = 0.75;
 
-    public NameAlignment Align(NormalizedName query, NormalizedName candidate) => Align(query, candidate, explain: true);
+    /// <param name="type">
+    /// What the names name, if known. For people (and when unknown, unless a legal form shows an organisation) a
+    /// single shared word is weak evidence: "Lucas Rivera" is not the listed "LUCAS".
+    /// </param>
+    public double Score(NormalizedName query, NormalizedName candidate, PartyType type = PartyType.Unknown) =>
+        Align(query, candidate, type, explain: false).Score;
 
-    private NameAlignment Align(NormalizedName query, NormalizedName candidate, bool explain)
+    public NameAlignment Align(NormalizedName query, NormalizedName candidate, PartyType type = PartyType.Unknown) =>
+        Align(query, candidate, type, explain: true);
+
+    private NameAlignment Align(NormalizedName query, NormalizedName candidate, PartyType type, bool explain)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -96,6 +105,8 @@ public sealed class NameComparer(TokenRarity rarity)
         Span<bool> cUsed = stackalloc bool[c.Length];
         double matched = 0, weight = 0;
         var significant = 0;
+        var crossed = false;
+        var patronymics = HasPatronymic(q) && HasPatronymic(c);
         var pairings = explain ? ImmutableArray.CreateBuilder<TokenPairing>() : null;
         foreach (var option in options)
         {
@@ -105,26 +116,32 @@ public sealed class NameComparer(TokenRarity rarity)
             }
             qUsed.Slice(option.QStart, option.QLength).Fill(true);
             cUsed.Slice(option.CStart, option.CLength).Fill(true);
-            var pairWeight = (Sum(qWeights, option.QStart, option.QLength) + Sum(cWeights, option.CStart, option.CLength)) / 2;
+            var qWeight = Sum(qWeights, option.QStart, option.QLength);
+            var cWeight = Sum(cWeights, option.CStart, option.CLength);
+            // An initial stands for a word but says less: the pairing weighs what the initial does.
+            var pairWeight = option.Agreement == TokenAgreement.Initial ? Math.Min(qWeight, cWeight) : (qWeight + cWeight) / 2;
             matched += option.Similarity * pairWeight;
             weight += pairWeight;
             significant += AnySignificant(q, option.QStart, option.QLength) && AnySignificant(c, option.CStart, option.CLength) ? 1 : 0;
+            crossed |= patronymics && q[option.QStart].IsSignificant && IsPatronymic(q, option.QStart) != IsPatronymic(c, option.CStart);
             pairings?.Add(new TokenPairing(
                 Join(q, option.QStart, option.QLength), Join(c, option.CStart, option.CLength),
                 Math.Round(option.Similarity, 3), option.Agreement, Math.Round(pairWeight, 3)));
         }
         if (significant == 0)
         {
-            return explain ? new NameAlignment(0, pairings!.ToImmutable(), Unused(q, qUsed), Unused(c, cUsed), false) : NameAlignment.None;
+            return explain ? new NameAlignment(0, pairings!.ToImmutable(), Unused(q, qUsed), Unused(c, cUsed), false, false) : NameAlignment.None;
         }
 
         var conflict = AnySignificantUnused(q, qUsed) && AnySignificantUnused(c, cUsed);
-        var omission = significant > 1 ? OmissionFactor : LoneOmissionFactor;
+        var organisation = type is PartyType.Entity or PartyType.Vessel or PartyType.Aircraft
+            || (type == PartyType.Unknown && (HasLegalForm(q) || HasLegalForm(c)));
+        var omission = significant > 1 || organisation ? OmissionFactor : LoneOmissionFactor;
         var against = Against(q, qUsed, qWeights, conflict, omission) + Against(c, cUsed, cWeights, conflict, omission);
-        var score = matched / (weight + against);
+        var score = matched / (weight + against) * (crossed ? CrossedPatronymicFactor : 1);
         return explain
-            ? new NameAlignment(score, pairings!.ToImmutable(), Unused(q, qUsed), Unused(c, cUsed), conflict)
-            : new NameAlignment(score, [], [], [], conflict);
+            ? new NameAlignment(score, pairings!.ToImmutable(), Unused(q, qUsed), Unused(c, cUsed), conflict, crossed)
+            : new NameAlignment(score, [], [], [], conflict, crossed);
     }
 
     [ThreadStatic]
@@ -217,6 +234,13 @@ public sealed class NameComparer(TokenRarity rarity)
 
     /// <summary>How far apart two positions are, relative to their names' lengths: breaks ties in favour of tokens in the same place.</summary>
     private static double Distance(int i, int m, int j, int n) => Math.Abs((i + 0.5) / m - (j + 0.5) / n);
+
+    private static bool HasLegalForm(ImmutableArray<NameToken> tokens) => tokens.Any(t => t.Kind == TokenKind.LegalForm);
+
+    private static bool HasPatronymic(ImmutableArray<NameToken> tokens) => tokens.Any(t => t.Text is "bin" or "ibn" or "bint");
+
+    /// <summary>Whether the token follows "bin"/"ibn"/"bint": a father's (or ancestor's) name, not the person's own.</summary>
+    private static bool IsPatronymic(ImmutableArray<NameToken> tokens, int i) => i > 0 && tokens[i - 1].Text is "bin" or "ibn" or "bint";
 
     private static bool AnyUsed(Span<bool> used, int start, int length) => used.Slice(start, length).Contains(true);
 

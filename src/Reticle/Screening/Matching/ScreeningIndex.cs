@@ -153,7 +153,7 @@ public sealed class ScreeningIndex
                 var entry = Entries[indexed.Entry];
                 var score = query.Mode == ScoringMode.Ofac
                     ? OfacScorer.Score(query.Name, indexed.Written)
-                    : Qualifiers.Apply(Comparer.Score(variant, indexed.Name), query, entry, null);
+                    : Qualifiers.Apply(Comparer.Score(variant, indexed.Name, TypeOf(query, entry)), query, entry, null);
                 if (score >= threshold && (!best.TryGetValue(indexed.Entry, out var current) || score > current.Score))
                 {
                     best[indexed.Entry] = (score, n, v);
@@ -179,7 +179,7 @@ public sealed class ScreeningIndex
         }
         else
         {
-            var alignment = Comparer.Align(variant, indexed.Name);
+            var alignment = Comparer.Align(variant, indexed.Name, TypeOf(query, entry));
             explanation.Add($"query read as '{variant.Key}', listed name '{indexed.Written}' as '{indexed.Name.Key}'");
             explanation.AddRange(alignment.Explain(Rarity));
             explanation.Add(string.Create(CultureInfo.InvariantCulture, $"name score {alignment.Score:0.000}"));
@@ -187,6 +187,9 @@ public sealed class ScreeningIndex
         }
         return new ScreeningHit(entry, indexed.Written, Math.Round(score, 4), [.. explanation]);
     }
+
+    /// <summary>What the names compared name: the query's type if given, else the entry's.</summary>
+    private static PartyType TypeOf(ScreeningQuery query, ListEntry entry) => query.Type != PartyType.Unknown ? query.Type : entry.Type;
 
     /// <summary>The names worth scoring for one normalised query.</summary>
     private List<int> Candidates(NormalizedName query, ScreeningQuery screening, double threshold, Scratch scratch)

@@ -12,37 +12,49 @@ internal static class SpellingKeys
 {
     public static string Phonetic(string token)
     {
-        var s = token
-            .Replace("sch", "sh", StringComparison.Ordinal).Replace("tch", "ch", StringComparison.Ordinal)
-            .Replace("dzh", "j", StringComparison.Ordinal).Replace("dj", "j", StringComparison.Ordinal)
-            .Replace("zh", "j", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal)
-            .Replace("ck", "k", StringComparison.Ordinal).Replace("kh", "h", StringComparison.Ordinal)
-            .Replace("gh", "g", StringComparison.Ordinal).Replace("th", "t", StringComparison.Ordinal)
-            .Replace("dh", "d", StringComparison.Ordinal).Replace("x", "ks", StringComparison.Ordinal);
-        var builder = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
+        Span<char> buffer = token.Length <= 64 ? stackalloc char[token.Length * 2] : new char[token.Length * 2];
+        var length = 0;
+        for (var i = 0; i < token.Length; i++)
         {
-            var c = s[i] switch
+            var c = token[i];
+            var next = i + 1 < token.Length ? token[i + 1] : '\0';
+            var after = i + 2 < token.Length ? token[i + 2] : '\0';
+            char? sound;
+            switch (c)
             {
-                'a' or 'e' or 'i' or 'o' or 'u' or 'y' => 'a',
-                'w' => 'v',
-                'q' => 'k',
-                'z' => 's',
-                'c' => i + 1 < s.Length && s[i + 1] is 'e' or 'i' or 'y' ? 's' : 'k',
-                var other => other,
-            };
-            // A silent h, and doubled letters or vowel runs, do not change the name.
-            if (c == 'h' && i > 0)
-            {
-                continue;
+                case 's' when next == 'c' && after == 'h': sound = 's'; i += 2; break;   // sch: sh
+                case 't' when next == 'c' && after == 'h': sound = 'k'; i += 2; break;   // tch: ch
+                case 'd' when next == 'z' && after == 'h': sound = 'j'; i += 2; break;   // dzh: j
+                case 'd' when next == 'j': sound = 'j'; i++; break;
+                case 'z' when next == 'h': sound = 'j'; i++; break;
+                case 'p' when next == 'h': sound = 'f'; i++; break;
+                case 'c' when next == 'k': sound = 'k'; i++; break;
+                case 'k' when next == 'h': sound = i == 0 ? 'h' : null; i++; break;    // kh: a breathed h (Mikhail, Mihail)
+                case 'g' or 't' or 'd' when next == 'h': sound = c; i++; break;        // gh, th, dh
+                case 'a' or 'e' or 'i' or 'o' or 'u' or 'y': sound = 'a'; break;
+                case 'w': sound = 'v'; break;
+                case 'q': sound = 'k'; break;
+                case 'z': sound = 's'; break;
+                case 'x': sound = null; Append(buffer, ref length, 'k'); Append(buffer, ref length, 's'); break;
+                case 'c': sound = next is 'e' or 'i' or 'y' ? 's' : 'k'; break;
+                case 'h' when i > 0: sound = null; break; // a silent h does not change the name
+                default: sound = c; break;
             }
-            if (builder.Length > 0 && builder[^1] == c)
+            if (sound is { } s)
             {
-                continue;
+                Append(buffer, ref length, s);
             }
-            builder.Append(c);
         }
-        return builder.ToString();
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Appends unless the same sound is already last: doubled letters and vowel runs do not change the name.</summary>
+    private static void Append(Span<char> buffer, ref int length, char c)
+    {
+        if (length == 0 || buffer[length - 1] != c)
+        {
+            buffer[length++] = c;
+        }
     }
 
     public static string Consonants(string token)

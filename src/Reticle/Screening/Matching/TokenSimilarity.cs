@@ -2,9 +2,12 @@ namespace Reticle.Screening.Matching;
 
 /// <summary>
 /// How alike two tokens are, from 0 to 1, and why. Numbers agree only when equal. An initial agrees with a word it
-/// begins. Tokens of one or two letters agree only when equal: a slip in a two-letter token changes the whole token.
-/// Longer tokens score 1 − edits / length, and at least <see cref="SoundAlike"/> when they sound alike, or, for a
-/// transliteration without vowels, when their consonants agree.
+/// begins. Tokens of one or two letters agree only when equal, or for a doubled letter ("uun"/"un"): a slip in a
+/// two-letter token changes the whole token. Longer tokens pair when 1 − edits / length reaches
+/// <see cref="NameComparer.PairingFloor"/>, and then score the better of that and Jaro-Winkler if they start alike
+/// (Jaro-Winkler forgives slips late in a word, where they are most common); else at least <see cref="SoundAlike"/>
+/// when they sound alike, or, for a transliteration without vowels, when their consonants agree. Syllables of
+/// ideographic or Hangul names pair only with their equal (or, Hangul against Latin, by Korean romanisation).
 /// </summary>
 public static class TokenSimilarity
 {
@@ -52,7 +55,7 @@ public static class TokenSimilarity
         if (shortToken && !abjad)
         {
             // One slip in a two-letter token changes the token, but a doubled letter does not ("uun"/"un").
-            return a[0] == b[0] && aPhonetic.Length >= 2 && aPhonetic == bPhonetic ? (SoundAlike, TokenAgreement.Sound) : (0, TokenAgreement.None);
+            return Undoubled(a) == Undoubled(b) ? (SoundAlike, TokenAgreement.Sound) : (0, TokenAgreement.None);
         }
         var best = 0.0;
         var agreement = TokenAgreement.None;
@@ -63,7 +66,10 @@ public static class TokenSimilarity
             var distance = EditDistance.Between(a, b, limit);
             if (distance <= limit)
             {
-                (best, agreement) = (1.0 - (double)distance / longer, TokenAgreement.Spelling);
+                // Edits decide whether the words pair; Jaro-Winkler, kinder to slips late in a word, how well, when
+                // the words start alike.
+                var edits = 1.0 - (double)distance / longer;
+                (best, agreement) = (edits >= NameComparer.PairingFloor && a[0] == b[0] ? Math.Max(edits, JaroWinkler.Similarity(a, b)) : edits, TokenAgreement.Spelling);
             }
             // Alike in sound: the same key, or for long keys one sound apart ("Aleksandr"/"Alexander").
             if (best < SoundAlike && aPhonetic.Length >= 2
@@ -81,6 +87,19 @@ public static class TokenSimilarity
             }
         }
         return (best, agreement);
+    }
+
+    private static string Undoubled(string token)
+    {
+        var builder = new System.Text.StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            if (builder.Length == 0 || builder[^1] != c)
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
     }
 
     /// <summary>
