@@ -16,7 +16,8 @@ namespace Reticle.Screening.Matching;
 /// (<see cref="LoneOmissionFactor"/> when only one word pairs). If both
 /// names have leftover words, those are substitutions ("Olaf"/"Octavian") and count fully, at no less than
 /// <see cref="SubstitutionFloor"/> each however common. A number without an equal counts fully: numbers tell apart
-/// entities that share the rest of their name.</item>
+/// entities that share the rest of their name. So does a syllable of a Chinese, Japanese or Korean name: "Xi Ping" is
+/// not "Xi Jinping" missing a part, but another name.</item>
 /// </list>
 /// The score is Σ similarity·weight over the pairings divided by Σ weight of the pairings plus the leftovers' count.
 /// It is symmetric (swapping the names swaps only the explanation's sides), 1 for identical names, and 0 when no
@@ -225,7 +226,7 @@ public sealed class NameComparer(TokenRarity rarity)
             against += tokens[i].Kind switch
             {
                 TokenKind.Number => 1,
-                TokenKind.Word when conflict => Math.Max(weights[i], SubstitutionFloor),
+                TokenKind.Word when conflict || tokens[i].IsSyllable => Math.Max(weights[i], SubstitutionFloor),
                 _ => weights[i] * omission,
             };
         }

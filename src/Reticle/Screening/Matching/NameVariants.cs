@@ -6,16 +6,32 @@ namespace Reticle.Screening.Matching;
 /// The names one written name stands for. Lists put aliases inside the name in parentheses:
 /// "Semiconductor Manufacturing International Corporation (SMIC)" is also "SMIC", "KOLOKOL (AKA: ALDRICH AMES)" is
 /// also "ALDRICH AMES", "MES (MODERN ENGINEERING SERVICES, LTD)" is also the words in parentheses. Parentheses that
-/// qualify the name ("SMIC (Beijing)", "ABO (USA) INC.", "SAMMY (IHSAN MEDHAT) ELASHI") stay part of it.
+/// qualify the name ("SMIC (Beijing)", "ABO (USA) INC.", "SAMMY (IHSAN MEDHAT) ELASHI") stay part of it. Names
+/// written as alternatives with a slash ("Al-Qa'ida/Islamic Army") give each alternative, and an Entity List name
+/// naming an affiliate ("… Affiliated Entity: Beijing Huawei Longshine …") gives the affiliate's name too.
 /// </summary>
 public static partial class NameVariants
 {
     public static IReadOnlyList<string> Of(string name)
     {
+        // "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Beijing Huawei Longshine …": the entry lists the
+        // affiliate, named after the marker.
+        var affiliate = name.IndexOf("affiliated entit", StringComparison.OrdinalIgnoreCase);
+        var colon = affiliate < 0 ? -1 : name.IndexOf(':', affiliate);
+        if (colon > 0 && colon + 1 < name.Length)
+        {
+            return [.. Written(name).Concat(Of(name[(colon + 1)..].Trim())).Distinct(StringComparer.Ordinal)];
+        }
+        return Written(name);
+    }
+
+    /// <summary>The name's alternatives and parenthesised aliases.</summary>
+    private static IReadOnlyList<string> Written(string name)
+    {
         var alternatives = Alternatives(name);
         if (alternatives.Count > 1)
         {
-            return [.. alternatives.SelectMany(Of).Prepend(name).Distinct(StringComparer.Ordinal)];
+            return [.. alternatives.SelectMany(Written).Prepend(name).Distinct(StringComparer.Ordinal)];
         }
         if (name.IndexOf('(', StringComparison.Ordinal) < 0)
         {
