@@ -56,7 +56,7 @@ internal static class CheckCommand
         var screen = new PartyScreen(screening.Index, rules.ListsDecided);
         var determinations = transactions
             .Select(t => catalog.Complete(t))
-            .Select(t => DeterminationEngine.Determine(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
+            .Select(t => DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

@@ -42,7 +42,7 @@ public static class DeterminationEngine
     /// Decides with the parties' screening hits: matches drive the list rules, and the overall outcome is at
     /// least <c>review</c> while a potential match is unresolved or a match is on a list no rule decides.
     /// </summary>
-    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening)
+    public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening)
     {
         var determination = Determine(rules, transaction, asOf, [.. screening.Select(h => h.ToListing())]);
         var unresolved = screening.Any(h => h.Status == Screening.ScreeningStatus.PotentialMatch || h.Undecided);

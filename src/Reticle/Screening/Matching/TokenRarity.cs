@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+
+namespace Reticle.Screening.Matching;
+
+/// <summary>
+/// How much a token says about who a party is, from how many listed names use it (inverse document frequency):
+/// "huawei" is rare and weighs much, "trading" or "mohammed" are common and weigh less. A token no listed name
+/// uses weighs most. Legal forms, particles and initials weigh little whatever their frequency.
+/// </summary>
+public sealed class TokenRarity
+{
+    public const double LegalFormWeight = 0.1;
+    public const double ParticleWeight = 0.1;
+    public const double InitialWeight = 0.3;
+
+    /// <summary>The weight of the commonest word; rarer words rise to 1.</summary>
+    public const double CommonWordWeight = 0.25;
+
+    private readonly FrozenDictionary<string, double> _weights;
+
+    private TokenRarity(FrozenDictionary<string, double> weights, int names)
+    {
+        _weights = weights;
+        Names = names;
+    }
+
+    /// <summary>No corpus: every word weighs 1 (names compared on their own, as in a two-name comparison).</summary>
+    public static TokenRarity Uniform { get; } = new(FrozenDictionary<string, double>.Empty, 0);
+
+    /// <summary>How many names the frequencies were counted over.</summary>
+    public int Names { get; }
+
+    /// <summary>Counts, for every word, the names that use it.</summary>
+    public static TokenRarity From(IEnumerable<NormalizedName> names)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            count++;
+            seen.Clear();
+            foreach (var token in name.Tokens)
+            {
+                if (token.Kind == TokenKind.Word && seen.Add(token.Text))
+                {
+                    frequency[token.Text] = frequency.GetValueOrDefault(token.Text) + 1;
+                }
+            }
+        }
+        var scale = Math.Log(count + 1);
+        var weights = frequency.ToFrozenDictionary(
+            f => f.Key,
+            f => CommonWordWeight + (1 - CommonWordWeight) * Math.Clamp(Math.Log((count + 1.0) / f.Value) / scale, 0, 1),
+            StringComparer.Ordinal);
+        return new TokenRarity(weights, count);
+    }
+
+    public double Weight(in NameToken token) => token.Kind switch
+    {
+        TokenKind.LegalForm => LegalFormWeight,
+        TokenKind.Particle => ParticleWeight,
+        TokenKind.Initial => InitialWeight,
+        TokenKind.Number => 1,
+        _ => WordWeight(token.Text),
+    };
+
+    public double WordWeight(string word) => _weights.TryGetValue(word, out var weight) ? weight : 1;
+}
