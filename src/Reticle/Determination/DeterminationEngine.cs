@@ -44,8 +44,9 @@ public static class DeterminationEngine
     /// </summary>
     public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening)
     {
-        var determination = Determine(rules, transaction, asOf, [.. screening.Select(h => h.ToListing())]);
-        var unresolved = screening.Any(h => h.Status == Screening.ScreeningStatus.PotentialMatch || h.Undecided);
+        // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
+        var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())]);
+        var unresolved = screening.Any(h => h.Unresolved);
         return determination with
         {
             Screening = screening,

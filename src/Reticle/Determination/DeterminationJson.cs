@@ -42,6 +42,10 @@ public static class DeterminationJson
             ["status"] = Reticle.Screening.ScreeningStatusNames.ToWire(h.Status),
             ["explanation"] = new JsonArray([.. h.Hit.Explanation.Select(e => (JsonNode?)JsonValue.Create(e))]),
         };
+        if (h.IdentifiedAs is { } identified)
+        {
+            json["note"] = $"not left open: the party is identified as '{identified.Entry.Name}' on {identified.Entry.List} (score {identified.Score:0.000})";
+        }
         if (h.Undecided)
         {
             json["note"] = $"no rule pack decides {h.Hit.Entry.List} listings: a reviewer must";

@@ -10,6 +10,15 @@ namespace Reticle.Screening;
 /// </param>
 public sealed record PartyHit(PartyRole Role, string PartyName, ScreeningHit Hit, ScreeningStatus Status, bool Undecided)
 {
+    /// <summary>
+    /// For a potential match: the strong match that already identifies this party, if there is one. The
+    /// potential match then stays in the report but does not hold the decision open.
+    /// </summary>
+    public ScreeningHit? IdentifiedAs { get; init; }
+
+    /// <summary>Whether this hit holds the determination at <c>review</c> until a reviewer decides it.</summary>
+    public bool Unresolved => Undecided || (Status == ScreeningStatus.PotentialMatch && IdentifiedAs is null);
+
     /// <summary>The hit as the engine's list tests read it.</summary>
     public PartyListing ToListing()
     {

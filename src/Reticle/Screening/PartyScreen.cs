@@ -24,11 +24,18 @@ public sealed class PartyScreen(ScreeningIndex index, IReadOnlySet<string> lists
             var found = Index.Screen(new ScreeningQuery(party.Name, party.Country.Value));
             // One entity is often on several datasets (SDN in the CSL and in OFAC's own file): report it once per
             // list and name, with its best score.
-            foreach (var hit in found.GroupBy(h => (h.Entry.List, h.Entry.Name)).Select(g => g.MaxBy(h => h.Score)!))
+            var distinct = found.GroupBy(h => (h.Entry.List, h.Entry.Name)).Select(g => g.MaxBy(h => h.Score)!).ToList();
+            // A party is one legal person: once a strong match identifies it, weaker candidates for it (its parent,
+            // a sister company) are other parties, shown for the reviewer but not left open as its identity.
+            var identified = distinct.Where(h => h.Score >= ScreeningIndex.StrongMatch).MaxBy(h => h.Score);
+            foreach (var hit in distinct)
             {
                 var status = hit.Score >= ScreeningIndex.StrongMatch ? ScreeningStatus.Match : ScreeningStatus.PotentialMatch;
                 hits.Add(new PartyHit(party.Role, party.Name, hit, status,
-                    Undecided: status == ScreeningStatus.Match && !listsDecided.Contains(hit.Entry.List)));
+                    Undecided: status == ScreeningStatus.Match && !listsDecided.Contains(hit.Entry.List))
+                {
+                    IdentifiedAs = status == ScreeningStatus.PotentialMatch ? identified : null,
+                });
             }
         }
         return hits.ToImmutable();

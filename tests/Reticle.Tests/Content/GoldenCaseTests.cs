@@ -14,19 +14,10 @@ namespace Reticle.Tests.Content;
 /// </summary>
 public sealed class GoldenCaseTests
 {
-    private static readonly Lazy<ExactNameScreen> Screen = new(() =>
-    {
-        var errors = new List<Reticle.Input.InputError>();
-        var file = Path.Combine(Repository.Content, "lists", "us-csl-2026-07-31.json");
-        var entries = CslJsonReader.Read(file, File.ReadAllText(file), errors);
-        errors.ShouldBeEmpty();
-        return new ExactNameScreen(entries);
-    });
-
     private static Reticle.Determination.Determination Decide(Transaction t)
     {
         var completed = BundledRules.Catalog.Complete(t);
-        return DeterminationEngine.Determine(BundledRules.Rules, completed, null, Screen.Value.Screen(completed));
+        return DeterminationEngine.DetermineScreened(BundledRules.Rules, completed, null, BundledScreening.Parties.Screen(completed));
     }
 
     private static O Outcome(Transaction t, string jurisdiction) =>

@@ -14,13 +14,6 @@ public sealed class GoldenSampleTests
 {
     private static readonly string Folder = Path.Combine(Repository.Content, "samples", "golden");
 
-    private static readonly Lazy<ExactNameScreen> Screen = new(() =>
-    {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "lists", "us-csl-2026-07-31.json");
-        return new ExactNameScreen(CslJsonReader.Read(file, File.ReadAllText(file), errors));
-    });
-
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -48,7 +41,7 @@ public sealed class GoldenSampleTests
         var transaction = BundledRules.Catalog.Complete(
             TransactionReader.Read(name, File.ReadAllText(Path.Combine(Folder, name + ".json")), errors).Transactions.Single());
         errors.ShouldBeEmpty();
-        var d = DeterminationEngine.Determine(BundledRules.Rules, transaction, Transactions.Date(date), Screen.Value.Screen(transaction));
+        var d = DeterminationEngine.DetermineScreened(BundledRules.Rules, transaction, Transactions.Date(date), BundledScreening.Parties.Screen(transaction));
 
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected", name + ".json")));
         foreach (var (key, value) in expected.RootElement.GetProperty("dates").GetProperty(date).EnumerateObject().Select(p => (p.Name, p.Value.GetString())))

@@ -46,20 +46,19 @@ public sealed class EntityListTests
     [InlineData("Semiconductor Manufacturing International  (Beijing) Corporation.")]
     public void A_party_named_as_an_entry_or_its_alias_is_listed_whatever_the_case_and_punctuation(string partyName)
     {
-        var screen = new ExactNameScreen(Entries.Value.Where(e => e.List == "EL"));
         var transaction = Transactions.Litho("2025-01-01") with { Parties = [new Party(PartyRole.EndUser, partyName, CountryCode.Parse("CN"), null)] };
-        var listing = screen.Screen(transaction).ShouldHaveSingleItem();
-        listing.List.ShouldBe("EL");
+        var hit = BundledScreening.Parties.Screen(transaction).Single(h => h.Status == ScreeningStatus.Match && h.Hit.Entry.List == "EL");
+        var listing = hit.ToListing();
+        listing.EntryName.ShouldBe("Semiconductor Manufacturing International (Beijing) Corporation");
         listing.Footnotes.ShouldBe([5]);
         listing.Confirmed.ShouldBeTrue();
     }
 
     [Fact]
-    public void A_different_name_is_not_listed()
+    public void A_similar_but_different_name_is_at_most_a_potential_match()
     {
-        var screen = new ExactNameScreen(Entries.Value.Where(e => e.List == "EL"));
         var transaction = Transactions.Litho("2025-01-01") with { Parties = [new Party(PartyRole.EndUser, "SMIC Beijing Trading Ltd", CountryCode.Parse("CN"), null)] };
-        screen.Screen(transaction).ShouldBeEmpty();
+        BundledScreening.Parties.Screen(transaction).ShouldAllBe(h => h.Status == ScreeningStatus.PotentialMatch);
     }
 
     [Fact]
