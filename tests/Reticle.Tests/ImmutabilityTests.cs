@@ -11,7 +11,7 @@ namespace Reticle.Tests;
 public sealed class ImmutabilityTests
 {
     private static readonly string[] Namespaces =
-        ["Reticle.Model", "Reticle.Time", "Reticle.Determination", "Reticle.Rules.Packs", "Reticle.Catalog", "Reticle.Audit", "Reticle.Input"];
+        ["Reticle.Model", "Reticle.Time", "Reticle.Determination", "Reticle.Rules.Packs", "Reticle.Catalog", "Reticle.Audit", "Reticle.Input", "Reticle.Licensing"];
 
     public static TheoryData<Type> DomainTypes() => new(typeof(Transaction).Assembly.GetExportedTypes()
         .Where(t => Namespaces.Contains(t.Namespace) && !t.IsEnum && !t.IsInterface && !(t.IsAbstract && t.IsSealed)));
