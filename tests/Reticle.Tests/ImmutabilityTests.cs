@@ -12,7 +12,7 @@ public sealed class ImmutabilityTests
 {
     private static readonly string[] Namespaces =
         ["Reticle.Model", "Reticle.Time", "Reticle.Determination", "Reticle.Rules.Packs", "Reticle.Catalog", "Reticle.Audit", "Reticle.Input",
-         "Reticle.Screening", "Reticle.Screening.Import", "Reticle.Screening.Matching", "Reticle.Screening.Batch"];
+         "Reticle.Screening", "Reticle.Screening.Import", "Reticle.Screening.Matching", "Reticle.Screening.Batch", "Reticle.Licensing"];
 
     public static TheoryData<Type> DomainTypes() => new(typeof(Transaction).Assembly.GetExportedTypes()
         .Where(t => Namespaces.Contains(t.Namespace) && !t.IsEnum && !t.IsInterface && !(t.IsAbstract && t.IsSealed)));

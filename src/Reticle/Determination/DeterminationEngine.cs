@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NodaTime;
+using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Rules.Compilation;
 using Reticle.Time;
@@ -20,7 +21,14 @@ public static class DeterminationEngine
 {
     /// <param name="asOf">Overrides the transaction's own date (<c>check --as-of</c>).</param>
     /// <param name="listings">What screening found for the parties; <c>null</c> if they were not screened.</param>
-    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null)
+    /// <param name="licenses">
+    /// The licences on record; <c>null</c> if none are to be considered. Where a jurisdiction requires a
+    /// licence (and only there: never over <c>prohibited</c> or <c>review</c>), a covering licence line
+    /// makes its outcome <c>licensed</c>. Licence events count as known at the rule set's
+    /// <see cref="RuleSet.KnownAt"/>, so one determination has one state of knowledge.
+    /// </param>
+    public static Determination Determine(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null,
+        LicenseBook? licenses = null)
     {
         var facts = Lay(rules, transaction, asOf, listings);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
@@ -32,6 +40,11 @@ public static class DeterminationEngine
             var packs = rules.ByJurisdiction[i];
             var (outcome, reach) = Evaluate(packs, facts, applies);
             var result = Explain(rules.Jurisdictions[i], packs, facts, outcome, reach, applies);
+            if (outcome == Outcome.LicenseRequired && licenses is not null)
+            {
+                result = ApplyLicenses(result, licenses, facts, rules.KnownAt);
+                outcome = result.Outcome;
+            }
             jurisdictions.Add(result);
             overall = OutcomeNames.Max(overall, outcome);
         }
@@ -55,7 +68,8 @@ public static class DeterminationEngine
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>
-    public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null)
+    public static OutcomeSummary Outcomes(RuleSet rules, Transaction transaction, LocalDate? asOf = null, IReadOnlyList<PartyListing>? listings = null,
+        LicenseBook? licenses = null)
     {
         var facts = Lay(rules, transaction, asOf, listings);
         var outcomes = new Outcome[rules.Jurisdictions.Count];
@@ -65,6 +79,16 @@ public static class DeterminationEngine
         {
             applies.Clear();
             outcomes[i] = Evaluate(rules.ByJurisdiction[i], facts, applies).Outcome;
+            if (outcomes[i] == Outcome.LicenseRequired && licenses is not null)
+            {
+                var classifications = Classify(rules.ByJurisdiction[i], facts);
+                var candidates = licenses.Candidates(rules.Jurisdictions[i], facts.Transaction, facts.Date, rules.KnownAt, classifications);
+                if (candidates.Count > 0 && LicenseCoverage.Cover(candidates, rules.Jurisdictions[i], facts.Transaction with { Date = facts.Date },
+                        classifications, null) is not null)
+                {
+                    outcomes[i] = Outcome.Licensed;
+                }
+            }
             overall = OutcomeNames.Max(overall, outcomes[i]);
         }
         return new OutcomeSummary(overall, ImmutableCollectionsMarshal.AsImmutableArray(outcomes));
@@ -80,6 +104,46 @@ public static class DeterminationEngine
             facts.Parent = Lay(rules, transaction with { Item = parent }, asOf, listings);
         }
         return facts;
+    }
+
+    /// <summary>
+    /// A jurisdiction that requires a licence, given the licences on record: <c>licensed</c> with the
+    /// covering line, or still <c>license-required</c> with why each licence looked at does not cover.
+    /// </summary>
+    private static JurisdictionDetermination ApplyLicenses(JurisdictionDetermination result, LicenseBook licenses, Facts facts, LocalDate? knownAt)
+    {
+        var transaction = facts.Transaction with { Date = facts.Date };
+        var candidates = licenses.Candidates(result.Jurisdiction, transaction, facts.Date, knownAt, result.Classifications);
+        var considered = new List<LicenseConsidered>();
+        if (LicenseCoverage.Cover(candidates, result.Jurisdiction, transaction, result.Classifications, considered) is { } cover)
+        {
+            return result with { Outcome = Outcome.Licensed, License = cover, LicensesConsidered = [.. considered] };
+        }
+        if (considered.Count == 0)
+        {
+            return result with { Notes = result.Notes.Add($"no {result.Jurisdiction} licence on record is for item {transaction.Item.Sku ?? transaction.Item.Description ?? "(no SKU)"}") };
+        }
+        return result with { LicensesConsidered = [.. considered] };
+    }
+
+    /// <summary>The control entries the item falls under in these packs on the date, as <see cref="Explain"/> lists them.</summary>
+    private static List<string> Classify(CompiledPack[] packs, Facts facts)
+    {
+        var classifications = new List<string>();
+        foreach (var pack in packs)
+        {
+            if (pack.InForce(facts.Date))
+            {
+                foreach (var control in pack.Controls)
+                {
+                    if (control.Effective.Contains(facts.Date) && control.Evaluate(facts) == Truth.True)
+                    {
+                        classifications.Add(control.QualifiedId);
+                    }
+                }
+            }
+        }
+        return classifications;
     }
 
     /// <summary>The first pass: does the law reach the act, which rules apply, and what follows.</summary>

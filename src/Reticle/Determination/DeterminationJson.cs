@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Rules.Compilation;
 using Reticle.Time;
@@ -53,13 +54,37 @@ public static class DeterminationJson
         return json;
     }
 
-    private static JsonObject Jurisdiction(JurisdictionDetermination j) => new()
+    private static JsonObject Jurisdiction(JurisdictionDetermination j)
+    {
+        var json = JurisdictionFields(j);
+        // An extension of the contract: present only where a licence was needed and some were looked at.
+        if (!j.LicensesConsidered.IsDefaultOrEmpty)
+        {
+            json["licensesConsidered"] = new JsonArray(j.LicensesConsidered.Select(c => (JsonNode?)new JsonObject
+            {
+                ["id"] = c.LicenseId,
+                ["line"] = c.Line,
+                ["reason"] = c.Reason,
+            }).ToArray());
+        }
+        return json;
+    }
+
+    private static JsonObject? License(CoveringLicense? license) => license is null ? null : new JsonObject
+    {
+        ["id"] = license.LicenseId,
+        ["line"] = license.Line,
+        ["remainingQuantity"] = license.RemainingQuantity,
+        ["remainingValue"] = LicenseJson.ToJson(license.RemainingValue),
+    };
+
+    private static JsonObject JurisdictionFields(JurisdictionDetermination j) => new()
     {
         ["jurisdiction"] = j.Jurisdiction,
         ["outcome"] = j.Outcome.ToWire(),
         ["classifications"] = new JsonArray(j.Classifications.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
         ["findings"] = new JsonArray(j.Findings.Select(Finding).ToArray<JsonNode?>()),
-        ["license"] = null,
+        ["license"] = License(j.License),
         ["notes"] = new JsonArray(j.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
         ["conditions"] = new JsonArray(j.Conditions.Select(c => (JsonNode?)new JsonObject
         {

@@ -14,4 +14,10 @@ public sealed record JurisdictionDetermination(
 {
     /// <summary>The named conditions the findings refer to ("subject to the EAR"), each explained once.</summary>
     public ImmutableArray<Rules.Compilation.NamedConditionResult> Conditions { get; init; } = [];
+
+    /// <summary>The licence line that covers the transaction (outcome <see cref="Outcome.Licensed"/>) and what it has left after it; <c>null</c> otherwise.</summary>
+    public Licensing.CoveringLicense? License { get; init; }
+
+    /// <summary>Where a licence was needed: the licences looked at that do not cover the transaction, each with why.</summary>
+    public ImmutableArray<Licensing.LicenseConsidered> LicensesConsidered { get; init; } = [];
 }
