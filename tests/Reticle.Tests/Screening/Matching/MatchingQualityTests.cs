@@ -37,9 +37,9 @@ public sealed class MatchingQualityTests
     [Fact]
     public void Few_synthetic_non_listed_persons_raise_an_alert()
     {
-        // Every tenth of the 50,000, to stay fast; the full set measures 1.17 % (quality report).
+        // Every tenth of the 50,000, to stay fast; the full set measures 1.01 % (quality report).
         var sample = ReferenceData.Negatives().Where((_, i) => i % 10 == 0).Select(n => n.Name).ToList();
         var alerts = MatchingQuality.Alerts(CslScreening.Index, sample, ScreeningIndex.DefaultThreshold);
-        alerts.RateAt(ScreeningIndex.DefaultThreshold).ShouldBeLessThanOrEqualTo(0.0117 + 0.005, string.Join("\n", alerts.Examples(ScreeningIndex.DefaultThreshold)));
+        alerts.RateAt(ScreeningIndex.DefaultThreshold).ShouldBeLessThanOrEqualTo(0.0101 + 0.005, string.Join("\n", alerts.Examples(ScreeningIndex.DefaultThreshold)));
     }
 }
