@@ -5,36 +5,6 @@ using Reticle.Screening.Matching;
 
 namespace Reticle.Bench.Quality;
 
-/// <summary>Precision, recall and F1 at one threshold.</summary>
-internal sealed record PrecisionRecall(double Threshold, int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives)
-{
-    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-}
-
-internal sealed record OfacParity(int Rows, int Within5, double MeanAbsoluteError, int NoHitRows, int NoHitBelow50, ImmutableArray<string> Misses)
-{
-    public double Share => Rows == 0 ? 0 : (double)Within5 / Rows;
-}
-
-internal sealed record CrossScriptResult(int Pairs, int Found, ImmutableArray<string> Lines);
-
-/// <summary>The best hit's score for each name screened (0 for none), and the top hits by name for examples.</summary>
-internal sealed record AlertRate(double Floor, ImmutableArray<double> TopScores, ImmutableArray<(string Name, string Hit, double Score)> Hits)
-{
-    public int Screened => TopScores.Length;
-
-    public int AlertedAt(double threshold) => TopScores.Count(s => s >= threshold);
-
-    public double RateAt(double threshold) => Screened == 0 ? 0 : (double)AlertedAt(threshold) / Screened;
-
-    public IEnumerable<string> Examples(double threshold) =>
-        Hits.Where(h => h.Score >= threshold).Select(h => $"{h.Name} -> {h.Hit} {h.Score:0.00}");
-}
-
-internal sealed record Latency(int Queries, double P50Milliseconds, double P99Milliseconds, double MeanMilliseconds, double MaxMilliseconds);
-
 /// <summary>
 /// The matching measurements, shared by the quality report (bench) and the regression test that holds their floors.
 /// Every measurement is on public reference data; nothing is tuned per case.

@@ -28,6 +28,12 @@ internal static class QualityReport
         var memory = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
         Console.WriteLine($"CSL snapshot: {entries.Count} entries read in {read.TotalSeconds:0.00} s; index of {index.NameCount} names built in {built.TotalSeconds:0.00} s, {memory / 1048576.0:0} MiB managed");
         var threshold = ScreeningIndex.DefaultThreshold;
+        var smic = index.Screen(new ScreeningQuery("Semiconductor Manufacturing Intl. Corp.", Country: "CN", Limit: 3));
+        Console.WriteLine($"Example: 'Semiconductor Manufacturing Intl. Corp.' (CN): {smic.Length} hits; top {smic[0].Entry.List} '{smic[0].Entry.Name}' via '{smic[0].MatchedName}' {smic[0].Score:0.000}");
+        foreach (var line in smic[0].Explanation)
+        {
+            Console.WriteLine("    " + line);
+        }
 
         // 1. Name benchmark
         var cases = ReferenceData.NameBench();

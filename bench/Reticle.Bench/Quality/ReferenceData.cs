@@ -94,21 +94,7 @@ internal static class ReferenceData
             }
             directory = directory.Parent;
         }
-        return Environment.GetEnvironmentVariable("RETICLE_SHARED_DATA") ?? "/work/shared/data";
+        return Environment.GetEnvironmentVariable("RETICLE_SHARED_DATA")
+            ?? throw new InvalidOperationException("cannot find shared/data/matching above " + AppContext.BaseDirectory + "; set RETICLE_SHARED_DATA");
     }
 }
-
-internal sealed record NameBenchCase(string Group, string Schema, string Name1, string Name2, bool IsMatch, string Quality)
-{
-    public PartyType Type => Schema switch
-    {
-        "Person" => PartyType.Individual,
-        "Vessel" => PartyType.Vessel,
-        "Company" or "Organization" or "LegalEntity" => PartyType.Entity,
-        _ => PartyType.Unknown,
-    };
-}
-
-internal sealed record OfacObservation(string Query, string Listed, int Score);
-
-internal sealed record CrossScriptPair(string Query, string Expected, double MinScore, string Description);

@@ -13,13 +13,15 @@ namespace Reticle.Screening.Matching;
 /// weigh most; legal forms, particles and initials little).</item>
 /// <item>Tokens left over count against the match. If only one name has leftovers, its extra words are probably
 /// omitted parts (a middle name, "Technologies") and count at <see cref="OmissionFactor"/> of their weight
-/// (<see cref="LoneOmissionFactor"/> when only one word pairs). If both
+/// (<see cref="OrganisationOmissionFactor"/> in an organisation's name, <see cref="LoneOmissionFactor"/> in a
+/// person's when only one word pairs). If both
 /// names have leftover words, those are substitutions ("Olaf"/"Octavian") and count fully, at no less than
 /// <see cref="SubstitutionFloor"/> each however common. A number without an equal counts fully: numbers tell apart
 /// entities that share the rest of their name. So does a syllable of a Chinese, Japanese or Korean name: "Xi Ping" is
 /// not "Xi Jinping" missing a part, but another name.</item>
 /// </list>
-/// The score is Σ similarity·weight over the pairings divided by Σ weight of the pairings plus the leftovers' count.
+/// The score is Σ similarity·weight over the pairings divided by Σ weight of the pairings plus the leftovers' count;
+/// two one-word names score the square of their words' similarity.
 /// It is symmetric (swapping the names swaps only the explanation's sides), 1 for identical names, and 0 when no
 /// word or number pairs.
 /// </summary>
@@ -35,6 +37,12 @@ public sealed class NameComparer(TokenRarity rarity)
 
     /// <summary>What an omitted word counts when only one word pairs: a single shared word is weak evidence ("Lucas Rivera"/"LUCAS").</summary>
     public const double LoneOmissionFactor = 0.5;
+
+    /// <summary>
+    /// What an omitted word counts in an organisation's name: "Shanghai Naura Microelectronics Equipment" is not
+    /// "Shanghai Microelectronics Equipment" less a word, where a person's extra middle name usually is.
+    /// </summary>
+    public const double OrganisationOmissionFactor = 0.4;
     public const double SubstitutionFloor = 0.5;
 
     public TokenRarity Rarity { get; } = rarity;
@@ -107,6 +115,7 @@ public sealed class NameComparer(TokenRarity rarity)
         double matched = 0, weight = 0;
         var significant = 0;
         var crossed = false;
+        var lastAgreement = TokenAgreement.None;
         var patronymics = HasPatronymic(q) && HasPatronymic(c);
         var pairings = explain ? ImmutableArray.CreateBuilder<TokenPairing>() : null;
         foreach (var option in options)
@@ -124,6 +133,7 @@ public sealed class NameComparer(TokenRarity rarity)
             matched += option.Similarity * pairWeight;
             weight += pairWeight;
             significant += AnySignificant(q, option.QStart, option.QLength) && AnySignificant(c, option.CStart, option.CLength) ? 1 : 0;
+            lastAgreement = option.Agreement;
             crossed |= patronymics && q[option.QStart].IsSignificant && IsPatronymic(q, option.QStart) != IsPatronymic(c, option.CStart);
             pairings?.Add(new TokenPairing(
                 Join(q, option.QStart, option.QLength), Join(c, option.CStart, option.CLength),
@@ -137,9 +147,14 @@ public sealed class NameComparer(TokenRarity rarity)
         var conflict = AnySignificantUnused(q, qUsed) && AnySignificantUnused(c, cUsed);
         var organisation = type is PartyType.Entity or PartyType.Vessel or PartyType.Aircraft
             || (type == PartyType.Unknown && (HasLegalForm(q) || HasLegalForm(c)));
-        var omission = significant > 1 || organisation ? OmissionFactor : LoneOmissionFactor;
+        var omission = organisation ? OrganisationOmissionFactor : significant > 1 ? OmissionFactor : LoneOmissionFactor;
         var against = Against(q, qUsed, qWeights, conflict, omission) + Against(c, cUsed, cWeights, conflict, omission);
         var score = matched / (weight + against) * (crossed ? CrossedPatronymicFactor : 1);
+        // A one-word name against a one-word name has no other word to confirm a slip in it: "SMIC" is not "STIC".
+        if (significant == 1 && lastAgreement is TokenAgreement.Spelling or TokenAgreement.Sound && CountSignificant(q) == 1 && CountSignificant(c) == 1)
+        {
+            score *= matched / weight;
+        }
         return explain
             ? new NameAlignment(score, pairings!.ToImmutable(), Unused(q, qUsed), Unused(c, cUsed), conflict, crossed)
             : new NameAlignment(score, [], [], [], conflict, crossed);
@@ -235,6 +250,8 @@ public sealed class NameComparer(TokenRarity rarity)
 
     /// <summary>How far apart two positions are, relative to their names' lengths: breaks ties in favour of tokens in the same place.</summary>
     private static double Distance(int i, int m, int j, int n) => Math.Abs((i + 0.5) / m - (j + 0.5) / n);
+
+    private static int CountSignificant(ImmutableArray<NameToken> tokens) => tokens.Count(t => t.IsSignificant);
 
     private static bool HasLegalForm(ImmutableArray<NameToken> tokens) => tokens.Any(t => t.Kind == TokenKind.LegalForm);
 

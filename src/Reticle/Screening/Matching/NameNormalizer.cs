@@ -169,7 +169,7 @@ public static partial class NameNormalizer
         {
             for (var i = 0; i < tokens.Count; i++)
             {
-                tokens[i] = tokens[i] with { Kind = tokens[i].Kind == TokenKind.Initial ? TokenKind.Initial : TokenKind.Word };
+                tokens[i] = new NameToken(tokens[i].Text, TokenKind.Word, tokens[i].Script);
             }
         }
         return tokens.ToImmutable();

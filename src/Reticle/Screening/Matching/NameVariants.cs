@@ -20,7 +20,8 @@ public static partial class NameVariants
         var colon = affiliate < 0 ? -1 : name.IndexOf(':', affiliate);
         if (colon > 0 && colon + 1 < name.Length)
         {
-            return [.. Written(name).Concat(Of(name[(colon + 1)..].Trim())).Distinct(StringComparer.Ordinal)];
+            // The parent's aliases in parentheses are the parent's, not the affiliate's: the whole text stays one name.
+            return [.. Of(name[(colon + 1)..].Trim()).Prepend(name).Distinct(StringComparer.Ordinal)];
         }
         return Written(name);
     }

@@ -69,7 +69,7 @@ public static class TokenSimilarity
                 // Edits decide whether the words pair; Jaro-Winkler, kinder to slips late in a word, how well, when
                 // the words start alike.
                 var edits = 1.0 - (double)distance / longer;
-                (best, agreement) = (edits >= NameComparer.PairingFloor && a[0] == b[0] ? Math.Max(edits, JaroWinkler.Similarity(a, b)) : edits, TokenAgreement.Spelling);
+                (best, agreement) = (edits >= NameComparer.PairingFloor && a[0] == b[0] && !abjad ? Math.Max(edits, JaroWinkler.Similarity(a, b)) : edits, TokenAgreement.Spelling);
             }
             // Alike in sound: the same key, or for long keys one sound apart ("Aleksandr"/"Alexander").
             if (best < SoundAlike && aPhonetic.Length >= 2
