@@ -112,11 +112,13 @@ public sealed class ScreeningIndex
     public static ScreeningIndex Build(IEnumerable<ListEntry> entries)
     {
         var all = entries.ToImmutableArray();
-        var names = new List<IndexedName>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var e = 0; e < all.Length; e++)
+        // Normalising (transliteration, legal forms, variants) is most of the build and independent per entry:
+        // done on every core, then laid out in entry order so the index is the same whatever the scheduling.
+        var perEntry = new IndexedName[all.Length][];
+        Parallel.For(0, all.Length, () => new HashSet<string>(StringComparer.Ordinal), (e, _, seen) =>
         {
             seen.Clear();
+            var names = new List<IndexedName>(4);
             foreach (var written in all[e].AllNames)
             {
                 foreach (var variant in NameVariants.Of(written))
@@ -128,8 +130,10 @@ public sealed class ScreeningIndex
                     }
                 }
             }
-        }
-        return new ScreeningIndex(all, [.. names]);
+            perEntry[e] = [.. names];
+            return seen;
+        }, _ => { });
+        return new ScreeningIndex(all, [.. perEntry.SelectMany(n => n)]);
     }
 
     /// <summary>The entries matching the query at or above its threshold, best first, at most its limit.</summary>
