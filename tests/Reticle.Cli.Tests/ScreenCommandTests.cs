@@ -155,4 +155,15 @@ public sealed class ScreenCommandTests
         screening.ShouldContain(s => (string)s!["status"]! == "potential-match" && s["note"] == null);
         ((string)result.Json["outcome"]!).ShouldBe("review");
     }
+
+    [Fact]
+    public async Task Check_known_at_a_date_before_any_list_import_leaves_parties_unscreened()
+    {
+        // The bundled lists were imported "today" (the test clock's 2026-11-25): nothing was known in 2023.
+        var result = await new CliRun().RunAsync("check", Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"), "--known-at", "2023-09-15", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Json["screening"]!.AsArray().ShouldBeEmpty();
+        result.Json["listVersions"]!.AsObject().ShouldBeEmpty();
+    }
 }

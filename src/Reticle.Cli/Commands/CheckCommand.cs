@@ -52,11 +52,15 @@ internal static class CheckCommand
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var asOf = parse.GetValue(AsOf);
 
-        var screening = await workspace.LoadScreeningAsync(null, cancellationToken);
+        // What was known on the day: list snapshots imported by its end (UTC), like rules published by it.
+        var screening = await workspace.LoadScreeningAsync(knownAt?.PlusDays(1).AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() - NodaTime.Duration.Epsilon, cancellationToken);
         var screen = new PartyScreen(screening.Index, rules.ListsDecided);
         var determinations = transactions
             .Select(t => catalog.Complete(t))
-            .Select(t => DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
+            // With no list known at all (--known-at before any import), parties are unscreened, not screened clean.
+            .Select(t => screening.Versions.Count == 0
+                ? DeterminationEngine.Determine(rules, t, asOf)
+                : DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
