@@ -3,10 +3,15 @@ using Reticle.Bench.Quality;
 
 // dotnet run -c Release --project bench/Reticle.Bench -- quality       matching quality figures on the reference sets
 // dotnet run -c Release --project bench/Reticle.Bench -- screen NAME   a name screened against the CSL, explained
+// dotnet run -c Release --project bench/Reticle.Bench -- throughput   determinations per CPU-second of one core
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
 {
     return ScreenCommand.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "throughput")
+{
+    return Reticle.Bench.Throughput.DeterminationThroughput.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "quality")
 {

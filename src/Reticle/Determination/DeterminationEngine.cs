@@ -33,7 +33,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
+        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
         for (var i = 0; i < rules.Jurisdictions.Count; i++)
         {
             applies.Clear();
@@ -74,7 +74,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var outcomes = new Outcome[rules.Jurisdictions.Count];
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>();
+        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
         for (var i = 0; i < outcomes.Length; i++)
         {
             applies.Clear();

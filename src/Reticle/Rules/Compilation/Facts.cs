@@ -13,14 +13,12 @@ public sealed class Facts
         int namedCount, IReadOnlyList<PartyListing>? listings = null)
     {
         NamedTruth = new Truth?[namedCount];
-        NamedExplanation = new NamedConditionResult?[namedCount];
         Transaction = transaction;
         Listings = listings;
         Date = date;
         Numbers = numbers;
         Texts = texts;
         ControlTruth = new Truth?[controlCount];
-        ControlExplanation = new ControlExplanation?[controlCount];
     }
 
     public Transaction Transaction { get; }
@@ -49,7 +47,10 @@ public sealed class Facts
     /// Control entries explained so far: many requirement rows of one pack name the same entries (every
     /// 3B001 licence row looks at 3B001.f.1), and the reasons are the same each time.
     /// </summary>
-    internal ControlExplanation?[] ControlExplanation { get; }
+    internal ControlExplanation?[] ControlExplanation => _controlExplanation ??= new ControlExplanation?[ControlTruth.Length];
+
+    // Explanation caches are allocated on first use: deciding outcomes alone never explains.
+    private ControlExplanation?[]? _controlExplanation;
 
     /// <summary>Parameters as findings print them ("wavelength 193 nm"), formatted on first use.</summary>
     internal string?[] ParameterDescriptions => _parameterDescriptions ??= new string?[Numbers.Length];
@@ -65,7 +66,9 @@ public sealed class Facts
     internal Truth?[] NamedTruth { get; }
 
     /// <summary>Named conditions explained so far for this transaction: whether they held, why, and the facts they missed.</summary>
-    internal NamedConditionResult?[] NamedExplanation { get; }
+    internal NamedConditionResult?[] NamedExplanation => _namedExplanation ??= new NamedConditionResult?[NamedTruth.Length];
+
+    private NamedConditionResult?[]? _namedExplanation;
 
     /// <summary>The named conditions the current jurisdiction's reasons refer to, in the order first used.</summary>
     internal List<int> NamedUsed { get; } = [];
