@@ -20,6 +20,7 @@ internal static class ReticleCli
             AuditCommand.Create(env),
             ListsCommand.Create(env),
             ScreenCommand.Create(env),
+            LicensesCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
@@ -49,9 +50,10 @@ internal static class ReticleCli
             await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
             return ExitCodes.Usage;
         }
-        catch (InputRejectedException rejected)
+        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException)
         {
-            foreach (var problem in rejected.Problems)
+            var problems = e is InputRejectedException rejected ? rejected.Problems : ((Store.LicenseEventRejectedException)e).Problems;
+            foreach (var problem in problems)
             {
                 await env.Error.WriteLineAsync($"reticle: {problem}");
             }

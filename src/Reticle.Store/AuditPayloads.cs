@@ -10,6 +10,7 @@ internal static class AuditPayloads
     public const string ContentImported = "content.imported";
     public const string Determination = "determination";
     public const string ListImported = "list.imported";
+    public const string LicenseEvent = "license.event";
 
     /// <summary><c>{"dataset", "format", "published", "sha256", "entries", "changes"}</c> for one list snapshot.</summary>
     public static JsonObject ForList(ListSnapshotDocument snapshot) => new()

@@ -51,4 +51,15 @@ public interface IReticleStore : IAsyncDisposable
 
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every licence event, in the order recorded (the order <see cref="Reticle.Licensing.LicenseBook.From"/> folds them in).</summary>
+    Task<IReadOnlyList<StoredLicenseEvent>> GetLicenseEventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends licence events, each with its own audit record, all or none. Under the write lock each is
+    /// checked (<see cref="Reticle.Licensing.LicenseBook.Check"/>) against the stored book and those before
+    /// it, so concurrent uses never overdraw a line.
+    /// </summary>
+    /// <exception cref="LicenseEventRejectedException">The book refuses an event; nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> AppendLicenseEventsAsync(IReadOnlyList<Reticle.Licensing.LicenseEvent> events, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 }

@@ -54,9 +54,11 @@ internal static class CheckCommand
 
         var screening = await workspace.LoadScreeningAsync(null, cancellationToken);
         var screen = new PartyScreen(screening.Index, rules.ListsDecided);
+        // Every event recorded; the engine counts only those announced by the rule set's knowledge date (--known-at).
+        var licenses = await workspace.LoadLicensesAsync(cancellationToken);
         var determinations = transactions
             .Select(t => catalog.Complete(t))
-            .Select(t => DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
+            .Select(t => DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t), licenses) with { ListVersions = screening.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
