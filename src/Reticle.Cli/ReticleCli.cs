@@ -21,6 +21,7 @@ internal static class ReticleCli
             ListsCommand.Create(env),
             ScreenCommand.Create(env),
             LicensesCommand.Create(env),
+            OrdersCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
@@ -50,9 +51,14 @@ internal static class ReticleCli
             await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException)
+        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException or Store.OrderRejectedException)
         {
-            var problems = e is InputRejectedException rejected ? rejected.Problems : ((Store.LicenseEventRejectedException)e).Problems;
+            var problems = e switch
+            {
+                InputRejectedException rejected => rejected.Problems,
+                Store.LicenseEventRejectedException refused => refused.Problems,
+                _ => ((Store.OrderRejectedException)e).Problems,
+            };
             foreach (var problem in problems)
             {
                 await env.Error.WriteLineAsync($"reticle: {problem}");

@@ -11,6 +11,8 @@ internal static class AuditPayloads
     public const string Determination = "determination";
     public const string ListImported = "list.imported";
     public const string LicenseEvent = "license.event";
+    public const string OrderAdded = "order.added";
+    public const string OrderShipped = "order.shipped";
 
     /// <summary><c>{"dataset", "format", "published", "sha256", "entries", "changes"}</c> for one list snapshot.</summary>
     public static JsonObject ForList(ListSnapshotDocument snapshot) => new()

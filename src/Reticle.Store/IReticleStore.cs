@@ -62,4 +62,21 @@ public interface IReticleStore : IAsyncDisposable
     /// </summary>
     /// <exception cref="LicenseEventRejectedException">The book refuses an event; nothing was written.</exception>
     Task<IReadOnlyList<AuditRecord>> AppendLicenseEventsAsync(IReadOnlyList<Reticle.Licensing.LicenseEvent> events, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records orders, each with its audit record, all or none.</summary>
+    /// <exception cref="OrderRejectedException">An id is already recorded (or given twice); nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> AddOrdersAsync(IReadOnlyList<OrderDocument> orders, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The orders (of one status, or all), by planned date then id, each with its latest outcome.</summary>
+    Task<IReadOnlyList<StoredOrder>> GetOrdersAsync(OrderStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ships an open order in one transaction: stores its determination, appends the licence events it
+    /// draws (checked against the stored book under the write lock, as <see cref="AppendLicenseEventsAsync"/>),
+    /// and marks it shipped if <paramref name="ship"/>, each write with its audit record. Returns the records.
+    /// </summary>
+    /// <exception cref="OrderRejectedException">The order is unknown or not open; nothing was written.</exception>
+    /// <exception cref="LicenseEventRejectedException">A licence event is refused (another shipment drew the line first); nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> ShipOrderAsync(string orderId, DeterminationRecord determination, IReadOnlyList<Reticle.Licensing.LicenseEvent> licenseEvents, bool ship,
+        string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 }
