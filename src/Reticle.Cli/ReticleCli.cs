@@ -22,6 +22,7 @@ internal static class ReticleCli
             ScreenCommand.Create(env),
             LicensesCommand.Create(env),
             OrdersCommand.Create(env),
+            ImpactCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
