@@ -2,10 +2,15 @@ using BenchmarkDotNet.Running;
 using Reticle.Bench.Quality;
 
 // dotnet run -c Release --project bench/Reticle.Bench -- quality       matching quality figures on the reference sets
+// dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "quality")
 {
     return QualityReport.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "impact")
+{
+    return Reticle.Bench.Impact.ImpactBenchmarks.Report(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
