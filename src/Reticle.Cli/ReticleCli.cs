@@ -23,6 +23,7 @@ internal static class ReticleCli
             LicensesCommand.Create(env),
             OrdersCommand.Create(env),
             ImpactCommand.Create(env),
+            HoldsCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
@@ -52,13 +53,14 @@ internal static class ReticleCli
             await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException or Store.OrderRejectedException)
+        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException or Store.OrderRejectedException or Store.HoldRejectedException)
         {
             var problems = e switch
             {
                 InputRejectedException rejected => rejected.Problems,
                 Store.LicenseEventRejectedException refused => refused.Problems,
-                _ => ((Store.OrderRejectedException)e).Problems,
+                Store.OrderRejectedException order => order.Problems,
+                _ => [e.Message],
             };
             foreach (var problem in problems)
             {

@@ -75,8 +75,22 @@ public interface IReticleStore : IAsyncDisposable
     /// draws (checked against the stored book under the write lock, as <see cref="AppendLicenseEventsAsync"/>),
     /// and marks it shipped if <paramref name="ship"/>, each write with its audit record. Returns the records.
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="hold"/> (the order is not shipped), a released hold of the order lapses and a hold is
+    /// placed, unless the order is already held.
+    /// </remarks>
     /// <exception cref="OrderRejectedException">The order is unknown or not open; nothing was written.</exception>
     /// <exception cref="LicenseEventRejectedException">A licence event is refused (another shipment drew the line first); nothing was written.</exception>
     Task<IReadOnlyList<AuditRecord>> ShipOrderAsync(string orderId, DeterminationRecord determination, IReadOnlyList<Reticle.Licensing.LicenseEvent> licenseEvents, bool ship,
-        string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+        HoldDocument? hold, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The holds (of one order, or all), oldest first.</summary>
+    Task<IReadOnlyList<StoredHold>> GetHoldsAsync(string? orderId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Releases a held hold with its audit record, recording <paramref name="fingerprint"/> (what was known at
+    /// release: a later change makes the release lapse).
+    /// </summary>
+    /// <exception cref="HoldRejectedException">Unknown, not held, or <paramref name="actor"/> is the requester; nothing was written.</exception>
+    Task<AuditRecord> ReleaseHoldAsync(long holdId, string reasonCode, string text, string fingerprint, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 }

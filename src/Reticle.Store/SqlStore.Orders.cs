@@ -80,7 +80,7 @@ public abstract partial class SqlStore
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ShipOrderAsync(string orderId, DeterminationRecord determination, IReadOnlyList<LicenseEvent> licenseEvents, bool ship,
-        string actor, Instant at, CancellationToken cancellationToken = default)
+        HoldDocument? hold, string actor, Instant at, CancellationToken cancellationToken = default)
     {
         var decided = new AuditEntry(at, actor, AuditPayloads.Determination, AuditPayloads.ForDetermination(determination));
         return await WriteAsync(async (connection, transaction) =>
@@ -114,6 +114,10 @@ public abstract partial class SqlStore
                     "UPDATE orders SET status = 'shipped', status_audit_sequence = @Sequence WHERE order_id = @Id",
                     new { shipped.Sequence, Id = orderId }, transaction, cancellationToken: cancellationToken));
                 records.Add(shipped);
+            }
+            if (hold is not null && await PlaceHoldAsync(connection, transaction, hold, record, actor, at, cancellationToken) is { } held)
+            {
+                records.Add(held);
             }
             return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);

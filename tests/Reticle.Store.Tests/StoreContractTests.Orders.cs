@@ -35,16 +35,16 @@ public abstract partial class StoreContractTests
         await Store.AppendLicenseEventsAsync([new LicenseIssued(NlLicense())], "tester", T0);
         await Store.AddOrdersAsync([Order("SO-1"), Order("SO-2")], "tester", T0);
 
-        var records = await Store.ShipOrderAsync("SO-1", Decided("SO-1"), [Shipment("SO-1")], ship: true, "shipper", T0);
+        var records = await Store.ShipOrderAsync("SO-1", Decided("SO-1"), [Shipment("SO-1")], ship: true, hold: null, "shipper", T0);
         records.Select(r => r.Kind).ShouldBe(["license.event", "determination", "order.shipped"]);
-        await Store.ShipOrderAsync("SO-2", Decided("SO-2", "license-required"), [], ship: false, "shipper", T0);
+        await Store.ShipOrderAsync("SO-2", Decided("SO-2", "license-required"), [], ship: false, hold: null, "shipper", T0);
 
         var orders = await Store.GetOrdersAsync();
         orders.Select(o => (o.Id, o.Status, o.LatestOutcome)).ShouldBe([("SO-1", OrderStatus.Shipped, "licensed"), ("SO-2", OrderStatus.Open, "license-required")]);
         (await Store.GetOrdersAsync(OrderStatus.Open)).Select(o => o.Id).ShouldBe(["SO-2"]);
         (await Store.GetLicenseEventsAsync())[^1].Event.ShouldBeOfType<LicenseConsumed>().Reference.ShouldBe("SO-1");
-        await Should.ThrowAsync<OrderRejectedException>(() => Store.ShipOrderAsync("SO-1", Decided("SO-1"), [], ship: true, "shipper", T0));
-        await Should.ThrowAsync<OrderRejectedException>(() => Store.ShipOrderAsync("SO-9", Decided("SO-9"), [], ship: true, "shipper", T0));
+        await Should.ThrowAsync<OrderRejectedException>(() => Store.ShipOrderAsync("SO-1", Decided("SO-1"), [], ship: true, hold: null, "shipper", T0));
+        await Should.ThrowAsync<OrderRejectedException>(() => Store.ShipOrderAsync("SO-9", Decided("SO-9"), [], ship: true, hold: null, "shipper", T0));
         (await VerifyAsync()).IsIntact.ShouldBeTrue();
     }
 
@@ -55,7 +55,7 @@ public abstract partial class StoreContractTests
         await Store.AddOrdersAsync([Order("SO-1")], "tester", T0);
         var head = await Store.ReadAuditHeadAsync();
 
-        await Should.ThrowAsync<LicenseEventRejectedException>(() => Store.ShipOrderAsync("SO-1", Decided("SO-1"), [Shipment("SO-1", 4)], ship: true, "shipper", T0));
+        await Should.ThrowAsync<LicenseEventRejectedException>(() => Store.ShipOrderAsync("SO-1", Decided("SO-1"), [Shipment("SO-1", 4)], ship: true, hold: null, "shipper", T0));
 
         (await Store.ReadAuditHeadAsync()).ShouldBe(head);
         (await Store.GetOrdersAsync()).Single().Status.ShouldBe(OrderStatus.Open);
@@ -77,7 +77,7 @@ public abstract partial class StoreContractTests
                 start.SignalAndWait();
                 try
                 {
-                    await store.ShipOrderAsync($"SO-{i}", Decided($"SO-{i}"), [Shipment($"SO-{i}")], ship: true, $"shipper-{i}", T0);
+                    await store.ShipOrderAsync($"SO-{i}", Decided($"SO-{i}"), [Shipment($"SO-{i}")], ship: true, hold: null, $"shipper-{i}", T0);
                     return true;
                 }
                 catch (LicenseEventRejectedException)

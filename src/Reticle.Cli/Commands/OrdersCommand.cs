@@ -114,18 +114,25 @@ internal static class OrdersCommand
         }
         var transaction = ReadOrder(order);
         var decider = await Decider.LoadAsync(workspace, null, null, cancellationToken);
+        var release = (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "released");
         for (var attempt = 1; ; attempt++)
         {
             var determination = decider.Decide(transaction, order.PlannedDate);
             var allowed = determination.Outcome is Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed;
+            // A reviewer's release lets a stopped order go only while what it relied on still stands.
+            var fingerprint = KnowledgeFingerprint.Of(determination.RuleSetHash, decider.ListVersions, decider.Licenses.Events.Length);
+            var released = !allowed && release is not null && release.Fingerprint == fingerprint ? release : null;
+            var ship = allowed || released is not null;
             var uses = allowed ? Uses(transaction, determination, workspace.Today) : [];
+            var hold = ship ? null : new HoldDocument(id, determination.Outcome.ToWire(), HoldReason(determination));
             var result = DeterminationJson.ToJson(determination);
             var record = new DeterminationRecord(id, determination.AsOf, determination.KnownAt, determination.Outcome.ToWire(), determination.RuleSetHash,
                 order.InputJson, result.ToJsonString());
             try
             {
-                var audit = await workspace.Store.ShipOrderAsync(id, record, uses, allowed, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
-                Report(parse, env, determination, result, allowed, uses, audit.First(a => a.Kind == "determination").Sequence);
+                var audit = await workspace.Store.ShipOrderAsync(id, record, uses, ship, hold, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+                var held = ship ? null : (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "held");
+                Report(parse, env, determination, result, ship, uses, audit.First(a => a.Kind == "determination").Sequence, released, held);
                 return ExitCodes.Success;
             }
             catch (LicenseEventRejectedException) when (attempt < ShipAttempts)
@@ -136,6 +143,12 @@ internal static class OrdersCommand
         }
     }
 
+    /// <summary>Why the order is stopped, for the reviewer: each jurisdiction that stops it, and unresolved screening hits.</summary>
+    private static string HoldReason(Determination.Determination d) => string.Join("; ",
+        d.Jurisdictions.Where(j => j.Outcome is not (Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed))
+            .Select(j => $"{j.Jurisdiction}: {j.Outcome.ToWire()}{(j.LicensesConsidered.IsDefaultOrEmpty ? "" : $" ({string.Join("; ", j.LicensesConsidered)})")}")
+            .Concat(d.Screening.Where(h => h.Unresolved).Select(h => $"screening: {h.PartyName} ~ {h.Hit.Entry.Name} ({h.Hit.Entry.List}) unresolved")));
+
     /// <summary>The licence lines the shipment consumes: each jurisdiction's covering line, for the whole quantity and value.</summary>
     private static LicenseEvent[] Uses(Transaction transaction, Determination.Determination determination, NodaTime.LocalDate today) =>
         [.. determination.Jurisdictions
@@ -145,7 +158,7 @@ internal static class OrdersCommand
                 NodaTime.LocalDate.Max(today, determination.AsOf)))];
 
     private static void Report(ParseResult parse, CliEnvironment env, Determination.Determination determination, JsonObject result, bool shipped,
-        IReadOnlyList<LicenseEvent> uses, long auditSequence)
+        IReadOnlyList<LicenseEvent> uses, long auditSequence, StoredHold? release, StoredHold? held)
     {
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -155,13 +168,17 @@ internal static class OrdersCommand
                 ["shipped"] = shipped,
                 ["outcome"] = determination.Outcome.ToWire(),
                 ["consumed"] = new JsonArray([.. uses.Select(u => (JsonNode?)LicenseEventJson.ToJson(u))]),
+                ["releasedBy"] = release is null ? null : new JsonObject { ["hold"] = release.Id, ["by"] = release.ReleasedBy, ["reasonCode"] = release.ReasonCode },
+                ["hold"] = held?.Id,
                 ["determination"] = result,
             }.ToJsonString(JsonOutput.Options));
             return;
         }
         env.Out.WriteLine(shipped
             ? $"{determination.Transaction} shipped on {EffectivePeriod.Format(determination.AsOf)}: {determination.Outcome.ToWire()}{string.Concat(uses.OfType<LicenseConsumed>().Select(u => $"; drew {u.Quantity} from {u.LicenseId} line {u.Line}"))}"
-            : $"{determination.Transaction} NOT shipped: {determination.Outcome.ToWire()} on {EffectivePeriod.Format(determination.AsOf)}; the order stays open");
+                + (release is null ? "" : $"; under the release of hold {release.Id} by {release.ReleasedBy} ({release.ReasonCode})")
+            : $"{determination.Transaction} NOT shipped: {determination.Outcome.ToWire()} on {EffectivePeriod.Format(determination.AsOf)}; the order stays open"
+                + (held is null ? "" : $", held (hold {held.Id}) until a reviewer releases it"));
         env.Out.WriteLine();
         DeterminationText.Write(env.Out, determination, auditSequence);
     }
