@@ -4,6 +4,7 @@ using Reticle.Bench.Quality;
 // dotnet run -c Release --project bench/Reticle.Bench -- quality       matching quality figures on the reference sets
 // dotnet run -c Release --project bench/Reticle.Bench -- screen NAME   a name screened against the CSL, explained
 // dotnet run -c Release --project bench/Reticle.Bench -- throughput   determinations per CPU-second of one core
+// dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
 {
@@ -16,6 +17,10 @@ if (args.Length > 0 && args[0] == "throughput")
 if (args.Length > 0 && args[0] == "quality")
 {
     return QualityReport.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "impact")
+{
+    return Reticle.Bench.Impact.ImpactBenchmarks.Report(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -20,6 +20,10 @@ internal static class ReticleCli
             AuditCommand.Create(env),
             ListsCommand.Create(env),
             ScreenCommand.Create(env),
+            LicensesCommand.Create(env),
+            OrdersCommand.Create(env),
+            ImpactCommand.Create(env),
+            HoldsCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);
@@ -49,9 +53,16 @@ internal static class ReticleCli
             await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
             return ExitCodes.Usage;
         }
-        catch (InputRejectedException rejected)
+        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException or Store.OrderRejectedException or Store.HoldRejectedException)
         {
-            foreach (var problem in rejected.Problems)
+            var problems = e switch
+            {
+                InputRejectedException rejected => rejected.Problems,
+                Store.LicenseEventRejectedException refused => refused.Problems,
+                Store.OrderRejectedException order => order.Problems,
+                _ => [e.Message],
+            };
+            foreach (var problem in problems)
             {
                 await env.Error.WriteLineAsync($"reticle: {problem}");
             }

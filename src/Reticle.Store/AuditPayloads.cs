@@ -10,6 +10,11 @@ internal static class AuditPayloads
     public const string ContentImported = "content.imported";
     public const string Determination = "determination";
     public const string ListImported = "list.imported";
+    public const string LicenseEvent = "license.event";
+    public const string OrderAdded = "order.added";
+    public const string OrderShipped = "order.shipped";
+    public const string HoldPlaced = "hold.placed";
+    public const string HoldReleased = "hold.released";
 
     /// <summary><c>{"dataset", "format", "published", "sha256", "entries", "changes"}</c> for one list snapshot.</summary>
     public static JsonObject ForList(ListSnapshotDocument snapshot) => new()

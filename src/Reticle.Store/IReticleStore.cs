@@ -51,4 +51,46 @@ public interface IReticleStore : IAsyncDisposable
 
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every licence event, in the order recorded (the order <see cref="Reticle.Licensing.LicenseBook.From"/> folds them in).</summary>
+    Task<IReadOnlyList<StoredLicenseEvent>> GetLicenseEventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends licence events, each with its own audit record, all or none. Under the write lock each is
+    /// checked (<see cref="Reticle.Licensing.LicenseBook.Check"/>) against the stored book and those before
+    /// it, so concurrent uses never overdraw a line.
+    /// </summary>
+    /// <exception cref="LicenseEventRejectedException">The book refuses an event; nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> AppendLicenseEventsAsync(IReadOnlyList<Reticle.Licensing.LicenseEvent> events, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records orders, each with its audit record, all or none.</summary>
+    /// <exception cref="OrderRejectedException">An id is already recorded (or given twice); nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> AddOrdersAsync(IReadOnlyList<OrderDocument> orders, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The orders (of one status, or all), by planned date then id, each with its latest outcome.</summary>
+    Task<IReadOnlyList<StoredOrder>> GetOrdersAsync(OrderStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ships an open order in one transaction: stores its determination, appends the licence events it
+    /// draws (checked against the stored book under the write lock, as <see cref="AppendLicenseEventsAsync"/>),
+    /// and marks it shipped if <paramref name="ship"/>, each write with its audit record. Returns the records.
+    /// </summary>
+    /// <remarks>
+    /// With a <paramref name="hold"/> (the order is not shipped), a released hold of the order lapses and a hold is
+    /// placed, unless the order is already held.
+    /// </remarks>
+    /// <exception cref="OrderRejectedException">The order is unknown or not open; nothing was written.</exception>
+    /// <exception cref="LicenseEventRejectedException">A licence event is refused (another shipment drew the line first); nothing was written.</exception>
+    Task<IReadOnlyList<AuditRecord>> ShipOrderAsync(string orderId, DeterminationRecord determination, IReadOnlyList<Reticle.Licensing.LicenseEvent> licenseEvents, bool ship,
+        HoldDocument? hold, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The holds (of one order, or all), oldest first.</summary>
+    Task<IReadOnlyList<StoredHold>> GetHoldsAsync(string? orderId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Releases a held hold with its audit record, recording <paramref name="fingerprint"/> (what was known at
+    /// release: a later change makes the release lapse).
+    /// </summary>
+    /// <exception cref="HoldRejectedException">Unknown, not held, or <paramref name="actor"/> is the requester; nothing was written.</exception>
+    Task<AuditRecord> ReleaseHoldAsync(long holdId, string reasonCode, string text, string fingerprint, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 }

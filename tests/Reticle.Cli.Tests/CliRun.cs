@@ -32,6 +32,13 @@ internal sealed class CliRun
 
     public string DataDirectory { get; }
 
+    /// <summary>Runs later commands as another actor (RETICLE_ACTOR), as a second person would.</summary>
+    public CliRun As(string actor)
+    {
+        _variables["RETICLE_ACTOR"] = actor;
+        return this;
+    }
+
     public string DatabaseFile => Path.Combine(DataDirectory, "reticle.db");
 
     public async Task<CliResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);

@@ -12,7 +12,7 @@ namespace Reticle.Store.Tests;
 /// The store contract, checked on every provider. Each test runs on its own new, migrated database;
 /// each difference between providers is an override below, documented where it is implemented.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 7, 23, 10, 15, 0);
 
@@ -99,7 +99,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         (await QueryRawAsync(DescribeSchemaSql)).ShouldBe(schema);
         (await QueryRawAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version")).ShouldBe(migrations);
-        migrations.ShouldBe(["1 initial", "2 list_snapshots"]);
+        migrations.ShouldBe(["1 initial", "2 list_snapshots", "3 license_events", "4 orders", "5 holds"]);
         (await Store.GetContentAsync(ContentKind.RulePack)).Count.ShouldBe(1);
         (await VerifyAsync()).IsIntact.ShouldBeTrue();
     }

@@ -55,12 +55,14 @@ internal static class CheckCommand
         // What was known on the day: list snapshots imported by its end (UTC), like rules published by it.
         var screening = await workspace.LoadScreeningAsync(knownAt?.PlusDays(1).AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() - NodaTime.Duration.Epsilon, cancellationToken);
         var screen = new PartyScreen(screening.Index, rules.ListsDecided);
+        // Every event recorded; the engine counts only those announced by the rule set's knowledge date (--known-at).
+        var licenses = await workspace.LoadLicensesAsync(cancellationToken);
         var determinations = transactions
             .Select(t => catalog.Complete(t))
             // With no list known at all (--known-at before any import), parties are unscreened, not screened clean.
             .Select(t => screening.Versions.Count == 0
-                ? DeterminationEngine.Determine(rules, t, asOf)
-                : DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t)) with { ListVersions = screening.Versions })
+                ? DeterminationEngine.Determine(rules, t, asOf, null, licenses)
+                : DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t), licenses) with { ListVersions = screening.Versions })
             .ToList();
         var results = determinations.Select(DeterminationJson.ToJson).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

@@ -99,6 +99,13 @@ internal sealed class Workspace : IAsyncDisposable
 
     public sealed record Screening(ScreeningIndex Index, ImmutableSortedDictionary<string, string> Versions);
 
+    /// <summary>Every licence event recorded, as a book; what was known when is decided by each event's announcement date.</summary>
+    public async Task<Licensing.LicenseBook> LoadLicensesAsync(CancellationToken cancellationToken) =>
+        Licensing.LicenseBook.From((await Store.GetLicenseEventsAsync(cancellationToken)).Select(e => e.Event));
+
+    /// <summary>Today, in UTC, from the environment's clock: the default for "as of" and "announced".</summary>
+    public LocalDate Today => Env.Clock.GetCurrentInstant().InUtc().Date;
+
     // Datasets the store has never held are imported from the bundled snapshots; one already held is left
     // alone, whatever its date, because someone imported it on purpose.
     private static async Task SeedListsAsync(IReticleStore store, CliEnvironment env, CancellationToken cancellationToken)

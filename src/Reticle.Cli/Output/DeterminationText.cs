@@ -50,6 +50,14 @@ internal static class DeterminationText
             {
                 output.WriteLine($"    condition — {condition.Label}: {condition.Truth.ToWire()}, because {condition.Because}");
             }
+            if (j.License is { } license)
+            {
+                output.WriteLine($"    licensed under {license.LicenseId} line {license.Line}{Balance(license)}");
+            }
+            foreach (var considered in j.LicensesConsidered)
+            {
+                output.WriteLine($"    licence considered — {considered}");
+            }
             foreach (var note in j.Notes)
             {
                 output.WriteLine($"    note: {note}");
@@ -59,6 +67,16 @@ internal static class DeterminationText
         output.WriteLine($"  rules: {string.Join("; ", d.RuleVersions.Select(v => $"{v.Key} {(v.Value.Length == 0 ? "(none in force)" : v.Value)}"))}");
         output.WriteLine($"  recorded as audit record {auditSequence}");
         output.WriteLine();
+    }
+
+    private static string Balance(Licensing.CoveringLicense license)
+    {
+        var left = new[]
+        {
+            license.RemainingQuantity is { } q ? $"quantity {q.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}" : null,
+            license.RemainingValue is { } v ? $"{v.Amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {v.Currency}" : null,
+        }.OfType<string>().ToList();
+        return left.Count == 0 ? "" : $" (left after this use: {string.Join(", ", left)})";
     }
 
     private static string Upper(Outcome outcome) => outcome.ToWire().ToUpperInvariant();

@@ -55,16 +55,25 @@ public static class DeterminationEngine
     /// Decides with the parties' screening hits: matches drive the list rules, and the overall outcome is at
     /// least <c>review</c> while a potential match is unresolved or a match is on a list no rule decides.
     /// </summary>
-    public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening)
+    public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
+        LicenseBook? licenses = null)
     {
         // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
-        var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())]);
+        var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
         var unresolved = screening.Any(h => h.Unresolved);
         return determination with
         {
             Screening = screening,
             Outcome = unresolved ? OutcomeNames.Max(determination.Outcome, Outcome.Review) : determination.Outcome,
         };
+    }
+
+    /// <summary>The outcomes alone with the parties' screening hits, as <see cref="DetermineScreened"/> decides them, without reasons.</summary>
+    public static OutcomeSummary OutcomesScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
+        LicenseBook? licenses = null)
+    {
+        var summary = Outcomes(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
+        return screening.Any(h => h.Unresolved) ? summary with { Outcome = OutcomeNames.Max(summary.Outcome, Outcome.Review) } : summary;
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>

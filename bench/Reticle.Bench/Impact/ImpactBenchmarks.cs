@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Reticle.Impact;
+using Reticle.Model;
+
+namespace Reticle.Bench.Impact;
+
+/// <summary>
+/// Impact analysis over 100,000 open orders, the in-memory engine part (the store's reads excluded):
+/// screening per distinct party set, an outcomes-only pass on both sides, full determinations for the
+/// orders that change. Target: 10 s.
+/// </summary>
+/// <remarks>
+/// dotnet run -c Release --project bench/Reticle.Bench -- impact [orders]       one timed run, quick
+/// dotnet run -c Release --project bench/Reticle.Bench -- --filter '*ImpactBenchmarks*' --job dry
+/// </remarks>
+[MemoryDiagnoser]
+public class ImpactBenchmarks
+{
+    private const int Count = 100_000;
+    private Transaction[] _orders = [];
+    private ImpactSide _before = null!;
+    private ImpactSide _after = null!;
+
+    [GlobalSetup]
+    public void Setup() => (_orders, _before, _after) = ImpactWorkload.Create(Count);
+
+    [Benchmark]
+    public int HundredThousandOpenOrders() => ImpactAnalysis.Run(_orders, _before, _after).Changes.Length;
+
+    /// <summary>A plain timed run, for a figure without BenchmarkDotNet's many iterations.</summary>
+    public static int Report(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : Count;
+        var setup = Stopwatch.StartNew();
+        var (orders, before, after) = ImpactWorkload.Create(count);
+        Console.WriteLine($"setup: {orders.Length:N0} orders, {before.Licenses.Events.Length} licence events, {setup.Elapsed.TotalSeconds:0.0} s");
+        for (var run = 1; run <= 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var report = ImpactAnalysis.Run(orders, before, after);
+            watch.Stop();
+            Console.WriteLine($"run {run}: {report.Evaluated:N0} evaluated, {report.Changes.Length:N0} changed, {watch.Elapsed.TotalSeconds:0.00} s ({watch.Elapsed.TotalMicroseconds / report.Evaluated:0.0} µs per order)");
+        }
+        return 0;
+    }
+}

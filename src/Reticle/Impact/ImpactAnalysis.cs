@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Reticle.Determination;
+using Reticle.Licensing;
+using Reticle.Model;
+using Reticle.Screening;
+using Reticle.Time;
+
+namespace Reticle.Impact;
+
+/// <summary>
+/// Re-decides every open order at its own date twice, with what was known at two dates, and explains the
+/// orders whose outcome changes. Pure: the two sides are given, already loaded.
+/// </summary>
+/// <remarks>
+/// A first pass asks the engine for outcomes alone (<see cref="DeterminationEngine.Outcomes"/>), which is
+/// cheap; only the orders that change are decided in full, with reasons. Screening depends only on the
+/// parties and the lists, so hits are kept per distinct set of parties, and shared by both sides when
+/// they hold the same lists and decide the same ones.
+/// </remarks>
+public static class ImpactAnalysis
+{
+    /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
+    public static ImpactReport Run(IReadOnlyList<Transaction> orders, ImpactSide before, ImpactSide after)
+    {
+        var sameLists = before.ListVersions.SequenceEqual(after.ListVersions) && before.Rules.ListsDecided.SetEquals(after.Rules.ListsDecided);
+        var beforeHits = new Dictionary<string, ImmutableArray<PartyHit>>(StringComparer.Ordinal);
+        var afterHits = sameLists ? beforeHits : new Dictionary<string, ImmutableArray<PartyHit>>(StringComparer.Ordinal);
+        var changes = ImmutableArray.CreateBuilder<ImpactChange>();
+        foreach (var order in orders)
+        {
+            var hitsBefore = Screen(before.Screen, order, beforeHits);
+            var hitsAfter = Screen(after.Screen, order, afterHits);
+            var a = DeterminationEngine.OutcomesScreened(before.Rules, order, null, hitsBefore, before.Licenses);
+            var b = DeterminationEngine.OutcomesScreened(after.Rules, order, null, hitsAfter, after.Licenses);
+            if (Same(a, before, b, after))
+            {
+                continue;
+            }
+            var full = Decide(before, order, hitsBefore);
+            var fullAfter = Decide(after, order, hitsAfter);
+            changes.Add(new ImpactChange(full, fullAfter, Explain(full, before, fullAfter, after)));
+        }
+        return new ImpactReport(before.KnownAt, after.KnownAt, orders.Count, changes.ToImmutable());
+    }
+
+    private static ImmutableArray<PartyHit> Screen(PartyScreen screen, Transaction order, Dictionary<string, ImmutableArray<PartyHit>> cache)
+    {
+        var key = string.Join("\u001f", order.Parties.Select(p => $"{(int)p.Role}\u001e{p.Name}\u001e{p.Country.Value}"));
+        if (!cache.TryGetValue(key, out var hits))
+        {
+            cache[key] = hits = screen.Screen(order);
+        }
+        return hits;
+    }
+
+    private static Determination.Determination Decide(ImpactSide side, Transaction order, ImmutableArray<PartyHit> hits) =>
+        DeterminationEngine.DetermineScreened(side.Rules, order, null, hits, side.Licenses) with { ListVersions = side.ListVersions };
+
+    // Jurisdictions are compared by name: a rule set may know a jurisdiction the other does not (not-applicable there).
+    private static bool Same(OutcomeSummary a, ImpactSide before, OutcomeSummary b, ImpactSide after)
+    {
+        if (a.Outcome != b.Outcome)
+        {
+            return false;
+        }
+        if (before.Rules.Jurisdictions.SequenceEqual(after.Rules.Jurisdictions))
+        {
+            return a.Jurisdictions.SequenceEqual(b.Jurisdictions);
+        }
+        foreach (var j in before.Rules.Jurisdictions.Union(after.Rules.Jurisdictions))
+        {
+            if (Of(a, before, j) != Of(b, after, j))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Outcome Of(OutcomeSummary summary, ImpactSide side, string jurisdiction)
+    {
+        var i = IndexOf(side.Rules.Jurisdictions, jurisdiction);
+        return i < 0 ? Outcome.NotApplicable : summary.Jurisdictions[i];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> jurisdictions, string jurisdiction)
+    {
+        for (var i = 0; i < jurisdictions.Count; i++)
+        {
+            if (jurisdictions[i] == jurisdiction)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Why the outcome changed: the licence events announced between the two dates for the licences either
+    /// determination looked at, the rule packs that differ for a jurisdiction whose outcome changed, and the
+    /// list snapshots that differ when the screening differs.
+    /// </summary>
+    private static ImmutableArray<string> Explain(Determination.Determination before, ImpactSide a, Determination.Determination after, ImpactSide b)
+    {
+        var because = ImmutableArray.CreateBuilder<string>();
+        var changed = before.Jurisdictions.Select(j => j.Jurisdiction).Union(after.Jurisdictions.Select(j => j.Jurisdiction))
+            .Where(j => OutcomeOf(before, j) != OutcomeOf(after, j)).ToList();
+
+        var licences = before.Jurisdictions.Concat(after.Jurisdictions)
+            .Where(j => changed.Contains(j.Jurisdiction))
+            .SelectMany(j => j.LicensesConsidered.Select(c => c.LicenseId).Concat(j.License is { } l ? [l.LicenseId] : []))
+            .ToHashSet(StringComparer.Ordinal);
+        var (from, to) = a.KnownAt <= b.KnownAt ? (a.KnownAt, b.KnownAt) : (b.KnownAt, a.KnownAt);
+        foreach (var e in b.Licenses.Events.Where(e => licences.Contains(e.LicenseId) && e.Announced > from && e.Announced <= to))
+        {
+            because.Add(Describe(e));
+        }
+
+        foreach (var jurisdiction in changed)
+        {
+            var rulesBefore = Versions(before, jurisdiction);
+            var rulesAfter = Versions(after, jurisdiction);
+            if (rulesBefore != rulesAfter)
+            {
+                because.Add($"{jurisdiction} rules {(rulesBefore.Length == 0 ? "(none in force)" : rulesBefore)} → {(rulesAfter.Length == 0 ? "(none in force)" : rulesAfter)}");
+            }
+        }
+
+        var hitsBefore = before.Screening.Select(Hit).ToHashSet(StringComparer.Ordinal);
+        var hitsAfter = after.Screening.Select(Hit).ToHashSet(StringComparer.Ordinal);
+        if (!hitsBefore.SetEquals(hitsAfter))
+        {
+            foreach (var dataset in a.ListVersions.Keys.Union(b.ListVersions.Keys).Order(StringComparer.Ordinal))
+            {
+                var va = a.ListVersions.GetValueOrDefault(dataset);
+                var vb = b.ListVersions.GetValueOrDefault(dataset);
+                if (va != vb)
+                {
+                    because.Add($"list {dataset} {va ?? "(not held)"} → {vb ?? "(not held)"}");
+                }
+            }
+            foreach (var hit in hitsAfter.Except(hitsBefore))
+            {
+                because.Add($"screening: new hit {hit}");
+            }
+            foreach (var hit in hitsBefore.Except(hitsAfter))
+            {
+                because.Add($"screening: hit no longer found {hit}");
+            }
+        }
+        if (because.Count == 0)
+        {
+            because.Add($"licence balances known at {EffectivePeriod.Format(a.KnownAt)} and at {EffectivePeriod.Format(b.KnownAt)} differ");
+        }
+        return because.ToImmutable();
+    }
+
+    private static Outcome? OutcomeOf(Determination.Determination d, string jurisdiction) =>
+        d.Jurisdictions.FirstOrDefault(j => j.Jurisdiction == jurisdiction)?.Outcome;
+
+    private static string Versions(Determination.Determination d, string jurisdiction) =>
+        d.Jurisdictions.FirstOrDefault(j => j.Jurisdiction == jurisdiction) is { } j ? string.Join(", ", j.RuleVersions) : "";
+
+    private static string Hit(PartyHit h) => $"{h.PartyName} ~ {h.Hit.Entry.Name} ({h.Hit.Entry.List}, {h.Status})";
+
+    /// <summary>"licence NL-2023-0042 line 1 revoked from 2024-01-01 (announced 2024-01-01): reason", as the report gives it.</summary>
+    public static string Describe(LicenseEvent e) => e switch
+    {
+        LicenseIssued i => $"licence {i.LicenseId} issued (announced {EffectivePeriod.Format(i.Announced)})",
+        LicenseAmended m => $"licence {m.LicenseId} amended from {EffectivePeriod.Format(m.Effective)} (announced {EffectivePeriod.Format(m.Announced)}){(m.Reason is null ? "" : ": " + m.Reason)}",
+        LicenseRevoked r => $"licence {r.LicenseId}{(r.Scope is RevocationScope.WholeLicense ? "" : " " + r.Scope)} {r.Describe()}",
+        LicenseUse u => $"licence {u.LicenseId} line {u.Line}: {u.Quantity} {LicenseEventJson.TypeOf(u)} for {u.Reference} (announced {EffectivePeriod.Format(u.Announced)})",
+        _ => $"licence {e.LicenseId}: {e.GetType().Name} (announced {EffectivePeriod.Format(e.Announced)})",
+    };
+}
