@@ -44,7 +44,8 @@ public sealed class PostgresCliTests : IAsyncLifetime
         check.Json["outcome"]!.GetValue<string>().ShouldBe("license-required");
         var verify = await run.RunAsync("audit", "verify");
         verify.ExitCode.ShouldBe(0, verify.Error);
-        verify.Out.ShouldContain("audit chain intact: 2 record(s)");
+        // The bundled content (1) and list datasets (4), then the decision.
+        verify.Out.ShouldContain("audit chain intact: 6 record(s)");
     }
 
     [Fact]
