@@ -20,6 +20,8 @@ internal static class ReticleCli
             AuditCommand.Create(env),
             ListsCommand.Create(env),
             ScreenCommand.Create(env),
+            KeysCommand.Create(env),
+            ServeCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);

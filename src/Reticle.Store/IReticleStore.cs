@@ -51,4 +51,11 @@ public interface IReticleStore : IAsyncDisposable
 
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an API key (its hash, never the key) with an audit record naming it and its role.</summary>
+    /// <exception cref="DuplicateApiKeyException">A key with this name is already held.</exception>
+    Task<ApiKeyDocument> AddApiKeyAsync(ApiKeyDocument key, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The key whose SHA-256 (hex) is <paramref name="sha256"/>, or null.</summary>
+    Task<ApiKeyDocument?> FindApiKeyAsync(string sha256, CancellationToken cancellationToken = default);
 }

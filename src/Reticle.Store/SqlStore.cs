@@ -16,7 +16,7 @@ namespace Reticle.Store;
 /// other writer before anything is read: the audit head a write reads then stays the head until it
 /// commits, and the audit record is appended in the same transaction as what it records, all or nothing.
 /// </remarks>
-public abstract class SqlStore : IReticleStore
+public abstract partial class SqlStore : IReticleStore
 {
     private const string SelectAudit =
         """
