@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Reticle.Cli.Api;
 using Reticle.Cli.Hosting;
 
@@ -33,14 +34,8 @@ internal static class ServeCommand
             await env.Out.WriteLineAsync($"reticle: serving on {url} (API {url}/api/v1, reference {url}/docs, console {url}/)");
         }
         await env.Out.FlushAsync(cancellationToken);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        await app.StopAsync(CancellationToken.None);
+        // Until Ctrl+C (the command's cancellation) or SIGTERM (the host's own lifetime).
+        await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
     }
 }
