@@ -21,12 +21,16 @@ internal sealed class ApiState : IAsyncDisposable
         Rules = rules;
         Catalog = catalog;
         _screening = screening;
+        Determinations = new DeterminationWriter(workspace.Store, workspace.Env.Clock);
     }
 
     public Workspace Workspace { get; }
     public RuleSet Rules { get; }
     public ItemCatalog Catalog { get; }
     public IClock Clock => Workspace.Env.Clock;
+
+    /// <summary>Stores determinations with their audit records, committing concurrent requests together.</summary>
+    public DeterminationWriter Determinations { get; }
 
     /// <summary>The screening index in use and the list versions determinations record.</summary>
     public Loaded Screening => _screening;
@@ -64,6 +68,7 @@ internal sealed class ApiState : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _imports.Dispose();
+        await Determinations.DisposeAsync();
         await Workspace.DisposeAsync();
     }
 }

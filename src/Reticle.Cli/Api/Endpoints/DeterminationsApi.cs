@@ -64,7 +64,7 @@ internal static class DeterminationsApi
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
             x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
             x.First.SourceJson ?? "{}", x.Third.ToJsonString())).ToList();
-        await state.Workspace.Store.RecordDeterminationsAsync(records, Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+        await state.Determinations.RecordAsync(records, Actor(user), cancellationToken);
         return ApiJson.Ok(wrapped ? new JsonObject { ["determinations"] = new JsonArray([.. results]) } : results[0]);
     }
 
