@@ -24,6 +24,8 @@ internal static class ReticleCli
             OrdersCommand.Create(env),
             ImpactCommand.Create(env),
             HoldsCommand.Create(env),
+            KeysCommand.Create(env),
+            ServeCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);

@@ -93,4 +93,11 @@ public interface IReticleStore : IAsyncDisposable
     /// </summary>
     /// <exception cref="HoldRejectedException">Unknown, not held, or <paramref name="actor"/> is the requester; nothing was written.</exception>
     Task<AuditRecord> ReleaseHoldAsync(long holdId, string reasonCode, string text, string fingerprint, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an API key (its hash, never the key) with an audit record naming it and its role.</summary>
+    /// <exception cref="DuplicateApiKeyException">A key with this name is already held.</exception>
+    Task<ApiKeyDocument> AddApiKeyAsync(ApiKeyDocument key, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>The key whose SHA-256 (hex) is <paramref name="sha256"/>, or null.</summary>
+    Task<ApiKeyDocument?> FindApiKeyAsync(string sha256, CancellationToken cancellationToken = default);
 }

@@ -118,7 +118,7 @@ internal static class ListsCommand
         return ExitCodes.Success;
     }
 
-    private static JsonObject Describe(StoredListSnapshot s, bool inUse) => new()
+    internal static JsonObject Describe(StoredListSnapshot s, bool inUse) => new()
     {
         ["dataset"] = s.Dataset,
         ["format"] = s.Format,

@@ -210,7 +210,7 @@ internal static class ScreenCommand
     }
 
     /// <summary>CONTRACT §4.</summary>
-    private static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)
+    internal static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)
     {
         var q = new JsonObject { ["name"] = query.Name };
         if (query.Country is { } country)

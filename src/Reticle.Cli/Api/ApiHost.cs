@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Reticle.Cli.Api.Access;
+using Reticle.Cli.Api.Endpoints;
+using Reticle.Cli.Hosting;
+using Scalar.AspNetCore;
+
+namespace Reticle.Cli.Api;
+
+/// <summary>
+/// The HTTP host of <c>reticle serve</c> (CONTRACT §7), built the same way for the command, the in-process
+/// tests (<paramref name="configure"/> swaps in a test server) and real-HTTP tests: the store opened and
+/// seeded, rules, catalogue and screening index loaded once, endpoint groups mapped under <c>/api/v1</c>.
+/// </summary>
+internal static class ApiHost
+{
+    public static async Task<WebApplication> BuildAsync(StoreOptions options, CliEnvironment env, string? urls,
+        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        ApiState state;
+        try
+        {
+            state = await ApiState.LoadAsync(workspace, cancellationToken);
+        }
+        catch
+        {
+            await workspace.DisposeAsync();
+            throw;
+        }
+
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "Api", "wwwroot");
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBody.Lists;
+        });
+        if (urls is not null)
+        {
+            builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = RequestBody.Lists);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new ApiKeyDirectory(workspace.Store));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Reticle API";
+            document.Info.Description = "Export-control determinations and restricted-party screening. Every call under /api/ needs 'Authorization: Bearer KEY' (reticle keys create). Sample content, not legal advice.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        if (Directory.Exists(webRoot))
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Reticle API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealth("/health");
+        var api = app.MapGroup("/api/v1");
+        api.MapHealth("/health");
+        api.MapDeterminations();
+        api.MapScreenings();
+        api.MapLists();
+        api.MapAudit();
+        app.Lifetime.ApplicationStopped.Register(() => state.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Text;
+using Reticle.Cli.Api.Access;
+using Reticle.Determination;
+using Reticle.Input;
+using Reticle.Store;
+
+namespace Reticle.Cli.Api.Endpoints;
+
+/// <summary><c>POST /api/v1/determinations</c>: decide, store each decision with its audit record (as <c>reticle check</c> does), answer CONTRACT §3.</summary>
+internal static class DeterminationsApi
+{
+    public static RouteGroupBuilder MapDeterminations(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/determinations").WithTags("Determinations").RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        group.MapPost("/", PostAsync)
+            .WithName("Determine")
+            .WithSummary("Determine one transaction, or {\"transactions\": [...]}; each decision is stored with its audit record")
+            .Accepts<JsonObject>("application/json")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return api;
+    }
+
+    private static async Task<IResult> PostAsync(HttpRequest request, ClaimsPrincipal user, ApiState state, string? asOf, CancellationToken cancellationToken)
+    {
+        LocalDate? date = null;
+        if (asOf is not null)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(asOf);
+            if (!parsed.Success)
+            {
+                return Problems.Rejected("asOf", $"'{asOf}' is not a date (YYYY-MM-DD)");
+            }
+            date = parsed.Value;
+        }
+        var text = await RequestBody.ReadTextAsync(request, RequestBody.Determinations, cancellationToken);
+        if (text is null)
+        {
+            return Problems.TooLarge(RequestBody.Determinations);
+        }
+        var errors = new List<InputError>();
+        var (input, wrapped) = DeterminationRequest.Read(text, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Rejected(errors);
+        }
+
+        var screening = state.Screening;
+        var transactions = input.Transactions;
+        var determinations = transactions
+            .Select(t => state.Catalog.Complete(t))
+            .Select(t => DeterminationEngine.DetermineScreened(state.Rules, t, date, screening.PartyScreen.Screen(t)) with { ListVersions = screening.Lists.Versions })
+            .ToList();
+        var results = determinations.Select(DeterminationJson.ToJson).ToList();
+        var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
+            x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
+            x.First.SourceJson ?? "{}", x.Third.ToJsonString())).ToList();
+        await state.Determinations.RecordAsync(records, Actor(user), cancellationToken);
+        return ApiJson.Ok(wrapped ? new JsonObject { ["determinations"] = new JsonArray([.. results]) } : results[0]);
+    }
+
+    /// <summary>Who the audit record names: the key's name.</summary>
+    public static string Actor(ClaimsPrincipal user) => $"api:{user.Identity?.Name ?? "unknown"}";
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Reticle.Cli.Api.Access;
+using Reticle.Cli.Commands;
+using Reticle.Cli.Hosting;
+using Reticle.Input;
+using Reticle.Screening.Import;
+using Reticle.Store;
+using Reticle.Time;
+
+namespace Reticle.Cli.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/lists</c> (the snapshots in use, as <c>reticle lists --json</c>) and <c>POST /api/v1/lists/imports</c>
+/// (multipart files with a <c>format</c> field, or a raw body with <c>?format=</c>): each file (or OFAC file set) all or
+/// nothing, answering what changed; the screening index is rebuilt after.
+/// </summary>
+internal static class ListsApi
+{
+    public static RouteGroupBuilder MapLists(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/lists").WithTags("Lists");
+        group.MapGet("/", GetAsync)
+            .WithName("GetLists")
+            .WithSummary("The list snapshots in use (all=true: every snapshot held)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
+            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/imports", ImportAsync)
+            .WithName("ImportLists")
+            .WithSummary("Import list snapshots: multipart/form-data files and a 'format' field, or a raw body with ?format=F&name=FILE")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .DisableAntiforgery()
+            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(ApiState state, bool? all, CancellationToken cancellationToken)
+    {
+        var held = await state.Workspace.Store.GetListSnapshotsAsync(cancellationToken);
+        var inUse = held.GroupBy(s => s.Dataset).Select(g => g.MaxBy(s => s.Id)!.Id).ToHashSet();
+        var shown = held.Where(s => all == true || inUse.Contains(s.Id)).OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Id);
+        return ApiJson.Ok(new JsonArray([.. shown.Select(s => (JsonNode?)ListsCommand.Describe(s, inUse.Contains(s.Id)))]));
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, ApiState state, string? format, string? name,
+        CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > RequestBody.Lists)
+        {
+            return Problems.TooLarge(RequestBody.Lists);
+        }
+        List<ListFile> files;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            format ??= form["format"].FirstOrDefault();
+            files = [];
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content, cancellationToken);
+                files.Add(new ListFile(Path.GetFileName(file.FileName is { Length: > 0 } f ? f : file.Name), content.ToArray()));
+            }
+        }
+        else
+        {
+            var bytes = await RequestBody.ReadAsync(request, RequestBody.Lists, cancellationToken);
+            if (bytes is null)
+            {
+                return Problems.TooLarge(RequestBody.Lists);
+            }
+            files = bytes.Length == 0 ? [] : [new ListFile(Path.GetFileName(name is { Length: > 0 } n ? n : "body"), bytes)];
+        }
+        if (format is null)
+        {
+            return Problems.Rejected("format", $"missing: give the files' format ({string.Join(", ", ListFormat.All.Select(f => f.Id))})");
+        }
+        if (ListFormat.Find(format) is not { } listFormat)
+        {
+            return Problems.Rejected("format", $"'{format}' is not one of {string.Join(", ", ListFormat.All.Select(f => f.Id))}");
+        }
+        if (files.Count == 0)
+        {
+            return Problems.Rejected("files", "no file given");
+        }
+        var sets = listFormat.TakesFileSet ? [files] : files.Select(f => new List<ListFile> { f }).ToList();
+        var actor = DeterminationsApi.Actor(user);
+        var (results, rejected) = await state.ImportAsync(async () =>
+        {
+            var results = new JsonArray();
+            var rejected = new List<string>();
+            var changed = false;
+            foreach (var set in sets)
+            {
+                try
+                {
+                    var result = await ListImports.ImportAsync(state.Workspace.Store, listFormat.Id, set, actor, state.Clock.GetCurrentInstant(), cancellationToken);
+                    changed |= result.Stored is not null;
+                    results.Add(new JsonObject
+                    {
+                        ["files"] = new JsonArray([.. set.Select(f => (JsonNode?)f.Name)]),
+                        ["dataset"] = result.Snapshot.Dataset,
+                        ["imported"] = result.Stored is not null,
+                        ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
+                        ["sha256"] = ListImports.Sha256(set),
+                        ["changes"] = ListImports.Changes(result.Delta),
+                    });
+                }
+                catch (InputRejectedException e)
+                {
+                    rejected.AddRange(e.Problems);
+                }
+                catch (ConcurrentImportException e)
+                {
+                    rejected.Add($"{string.Join(", ", set.Select(f => f.Name))}: {e.Message}");
+                }
+            }
+            return ((results, rejected), changed);
+        }, cancellationToken);
+        return rejected.Count == 0 ? ApiJson.Ok(results) : Problems.Rejected(Problems.FromLines(rejected),
+            results.Count == 0 ? "The list import was rejected; nothing was stored." : "Some list files were rejected; the others were imported (each file is all or nothing).");
+    }
+}

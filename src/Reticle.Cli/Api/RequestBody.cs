@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Reticle.Cli.Api;
+
+/// <summary>Reads a request body up to a limit: a declared length above it is refused before reading, a longer stream while reading.</summary>
+internal static class RequestBody
+{
+    public const long Determinations = 8L * 1024 * 1024;
+    public const long Screenings = 8L * 1024 * 1024;
+    public const long Lists = 64L * 1024 * 1024;
+
+    /// <summary>The body's bytes, or null if it is longer than <paramref name="limit"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + 1;
+        }
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.ToArray();
+    }
+
+    public static async Task<string?> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
+        await ReadAsync(request, limit, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Reticle.Cli.Api;
+using Reticle.Cli.Hosting;
+
+namespace Reticle.Cli.Commands;
+
+/// <summary><c>reticle serve [--urls URL]</c>: the HTTP API (CONTRACT §7), its OpenAPI document and reference, and the web console.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    private static readonly Option<string> Urls = new("--urls")
+    {
+        Description = $"Where to listen (semicolon-separated; default {DefaultUrls})",
+        DefaultValueFactory = _ => DefaultUrls,
+    };
+
+    public static Command Create(CliEnvironment env)
+    {
+        var command = new Command("serve", "Serve the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, reference at /docs) and the web console (/)") { Urls };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var app = await ApiHost.BuildAsync(options, env, parse.GetValue(Urls), null, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        foreach (var url in app.Urls)
+        {
+            await env.Out.WriteLineAsync($"reticle: serving on {url} (API {url}/api/v1, reference {url}/docs, console {url}/)");
+        }
+        await env.Out.FlushAsync(cancellationToken);
+        // Until Ctrl+C (the command's cancellation) or SIGTERM (the host's own lifetime).
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}
