@@ -44,8 +44,25 @@ public sealed class PostgresCliTests : IAsyncLifetime
         check.Json["outcome"]!.GetValue<string>().ShouldBe("license-required");
         var verify = await run.RunAsync("audit", "verify");
         verify.ExitCode.ShouldBe(0, verify.Error);
-        // The bundled content (1) and list datasets (4), then the decision.
+        // The seeding (bundled content, then each bundled list snapshot) comes first, then the decision.
         verify.Out.ShouldContain("audit chain intact: 6 record(s)");
+    }
+
+    [Fact]
+    public async Task The_revocation_story_runs_on_PostgreSQL_licences_orders_shipping_and_impact()
+    {
+        var run = new CliRun(_connectionString);
+        (await run.RunAsync("licenses", "add", LicenseFixtures.Write(run, "licence.json", LicenseFixtures.LicenseJson))).ExitCode.ShouldBe(0);
+        var orders = OrdersCommandTests.Lines(LicenseFixtures.Shipment("SO-DEC", "2023-12-15"), LicenseFixtures.Shipment("SO-JAN", "2024-01-02"),
+            LicenseFixtures.Shipment("SO-FEB", "2024-02-01"));
+        (await run.RunAsync("orders", "add", LicenseFixtures.Write(run, "orders.jsonl", orders))).ExitCode.ShouldBe(0);
+        (await run.RunAsync("orders", "ship", "SO-DEC", "--json")).Json["shipped"]!.GetValue<bool>().ShouldBeTrue();
+        (await run.RunAsync("licenses", "revoke", LicenseFixtures.Id, "--effective", "2024-01-01", "--announced", "2024-01-01", "--line", "1")).ExitCode.ShouldBe(0);
+
+        var impact = (await run.RunAsync("impact", "--known-at", "2023-12-01", "--vs", "2024-01-02", "--json")).Json;
+        impact["changes"]!.AsArray().Select(c => c!["transaction"]!.GetValue<string>()).ShouldBe(["SO-JAN", "SO-FEB"]);
+        (await run.RunAsync("licenses", "--json")).Json[0]!["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
+        (await run.RunAsync("audit", "verify")).ExitCode.ShouldBe(0);
     }
 
     [Fact]

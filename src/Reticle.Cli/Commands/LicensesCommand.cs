@@ -21,7 +21,7 @@ internal static class LicensesCommand
     private static readonly Argument<string> File = new("file") { Description = "Licences (CONTRACT §5): one JSON object or an array of them" };
     private static readonly Argument<string> Id = new("id") { Description = "The licence id" };
 
-    private static readonly Option<LocalDate?> Effective = DateOption.Create("--effective", "The first day the revocation applies to");
+    private static readonly Option<LocalDate?> Effective = Required(DateOption.Create("--effective", "The first day the revocation applies to"));
     private static readonly Option<LocalDate?> Announced = DateOption.Create("--announced", "When the revocation became known (default: today)");
     private static readonly Option<int[]> Lines = new("--line") { Description = "Revoke only this line (repeatable); default: the whole licence", HelpName = "N" };
     private static readonly Option<string?> Party = new("--party") { Description = "Revoke the licence only for acts involving this party" };
@@ -29,7 +29,6 @@ internal static class LicensesCommand
 
     public static Command Create(CliEnvironment env)
     {
-        Effective.Required = true;
         var add = new Command("add", "Record licences; any error (duplicate id, reversed period...) records none") { File };
         add.SetAction((parse, cancellationToken) => AddAsync(parse, env, cancellationToken));
         var show = new Command("show", "A licence's terms, events, use and remaining balance per line, and status today") { Id };
@@ -184,6 +183,12 @@ internal static class LicensesCommand
             env.Out.WriteLine($"{id} ({scope}) {revocation.Describe()}; recorded as audit record {audit[0].Sequence}");
         }
         return ExitCodes.Success;
+    }
+
+    private static Option<LocalDate?> Required(Option<LocalDate?> option)
+    {
+        option.Required = true;
+        return option;
     }
 
     private static async Task<Workspace> OpenAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
