@@ -38,10 +38,10 @@ public interface IReticleStore : IAsyncDisposable
     Task<IReadOnlyList<StoredListSnapshot>> GetListSnapshotsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The snapshot in use for each dataset, with its entries: the newest imported at or before
-    /// <paramref name="importedBy"/> (all imports if null). Ordered by dataset.
+    /// The snapshot in use for each dataset (or only <paramref name="dataset"/>), with its entries: the newest
+    /// imported at or before <paramref name="importedBy"/> (all imports if null). Ordered by dataset.
     /// </summary>
-    Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(NodaTime.Instant? importedBy = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(NodaTime.Instant? importedBy = null, string? dataset = null, CancellationToken cancellationToken = default);
 
     /// <summary>Appends one audit record on its own.</summary>
     Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);

@@ -123,28 +123,6 @@ public abstract partial class SqlStore
         }, cancellationToken);
     }
 
-    private async Task InsertDeterminationAsync(DbConnection connection, DbTransaction transaction, DeterminationRecord determination, AuditRecord record, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO determinations
-                (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
-            VALUES
-                (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
-            """,
-            new
-            {
-                determination.TransactionId,
-                AsOf = ToColumn(determination.AsOf),
-                KnownAt = determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
-                determination.Outcome,
-                determination.RuleSet,
-                determination.InputJson,
-                determination.ResultJson,
-                AuditSequence = record.Sequence,
-                RecordedAt = ToColumn(record.At),
-            },
-            transaction, cancellationToken: cancellationToken));
-
     private sealed class OrderRow
     {
         public string Id { get; set; } = "";

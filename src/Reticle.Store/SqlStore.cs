@@ -125,42 +125,43 @@ public abstract partial class SqlStore : IReticleStore
     {
         // Built before the transaction: malformed JSON is refused before anything is written.
         var entries = determinations.Select(d => new AuditEntry(at, actor, AuditPayloads.Determination, AuditPayloads.ForDetermination(d))).ToList();
-        var insert =
-            $"""
-            INSERT INTO determinations
-                (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
-            VALUES
-                (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
-            """;
         return await WriteAsync(async (connection, transaction) =>
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var records = new List<AuditRecord>(determinations.Count);
             for (var i = 0; i < determinations.Count; i++)
             {
-                var determination = determinations[i];
                 var record = await AppendAsync(connection, transaction, previous, entries[i], cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    insert,
-                    new
-                    {
-                        determination.TransactionId,
-                        AsOf = ToColumn(determination.AsOf),
-                        KnownAt = determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
-                        determination.Outcome,
-                        determination.RuleSet,
-                        determination.InputJson,
-                        determination.ResultJson,
-                        AuditSequence = record.Sequence,
-                        RecordedAt = ToColumn(record.At),
-                    },
-                    transaction, cancellationToken: cancellationToken));
+                await InsertDeterminationAsync(connection, transaction, determinations[i], record, cancellationToken);
                 records.Add(record);
                 previous = record;
             }
             return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);
     }
+
+    /// <summary>Stores a determination under the audit record appended for it in the same transaction.</summary>
+    private async Task InsertDeterminationAsync(DbConnection connection, DbTransaction transaction, DeterminationRecord determination, AuditRecord record, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO determinations
+                (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
+            VALUES
+                (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
+            """,
+            new
+            {
+                determination.TransactionId,
+                AsOf = ToColumn(determination.AsOf),
+                KnownAt = determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
+                determination.Outcome,
+                determination.RuleSet,
+                determination.InputJson,
+                determination.ResultJson,
+                AuditSequence = record.Sequence,
+                RecordedAt = ToColumn(record.At),
+            },
+            transaction, cancellationToken: cancellationToken));
 
     public async Task<IReadOnlyList<DeterminationRecord>> GetDeterminationsAsync(string transactionId, CancellationToken cancellationToken = default)
     {
@@ -242,7 +243,7 @@ public abstract partial class SqlStore : IReticleStore
         return rows.Select(ToSnapshot).ToList();
     }
 
-    public async Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(Instant? importedBy = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(Instant? importedBy = null, string? dataset = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ListSnapshotRow>(new CommandDefinition(
@@ -251,9 +252,10 @@ public abstract partial class SqlStore : IReticleStore
             FROM list_snapshots s
             WHERE s.id = (SELECT MAX(n.id) FROM list_snapshots n
                           WHERE n.dataset = s.dataset{(importedBy is null ? "" : " AND n.imported_at <= @ImportedBy")})
+            {(dataset is null ? "" : "AND s.dataset = @Dataset")}
             ORDER BY dataset
             """,
-            new { ImportedBy = importedBy is { } by ? ToColumn(by) : null }, cancellationToken: cancellationToken));
+            new { ImportedBy = importedBy is { } by ? ToColumn(by) : null, Dataset = dataset }, cancellationToken: cancellationToken));
         return rows.Select(ToSnapshot).ToList();
     }
 

@@ -510,6 +510,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var knownThen = await Store.GetCurrentListsAsync(T0 + Duration.FromDays(1));
         knownThen.Select(s => (s.Dataset, s.Id)).ShouldBe([("bis-dpl", current[0].Id), ("un", un1.Id)]);
         (await Store.GetCurrentListsAsync(T0 - Duration.FromSeconds(1))).ShouldBeEmpty();
+        (await Store.GetCurrentListsAsync(dataset: "un")).ShouldHaveSingleItem().Id.ShouldBe(un2.Id);
+        (await Store.GetCurrentListsAsync(T0 + Duration.FromDays(1), "un")).ShouldHaveSingleItem().Id.ShouldBe(un1.Id);
+        (await Store.GetCurrentListsAsync(dataset: "ofac-sdn")).ShouldBeEmpty();
     }
 
     [Fact]

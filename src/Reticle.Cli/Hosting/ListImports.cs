@@ -27,7 +27,8 @@ internal static class ListImports
         {
             throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
         }
-        var current = (await store.GetCurrentListsAsync(null, cancellationToken)).FirstOrDefault(s => s.Dataset == snapshot.Dataset);
+        // Only this dataset's entries are read: the changes are worked out against its snapshot in use.
+        var current = (await store.GetCurrentListsAsync(null, snapshot.Dataset, cancellationToken)).SingleOrDefault();
         var older = current is null ? null : new ListSnapshot(current.Dataset, current.Format, current.Published, ListEntryJson.Read(current.EntriesJson!));
         var delta = ListDelta.Between(older, snapshot);
         var document = new ListSnapshotDocument(snapshot.Dataset, snapshot.Format, snapshot.Published, Sha256(files), snapshot.Entries.Length,

@@ -83,7 +83,7 @@ internal sealed class Workspace : IAsyncDisposable
     /// </summary>
     public async Task<ScreeningLists> LoadListsAsync(Instant? importedBy, CancellationToken cancellationToken)
     {
-        var snapshots = await Store.GetCurrentListsAsync(importedBy, cancellationToken);
+        var snapshots = await Store.GetCurrentListsAsync(importedBy, cancellationToken: cancellationToken);
         var versions = snapshots.ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal);
         var entries = ListMerge.Entries(snapshots.Select(s => new ListSnapshot(s.Dataset, s.Format, s.Published, ListEntryJson.Read(s.EntriesJson!))));
         return new ScreeningLists(entries, versions);
