@@ -21,12 +21,7 @@ internal static class DeterminationsApi
         group.MapPost("/", PostAsync)
             .WithName("Determine")
             .WithSummary("Determine one transaction, or {\"transactions\": [...]}; each decision is stored with its audit record")
-            .Accepts<JsonObject>("application/json")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .TakesAndAnswersJson();
         return api;
     }
 

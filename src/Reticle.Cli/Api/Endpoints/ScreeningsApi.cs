@@ -17,12 +17,7 @@ internal static class ScreeningsApi
         group.MapPost("/", PostAsync)
             .WithName("Screen")
             .WithSummary("Screen {\"name\", \"country\", \"type\", \"threshold\", \"limit\", \"lists\"}, or {\"parties\": [...]}")
-            .Accepts<JsonObject>("application/json")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .TakesAndAnswersJson();
         return api;
     }
 
