@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using NodaTime;
-using NodaTime.Text;
 using Reticle.Input;
 using static Reticle.Screening.Import.XmlListDocument;
 
@@ -20,25 +18,10 @@ internal static class EuFsfXmlReader
 
     public static ListContent? Read(ListFile file, List<InputError> errors)
     {
-        if (Load(file, errors) is not { Root: { } root })
+        if (LoadRoot(file, "export", "an <export> document (EU Financial Sanctions Files XML)", errors) is not { } root
+            || !TryReadGenerated(file, root, "generationDate", errors, out var published))
         {
             return null;
-        }
-        if (root.Name.LocalName != "export")
-        {
-            errors.Add(new InputError(At(file.Name, root).ToString(), $"expected an <export> document (EU Financial Sanctions Files XML), found <{root.Name.LocalName}>"));
-            return null;
-        }
-        LocalDate? published = null;
-        if (root.Attribute("generationDate")?.Value is { Length: >= 10 } generated)
-        {
-            var parsed = LocalDatePattern.Iso.Parse(generated[..10]);
-            if (!parsed.Success)
-            {
-                errors.Add(new InputError(At(file.Name, root).ToString(), $"generationDate '{generated}' is not an ISO date"));
-                return null;
-            }
-            published = parsed.Value;
         }
         var entries = new List<SourcedEntry>();
         foreach (var element in Children(root, "sanctionEntity"))

@@ -19,13 +19,8 @@ internal static class OfacXmlReader
 
     public static ListContent? Read(ListFile file, List<InputError> errors)
     {
-        if (Load(file, errors) is not { Root: { } root })
+        if (LoadRoot(file, "sdnList", "an <sdnList> document (OFAC XML)", errors) is not { } root)
         {
-            return null;
-        }
-        if (root.Name.LocalName != "sdnList")
-        {
-            errors.Add(new InputError(At(file.Name, root).ToString(), $"expected an <sdnList> document (OFAC XML), found <{root.Name.LocalName}>"));
             return null;
         }
         var consolidated = Path.GetFileName(file.Name).StartsWith("cons", StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using NodaTime;
-using NodaTime.Text;
 using Reticle.Input;
 using static Reticle.Screening.Import.XmlListDocument;
 
@@ -21,25 +19,10 @@ internal static class UnXmlReader
 
     public static ListContent? Read(ListFile file, List<InputError> errors)
     {
-        if (Load(file, errors) is not { Root: { } root })
+        if (LoadRoot(file, "CONSOLIDATED_LIST", "a <CONSOLIDATED_LIST> document (UN XML)", errors) is not { } root
+            || !TryReadGenerated(file, root, "dateGenerated", errors, out var published))
         {
             return null;
-        }
-        if (root.Name.LocalName != "CONSOLIDATED_LIST")
-        {
-            errors.Add(new InputError(At(file.Name, root).ToString(), $"expected a <CONSOLIDATED_LIST> document (UN XML), found <{root.Name.LocalName}>"));
-            return null;
-        }
-        LocalDate? published = null;
-        if (root.Attribute("dateGenerated")?.Value is { Length: >= 10 } generated)
-        {
-            var parsed = LocalDatePattern.Iso.Parse(generated[..10]);
-            if (!parsed.Success)
-            {
-                errors.Add(new InputError(At(file.Name, root).ToString(), $"dateGenerated '{generated}' is not an ISO date"));
-                return null;
-            }
-            published = parsed.Value;
         }
         var entries = new List<SourcedEntry>();
         var parties = Children(root, "INDIVIDUALS").SelectMany(list => Children(list, "INDIVIDUAL")).Select(e => (Element: e, Type: PartyType.Individual, Prefix: "INDIVIDUAL"))

@@ -43,6 +43,45 @@ internal static class XmlListDocument
         }
     }
 
+    /// <summary>
+    /// The document's root element if the file loads and the root is <paramref name="rootName"/>; otherwise
+    /// null, with the error saying what was <paramref name="expected"/> ("an &lt;sdnList&gt; document (OFAC XML)") and what was found.
+    /// </summary>
+    public static XElement? LoadRoot(ListFile file, string rootName, string expected, List<InputError> errors)
+    {
+        if (Load(file, errors) is not { Root: { } root })
+        {
+            return null;
+        }
+        if (root.Name.LocalName != rootName)
+        {
+            errors.Add(new InputError(At(file.Name, root).ToString(), $"expected {expected}, found <{root.Name.LocalName}>"));
+            return null;
+        }
+        return root;
+    }
+
+    /// <summary>
+    /// Reads the generation date the root states in <paramref name="attribute"/> (an ISO date or date-time):
+    /// true with the date (null if absent), or false with an error if it is not a date.
+    /// </summary>
+    public static bool TryReadGenerated(ListFile file, XElement root, string attribute, List<InputError> errors, out NodaTime.LocalDate? published)
+    {
+        published = null;
+        if (root.Attribute(attribute)?.Value is not { Length: >= 10 } generated)
+        {
+            return true;
+        }
+        var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(generated[..10]);
+        if (!parsed.Success)
+        {
+            errors.Add(new InputError(At(file.Name, root).ToString(), $"{attribute} '{generated}' is not an ISO date"));
+            return false;
+        }
+        published = parsed.Value;
+        return true;
+    }
+
     public static SourcePosition At(string file, XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo()
             ? new SourcePosition(file, info.LineNumber, info.LinePosition)
