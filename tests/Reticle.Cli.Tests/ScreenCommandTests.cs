@@ -166,4 +166,14 @@ public sealed class ScreenCommandTests
         result.Json["screening"]!.AsArray().ShouldBeEmpty();
         result.Json["listVersions"]!.AsObject().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Check_text_output_names_the_screening_hits_and_the_lists_used()
+    {
+        var result = await new CliRun().RunAsync("check", Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("screening: end-user 'Semiconductor Manufacturing International (Beijing) Corporation' match 'Semiconductor Manufacturing International (Beijing) Corporation' on EL (score 1.000; listed)");
+        result.Out.ShouldContain("lists: bis-dpl, ofac-sdn, un, us-csl");
+    }
 }

@@ -1,4 +1,6 @@
 using Reticle.Determination;
+using Reticle.Model;
+using Reticle.Screening;
 using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;
 using Reticle.Time;
@@ -64,6 +66,14 @@ internal static class DeterminationText
             }
         }
         output.WriteLine();
+        foreach (var hit in d.Screening)
+        {
+            var entry = hit.Hit.Entry;
+            var state = hit.Unresolved ? "unresolved, a reviewer must decide" : hit.Status == ScreeningStatus.Match ? "listed" : "not left open";
+            output.WriteLine($"  screening: {hit.Role.ToWire()} '{hit.PartyName}' {hit.Status.ToWire()} " +
+                $"'{entry.Name}' on {entry.List} (score {hit.Hit.Score:0.000}; {state})");
+        }
+        output.WriteLine($"  lists: {(d.ListVersions.Count == 0 ? "none (parties not screened)" : string.Join(", ", d.ListVersions.Keys))}");
         output.WriteLine($"  rules: {string.Join("; ", d.RuleVersions.Select(v => $"{v.Key} {(v.Value.Length == 0 ? "(none in force)" : v.Value)}"))}");
         output.WriteLine($"  recorded as audit record {auditSequence}");
         output.WriteLine();
