@@ -91,6 +91,8 @@ internal static class ApiHost
         api.MapScreenings();
         api.MapLists();
         api.MapAudit();
+        api.MapMe();
+        api.MapRules();
         app.Lifetime.ApplicationStopped.Register(() => state.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }
