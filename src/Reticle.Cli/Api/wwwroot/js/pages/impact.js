@@ -1,0 +1,45 @@
+// Impact: two dates of knowledge → POST /impact → the open orders whose outcome changes between them, and why (CONTRACT §6).
+import { h, mount, field, outcome } from '../dom.js';
+import { post, problemView } from '../api.js';
+import { today, addDays } from '../timescale.js';
+
+export const title = 'Impact between two dates';
+
+function jurisdictionChanges(before, after) {
+  const was = new Map(before.jurisdictions.map(j => [j.jurisdiction, j]));
+  return after.jurisdictions
+    .filter(j => was.get(j.jurisdiction)?.outcome !== j.outcome)
+    .map(j => h('li', {}, `${j.jurisdiction}: `, outcome(was.get(j.jurisdiction)?.outcome ?? 'none'), ' → ', outcome(j.outcome)));
+}
+
+function change(c) {
+  return h('li', { class: 'card change', dataset: { transaction: c.transaction } },
+    h('h3', {}, `${c.transaction} on ${c.date}: `, outcome(c.before.outcome), ' → ', outcome(c.after.outcome)),
+    h('p', { class: 'label' }, 'Because'),
+    h('ul', {}, c.because.map(b => h('li', {}, b))),
+    h('p', { class: 'label' }, 'Per jurisdiction'),
+    h('ul', {}, jurisdictionChanges(c.before, c.after)));
+}
+
+export async function render(container) {
+  const knownAt = h('input', { type: 'date', id: 'impact-known-at', required: true, value: addDays(today(), -30) });
+  const vs = h('input', { type: 'date', id: 'impact-vs', required: true, value: today() });
+  const result = h('div', { 'aria-live': 'polite', id: 'impact-result' });
+  const form = h('form', { class: 'card', 'aria-label': 'Dates to compare' },
+    h('p', {}, 'Every open order is decided on its own date twice: with what was known (rules published, licence events announced, lists imported) on the first date and on the second.'),
+    h('div', { class: 'grid' }, field('Known at', knownAt), field('Compared with', vs)),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Compare')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    mount(result, h('p', {}, 'Re-deciding the open orders…'));
+    try {
+      const r = await post('/impact', { knownAt: knownAt.value, vs: vs.value });
+      mount(result,
+        h('p', { class: 'summary' }, `Knowledge of ${r.knownAt} vs ${r.vs}: ${r.evaluated} open order${r.evaluated === 1 ? '' : 's'} evaluated, ${r.unchanged} unchanged, ${r.changes.length} changed.`),
+        r.changes.length ? h('ol', { class: 'changes' }, r.changes.map(change)) : h('p', {}, 'No outcome changes.'));
+    } catch (error) {
+      mount(result, problemView(error));
+    }
+  });
+  mount(container, form, result);
+}
