@@ -38,7 +38,7 @@ public abstract class ApiServer : IAsyncLifetime
     public Store.IReticleStore Store => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
         .GetRequiredService<Cli.Api.ApiState>(_app!.Services).Workspace.Store;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var data = Directory.CreateTempSubdirectory("reticle-api-").FullName;
         _variables = new Dictionary<string, string?>
@@ -80,6 +80,19 @@ public abstract class ApiServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>Runs a <c>reticle</c> command on the same store as the host (as <c>RETICLE_ACTOR=test:setup</c>), for seeding; fails the fixture on a non-zero exit.</summary>
+    public async Task<string> ReticleAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await Cli.ReticleCli.RunAsync(args, Environment(output, errors));
+        code.ShouldBe(0, $"reticle {string.Join(' ', args)}: {errors}");
+        return output.ToString();
+    }
+
+    private CliEnvironment Environment(StringWriter output, StringWriter errors) =>
+        new(output, errors, () => new StringReader(""), new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)), name => _variables.GetValueOrDefault(name));
 
     private CliEnvironment Environment(StringWriter output) =>
         new(output, new StringWriter(), () => new StringReader(""), new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)), name => _variables.GetValueOrDefault(name));

@@ -1,0 +1,50 @@
+namespace Reticle.Api.Tests.Console;
+
+/// <summary>
+/// A real <c>reticle serve</c> host on a free loopback port, seeded through the CLI with the story the console's
+/// pages show: licence NL-2023-0042 drawn down by one shipment and later revoked (announced 2024-05-20), an order
+/// held for a licence, and an open order whose outcome the revocation changes (the impact page's case).
+/// </summary>
+public sealed class ConsoleServer() : ApiServer(Transport.Http)
+{
+    public const string License = "NL-2023-0042";
+
+    private const string LicenseJson = """
+        { "id": "NL-2023-0042", "jurisdiction": "NL", "holder": "ASML Netherlands B.V.",
+          "issued": "2023-09-08", "validFrom": "2023-09-10", "validUntil": "2024-12-31",
+          "destinations": ["CN"],
+          "parties": [ { "role": "end-user", "name": "Semiconductor Manufacturing International (Beijing) Corporation" } ],
+          "lines": [ { "item": { "sku": "NXT:2050i" }, "quantity": 3, "value": { "amount": 195000000, "currency": "EUR" } },
+                     { "item": { "sku": "NXT:2100i" }, "quantity": 2, "value": { "amount": 150000000, "currency": "EUR" } } ],
+          "conditions": ["no re-export without the Minister's consent"] }
+        """;
+
+    private readonly string _files = Directory.CreateTempSubdirectory("reticle-console-").FullName;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ReticleAsync("licenses", "add", Write("license.json", LicenseJson));
+        // Shipped while the licence was valid: a draw-down on line 1.
+        await ReticleAsync("orders", "add", Write("shipped.json", Shipment("SO-CONSOLE-1", "2024-03-01")));
+        await ReticleAsync("orders", "ship", "SO-CONSOLE-1");
+        // The NXT:1980i after the Dutch amendment, with no licence: held.
+        await ReticleAsync("orders", "add", Repository.Sample("nxt1980i-to-cn-2024-09-10.json"));
+        await ReticleAsync("orders", "ship", "SAMPLE-2024-0910-1980");
+        await ReticleAsync("licenses", "revoke", License, "--effective", "2024-06-01", "--announced", "2024-05-20", "--reason", "end user added to the Dutch watch list");
+        // Open, and dated after the revocation: licensed with what was known on 2024-05-01, not with what was known on 2024-05-21.
+        await ReticleAsync("orders", "add", Write("open.json", Shipment("SO-CONSOLE-2", "2024-07-01")));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_files, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Shipment(string id, string date) =>
+        File.ReadAllText(Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"))
+            .Replace("SO-2023-0915", id, StringComparison.Ordinal)
+            .Replace("2023-09-15", date, StringComparison.Ordinal);
+}
