@@ -49,7 +49,9 @@ function describe(e) {
 /** The timeline: validity as a bar, uses as ticks on their own row, amendments as diamonds, a revocation as a red cut. */
 export function timeline(license) {
   const events = license.events ?? [];
-  const dates = [license.validFrom, license.validUntil, license.terms?.issued, ...events.flatMap(e => [e.effective, e.announced])].filter(Boolean);
+  // A use is recorded when it happens, so only its date counts; a revocation's or amendment's announcement is part of the story.
+  const dates = [license.validFrom, license.validUntil, license.terms?.issued,
+    ...events.flatMap(e => (e.type === 'revoked' || e.type === 'amended' || e.type === 'issued' ? [e.effective, e.announced] : [e.effective]))].filter(Boolean);
   const from = addDays(dates.reduce((a, b) => (a < b ? a : b)), -30);
   const until = addDays(dates.reduce((a, b) => (a > b ? a : b)), 30);
   const W = 900, left = 120, right = W - 20;
