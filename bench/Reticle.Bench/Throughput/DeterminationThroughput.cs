@@ -11,7 +11,7 @@ namespace Reticle.Bench.Throughput;
 /// swing by half on this 2-core machine when anything else runs). Same workload as
 /// <see cref="DeterminationBenchmarks"/>: the bundled packs, 4,096 transactions across the story.
 /// </summary>
-/// <remarks><c>dotnet run -c Release --project bench/Reticle.Bench -- throughput [seconds]</c></remarks>
+/// <remarks><c>dotnet run -c Release --project bench/Reticle.Bench -- throughput [seconds] [full]</c></remarks>
 internal static class DeterminationThroughput
 {
     public static int Run(string[] args)
@@ -23,7 +23,11 @@ internal static class DeterminationThroughput
         var transactions = Workload.Transactions(4096, Workload.Catalog());
 
         Measure("warm-up", rules, transactions, 2, full: true);
-        Measure("outcomes only", rules, transactions, seconds, full: false);
+        // "full" alone skips the outcomes-only pass (for profiling the explanation pass by itself).
+        if (!args.Contains("full"))
+        {
+            Measure("outcomes only", rules, transactions, seconds, full: false);
+        }
         Measure("full determination", rules, transactions, seconds, full: true);
         return 0;
     }
@@ -31,6 +35,9 @@ internal static class DeterminationThroughput
     private static void Measure(string what, RuleSet rules, Reticle.Model.Transaction[] transactions, double seconds, bool full)
     {
         var startCpu = CurrentThreadCpu();
+        var startBytes = GC.GetAllocatedBytesForCurrentThread();
+        var startGen0 = GC.CollectionCount(0);
+        var startPause = GC.GetTotalPauseDuration();
         var wall = Stopwatch.StartNew();
         long count = 0;
         var sink = 0;
@@ -43,8 +50,12 @@ internal static class DeterminationThroughput
             count += transactions.Length;
         }
         var cpu = CurrentThreadCpu() - startCpu;
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - startBytes;
+        var gen0 = GC.CollectionCount(0) - startGen0;
+        var pause = GC.GetTotalPauseDuration() - startPause;
         Console.WriteLine($"{what,-20} {count,10:N0} determinations in {cpu.TotalSeconds,6:0.00} s CPU ({wall.Elapsed.TotalSeconds:0.00} s wall): " +
-            $"{count / cpu.TotalSeconds,10:N0} per CPU-second, {cpu.TotalMilliseconds * 1000 / count:0.00} µs each (checksum {sink})");
+            $"{count / cpu.TotalSeconds,10:N0} per CPU-second, {cpu.TotalMilliseconds * 1000 / count:0.00} µs each, " +
+            $"{bytes / count:N0} bytes allocated each, {gen0} gen0 collections pausing {pause.TotalMilliseconds:N0} ms (checksum {sink})");
     }
 
     // The calling thread's CPU time (user + system), from /proc on Linux; the process's on other systems.

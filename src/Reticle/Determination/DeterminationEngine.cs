@@ -106,7 +106,7 @@ public static class DeterminationEngine
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
         var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, listings);
+        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount, listings);
         // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
         if (transaction.Item.Parent is { } parent)
         {
@@ -143,9 +143,9 @@ public static class DeterminationEngine
         {
             if (pack.InForce(facts.Date))
             {
-                foreach (var control in pack.Controls)
+                foreach (var control in pack.At(facts.Date).Controls)
                 {
-                    if (control.Effective.Contains(facts.Date) && control.Evaluate(facts) == Truth.True)
+                    if (control.Evaluate(facts) == Truth.True)
                     {
                         classifications.Add(control.QualifiedId);
                     }
@@ -178,12 +178,8 @@ public static class DeterminationEngine
             {
                 continue;
             }
-            foreach (var rule in pack.Requirements)
+            foreach (var rule in pack.At(facts.Date).Requirements)
             {
-                if (!rule.Effective.Contains(facts.Date))
-                {
-                    continue;
-                }
                 var truth = rule.Evaluate(facts);
                 applies.Add((rule, truth));
                 if (truth == Truth.True)
@@ -214,39 +210,42 @@ public static class DeterminationEngine
         List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
         facts.NamedUsed.Clear();
-        var notes = ImmutableArray.CreateBuilder<string>();
-        var reachFindings = new List<Finding>();
-        var versions = ImmutableArray.CreateBuilder<string>();
-        var classifications = ImmutableArray.CreateBuilder<string>();
+        // At most one note and one version per pack: sized so that most builders hand over their array as is.
+        var notes = ImmutableArray.CreateBuilder<string>(packs.Length);
+        List<Finding>? reachFindings = null;
+        var versions = ImmutableArray.CreateBuilder<string>(packs.Length);
+        var classifications = ImmutableArray.CreateBuilder<string>(4);
         foreach (var pack in packs)
         {
             if (pack.InForce(facts.Date))
             {
                 versions.Add(pack.Source.Version);
-                foreach (var control in pack.Controls)
+                foreach (var control in pack.At(facts.Date).Controls)
                 {
-                    if (control.Effective.Contains(facts.Date) && control.Evaluate(facts) == Truth.True)
+                    if (control.Evaluate(facts) == Truth.True)
                     {
                         classifications.Add(control.QualifiedId);
                     }
                 }
                 if (reach == Truth.False && pack.Reach is { } condition)
                 {
-                    var why = new Explanation();
+                    var why = facts.RentExplanation();
                     condition.Explain(facts, why);
-                    notes.Add($"{pack.Source.Id} does not reach this act: {string.Join("; ", why.Because)}");
+                    notes.Add($"{pack.Source.Id} does not reach this act: {why.BecauseText}");
+                    facts.Return(why);
                 }
                 else if (reach == Truth.Unknown && pack.Reach is { } undetermined && undetermined.Evaluate(facts) == Truth.Unknown)
                 {
                     if (outcome == Outcome.Review)
                     {
-                        reachFindings.Add(ReachFinding(pack, undetermined, facts));
+                        (reachFindings ??= []).Add(ReachFinding(pack, undetermined, facts));
                     }
                     else
                     {
-                        var why = new Explanation();
+                        var why = facts.RentExplanation();
                         undetermined.Explain(facts, why);
-                        notes.Add($"whether {pack.Source.Id} reaches this act is undetermined ({string.Join("; ", why.Because)}), but none of its rules would apply either way");
+                        notes.Add($"whether {pack.Source.Id} reaches this act is undetermined ({why.BecauseText}), but none of its rules would apply either way");
+                        facts.Return(why);
                     }
                 }
             }
@@ -256,8 +255,11 @@ public static class DeterminationEngine
             }
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count + reachFindings.Count);
-        findings.AddRange(reachFindings);
+        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count + (reachFindings?.Count ?? 0));
+        if (reachFindings is not null)
+        {
+            findings.AddRange(reachFindings);
+        }
         // Applying rules first, then undetermined ones, then those that do not apply; the most severe first within each.
         foreach (var status in (ReadOnlySpan<Truth>)[Truth.True, Truth.Unknown, Truth.False])
         {
@@ -277,12 +279,15 @@ public static class DeterminationEngine
         {
             conditions.Add(facts.NamedExplanation[slot]!);
         }
-        return new JurisdictionDetermination(jurisdiction, outcome, classifications.ToImmutable(), findings.ToImmutable(),
-            notes.ToImmutable(), versions.ToImmutable())
+        return new JurisdictionDetermination(jurisdiction, outcome, Freeze(classifications), Freeze(findings), Freeze(notes), Freeze(versions))
         {
             Conditions = conditions.MoveToImmutable(),
         };
     }
+
+    // Hands the builder's array over without a copy when it is exactly full.
+    private static ImmutableArray<T> Freeze<T>(ImmutableArray<T>.Builder builder) =>
+        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
 
     /// <summary>
     /// Whether the law reaches the act could not be decided (is the item subject to the EAR?). Shown as a
@@ -290,16 +295,17 @@ public static class DeterminationEngine
     /// </summary>
     private static Finding ReachFinding(CompiledPack pack, Condition reach, Facts facts)
     {
-        var why = new Explanation();
+        var why = facts.RentExplanation();
         reach.Explain(facts, why);
-        var because = string.Join("; ", why.Because);
-        return new Finding($"{pack.Source.Id}:reach", $"Whether {pack.Source.Jurisdiction} law reaches this act", Rules.Packs.Effect.Review,
-            FindingStatus.Undetermined, pack.Source.Citation, because, why.HasMissing ? [.. why.Missing] : [], pack.Source.Confidence, pack.Source.Version);
+        var finding = new Finding($"{pack.Source.Id}:reach", $"Whether {pack.Source.Jurisdiction} law reaches this act", Rules.Packs.Effect.Review,
+            FindingStatus.Undetermined, pack.Source.Citation, why.BecauseText, why.HasMissing ? [.. why.Missing] : [], pack.Source.Confidence, pack.Source.Version);
+        facts.Return(why);
+        return finding;
     }
 
     private static Finding Finding(CompiledRequirement rule, Truth truth, Facts facts)
     {
-        var explanation = new Explanation();
+        var explanation = facts.RentExplanation();
         rule.Explain(facts, explanation);
         var status = truth switch
         {
@@ -307,8 +313,11 @@ public static class DeterminationEngine
             Truth.False => FindingStatus.DoesNotApply,
             _ => FindingStatus.Undetermined,
         };
+        var because = explanation.BecauseText;
+        ImmutableArray<string> missing = explanation.HasMissing ? [.. explanation.Missing] : [];
+        facts.Return(explanation);
         return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-            string.Join("; ", explanation.Because), explanation.HasMissing ? [.. explanation.Missing] : [], rule.Confidence, rule.Pack.Source.Version)
+            because, missing, rule.Confidence, rule.Pack.Source.Version)
         {
             Exceptions = truth == Truth.False ? [] : Exceptions(rule, facts),
         };
@@ -331,9 +340,10 @@ public static class DeterminationEngine
                 {
                     continue;
                 }
-                var why = new Explanation();
+                var why = facts.RentExplanation();
                 condition.Explain(facts, why);
-                because = string.Join("; ", why.Because);
+                because = why.BecauseText;
+                facts.Return(why);
             }
             var d = candidate.Definition;
             options.Add(new ExceptionOption(d.Id, d.Kind, d.Title, d.Citation, [.. d.Confirm], because));

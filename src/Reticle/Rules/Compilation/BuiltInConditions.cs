@@ -14,6 +14,10 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
     // Several rules ask the same named question ("subject to the EAR?") of one transaction: answer it once.
     public override Truth Evaluate(Facts facts) => facts.NamedTruth[slot] ??= inner.Evaluate(facts);
 
+    // The same words every time: made once.
+    private readonly string _notLabel = $"not {label}";
+    private readonly string _undeterminedLabel = $"{label}: undetermined";
+
     public override void Explain(Facts facts, Explanation explanation)
     {
         facts.NoteNamedUse(slot);
@@ -21,8 +25,8 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
         explanation.Add(result.Truth switch
         {
             Truth.True => label,
-            Truth.False => $"not {label}",
-            _ => $"{label}: undetermined",
+            Truth.False => _notLabel,
+            _ => _undeterminedLabel,
         });
         if (result.Missing.Length > 0)
         {
@@ -32,9 +36,11 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
 
     private NamedConditionResult Describe(Facts facts)
     {
-        var nested = new Explanation();
+        var nested = facts.RentExplanation();
         inner.Explain(facts, nested);
-        return new NamedConditionResult(label, Evaluate(facts), string.Join("; ", nested.Because), nested.HasMissing ? [.. nested.Missing] : []);
+        var result = new NamedConditionResult(label, Evaluate(facts), nested.BecauseText, nested.HasMissing ? [.. nested.Missing] : []);
+        facts.Return(nested);
+        return result;
     }
 }
 
@@ -45,7 +51,7 @@ public sealed record NamedConditionResult(string Label, Truth Truth, string Beca
 /// <c>classified(NL)</c> / <c>classified(from)</c>: the item falls under a control entry in force of
 /// that jurisdiction's lists. An explicit reference from one regime's rules to another's lists.
 /// </summary>
-internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<string>? entries, ControlDirectory directory) : Condition
+internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<string>? entries, ControlDirectory directory, int slot) : Condition
 {
     // The entries this test looks at, per jurisdiction, selected once: the directory is complete by the
     // time anything is evaluated. Only entries with this paragraph id or below it count.
@@ -59,7 +65,11 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
 
     private string What(string code) => entries is null ? $"a {code} control list" : $"{code} {string.Join(" / ", entries)}";
 
-    public override Truth Evaluate(Facts facts)
+    // Every rule of a regime may ask this (classified(US) on each end-use row), and the answer scans
+    // that regime's whole list: answer it once per transaction.
+    public override Truth Evaluate(Facts facts) => facts.ClassifiedTruth[slot] ??= Decide(facts);
+
+    private Truth Decide(Facts facts)
     {
         if (jurisdiction.Evaluate(facts) is not { } code)
         {

@@ -86,9 +86,11 @@ public sealed class CompiledControl
         {
             return cached;
         }
-        var inner = new Explanation();
+        var inner = facts.RentExplanation();
         Explain(facts, inner);
-        return facts.ControlExplanation[Slot] = new ControlExplanation(string.Join("; ", inner.Because), inner.HasMissing ? [.. inner.Missing] : []);
+        var explained = facts.ControlExplanation[Slot] = new ControlExplanation(inner.BecauseText, inner.HasMissing ? [.. inner.Missing] : []);
+        facts.Return(inner);
+        return explained;
     }
 
     public void Explain(Facts facts, Explanation explanation)

@@ -34,6 +34,9 @@ public sealed class CompiledRequirement
 
     public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
 
+    // The rule's activities as reasons print them, made on first use.
+    private string? _activities;
+
     public bool CoversActivity(Activity activity) => (_activityMask & (1 << (int)activity)) != 0;
 
     /// <summary>Whether the rule applies: activity, then item scope (any listed entry), then the condition — in Kleene logic.</summary>
@@ -60,25 +63,25 @@ public sealed class CompiledRequirement
         return CompiledControl.AnyInForce(Items, static (versions, date) => versions.At(date), facts);
     }
 
-    /// <summary>The entries in force that the item falls under (or may fall under, where facts are missing).</summary>
-    public IEnumerable<CompiledControl> ItemsInForce(Facts facts) =>
-        Items.Select(v => v.At(facts.Date)).OfType<CompiledControl>();
-
     public void Explain(Facts facts, Explanation explanation)
     {
         if (!CoversActivity(facts.Transaction.Activity))
         {
-            explanation.Add($"activity {facts.Transaction.Activity.ToWire()} is not one of {string.Join(", ", Definition.Activities.Select(a => a.ToWire()))}");
+            explanation.Add($"activity {facts.Transaction.Activity.ToWire()} is not one of {_activities ??= string.Join(", ", Definition.Activities.Select(a => a.ToWire()))}");
             return;
         }
         var items = ItemTruth(facts);
-        var otherKinds = new SortedSet<string>(StringComparer.Ordinal);
+        SortedSet<string>? otherKinds = null;
         var otherCount = 0;
-        foreach (var control in ItemsInForce(facts))
+        for (var i = 0; i < Items.Count; i++)
         {
+            if (Items[i].At(facts.Date) is not { } control)
+            {
+                continue;
+            }
             if (items == Truth.False && control.OtherKind(facts) is { } kind)
             {
-                otherKinds.Add(kind);
+                (otherKinds ??= new SortedSet<string>(StringComparer.Ordinal)).Add(kind);
                 otherCount++;
                 continue;
             }
@@ -100,7 +103,7 @@ public sealed class CompiledRequirement
         if (otherCount > 0)
         {
             var kindOfItem = facts.Transaction.Item.Parameters.TryGetValue("kind", out var k) ? k.ToString() : "this";
-            explanation.Add($"{otherCount} {(otherCount == 1 ? "entry is" : "entries are")} for other kinds of item than {kindOfItem} ({string.Join(", ", otherKinds)})");
+            explanation.Add($"{otherCount} {(otherCount == 1 ? "entry is" : "entries are")} for other kinds of item than {kindOfItem} ({string.Join(", ", otherKinds!)})");
         }
         if (items != Truth.False)
         {

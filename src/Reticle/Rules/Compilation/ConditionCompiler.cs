@@ -34,6 +34,12 @@ internal sealed class ConditionCompiler(
     /// <summary>How many named conditions were compiled: each has a slot in <see cref="Facts"/> for its answer.</summary>
     public int NamedCount { get; private set; }
 
+    // classified(...) tests with the same arguments share one answer per transaction: keyed by their text.
+    private readonly Dictionary<string, int> _classifiedSlots = new(StringComparer.Ordinal);
+
+    /// <summary>How many distinct <c>classified(...)</c> tests were compiled: each has a slot in <see cref="Facts"/> for its answer.</summary>
+    public int ClassifiedCount => _classifiedSlots.Count;
+
     /// <summary>Compiles a named condition on its own (reporting its own errors) or returns the cached result.</summary>
     public Condition? CompileNamed(NamedConditionDefinition definition, out (int Offset, string Message)? error)
     {
@@ -369,7 +375,12 @@ internal sealed class ConditionCompiler(
                 }).ToList(),
                 _ => null,
             };
-            return new ClassifiedCondition(jurisdiction, entries, directory);
+            var key = $"{((Name)positional[0]).Identifier}|{(entries is null ? "" : string.Join(",", entries))}";
+            if (!_classifiedSlots.TryGetValue(key, out var slot))
+            {
+                _classifiedSlots[key] = slot = _classifiedSlots.Count;
+            }
+            return new ClassifiedCondition(jurisdiction, entries, directory, slot);
         }
         if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
         {

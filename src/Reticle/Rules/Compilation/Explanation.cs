@@ -12,6 +12,16 @@ public sealed class Explanation
 
     public bool HasMissing => _missing is { Count: > 0 };
 
+    /// <summary>The reasons as findings print them, in one line.</summary>
+    public string BecauseText => string.Join("; ", Because);
+
+    /// <summary>Empties it for reuse (see <see cref="Facts.RentExplanation"/>), keeping the storage.</summary>
+    internal void Clear()
+    {
+        Because.Clear();
+        _missing?.Clear();
+    }
+
     public void Add(string reason)
     {
         if (!Because.Contains(reason))

@@ -10,9 +10,10 @@ namespace Reticle.Rules.Compilation;
 public sealed class Facts
 {
     internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount,
-        int namedCount, IReadOnlyList<PartyListing>? listings = null)
+        int namedCount, int classifiedCount, IReadOnlyList<PartyListing>? listings = null)
     {
         NamedTruth = new Truth?[namedCount];
+        ClassifiedTruth = new Truth?[classifiedCount];
         Transaction = transaction;
         Listings = listings;
         Date = date;
@@ -65,10 +66,26 @@ public sealed class Facts
     /// <summary>Named conditions answered so far for this transaction.</summary>
     internal Truth?[] NamedTruth { get; }
 
+    /// <summary><c>classified(...)</c> tests answered so far for this transaction.</summary>
+    internal Truth?[] ClassifiedTruth { get; }
+
     /// <summary>Named conditions explained so far for this transaction: whether they held, why, and the facts they missed.</summary>
     internal NamedConditionResult?[] NamedExplanation => _namedExplanation ??= new NamedConditionResult?[NamedTruth.Length];
 
     private NamedConditionResult?[]? _namedExplanation;
+
+    // A determination explains a dozen or more results one after another (and some inside others):
+    // their scratch collections are reused rather than allocated for each.
+    private Stack<Explanation>? _spareExplanations;
+
+    /// <summary>An empty explanation to collect one result's reasons in; give it back with <see cref="Return"/> once read.</summary>
+    internal Explanation RentExplanation() => _spareExplanations is { Count: > 0 } spare ? spare.Pop() : new Explanation();
+
+    internal void Return(Explanation explanation)
+    {
+        explanation.Clear();
+        (_spareExplanations ??= new Stack<Explanation>(4)).Push(explanation);
+    }
 
     /// <summary>The named conditions the current jurisdiction's reasons refer to, in the order first used.</summary>
     internal List<int> NamedUsed { get; } = [];

@@ -10,9 +10,10 @@ namespace Reticle.Rules.Compilation;
 public sealed class RuleSet
 {
     internal RuleSet(IReadOnlyList<CompiledPack> packs, ParameterRegistry parameters, IReadOnlyDictionary<string, CountryGroup> groups,
-        int controlCount, int namedCount, string hash, LocalDate? knownAt)
+        int controlCount, int namedCount, int classifiedCount, string hash, LocalDate? knownAt)
     {
         NamedCount = namedCount;
+        ClassifiedCount = classifiedCount;
         Packs = packs;
         Parameters = parameters;
         Groups = groups;
@@ -39,6 +40,8 @@ public sealed class RuleSet
     internal int ControlCount { get; }
 
     internal int NamedCount { get; }
+
+    internal int ClassifiedCount { get; }
 
     /// <summary>SHA-256 over the packs' own hashes: names exactly the rules a decision was made with.</summary>
     public string Hash { get; }

@@ -150,7 +150,7 @@ public static class RuleSetCompiler
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join("\n", packs.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => $"{p.Id} {p.Sha256}")))));
-        return new RuleSet(compiled, parameters, groups, controlSlot, compiler.NamedCount, $"sha256:{hash}", knownAt)
+        return new RuleSet(compiled, parameters, groups, controlSlot, compiler.NamedCount, compiler.ClassifiedCount, $"sha256:{hash}", knownAt)
         {
             ListsDecided = [.. compiler.ListsReferenced],
         };
