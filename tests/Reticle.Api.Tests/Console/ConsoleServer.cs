@@ -3,7 +3,8 @@ namespace Reticle.Api.Tests.Console;
 /// <summary>
 /// A real <c>reticle serve</c> host on a free loopback port, seeded through the CLI with the story the console's
 /// pages show: licence NL-2023-0042 drawn down by one shipment and later revoked (announced 2024-05-20), an order
-/// held for a licence, and an open order whose outcome the revocation changes (the impact page's case).
+/// held for a licence, and an open order whose outcome the revocation changes (the impact page's case). The
+/// licence is valid only from 2023-10-01, so the README's sample of 2023-09-15 stays license-required on the check page.
 /// </summary>
 public sealed class ConsoleServer() : ApiServer(Transport.Http)
 {
@@ -11,7 +12,7 @@ public sealed class ConsoleServer() : ApiServer(Transport.Http)
 
     private const string LicenseJson = """
         { "id": "NL-2023-0042", "jurisdiction": "NL", "holder": "ASML Netherlands B.V.",
-          "issued": "2023-09-08", "validFrom": "2023-09-10", "validUntil": "2024-12-31",
+          "issued": "2023-09-28", "validFrom": "2023-10-01", "validUntil": "2024-12-31",
           "destinations": ["CN"],
           "parties": [ { "role": "end-user", "name": "Semiconductor Manufacturing International (Beijing) Corporation" } ],
           "lines": [ { "item": { "sku": "NXT:2050i" }, "quantity": 3, "value": { "amount": 195000000, "currency": "EUR" } },
