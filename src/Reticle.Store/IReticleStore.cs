@@ -22,7 +22,12 @@ public interface IReticleStore : IAsyncDisposable
     Task<int> AddContentAsync(IReadOnlyList<ContentDocument> documents, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 
     /// <summary>Stores determinations, each with its own audit record, in one transaction.</summary>
-    Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException">A record's input or result is not valid JSON; nothing is stored.</exception>
+    Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default) =>
+        RecordDeterminationsAsync([.. determinations.Select(PreparedDetermination.Prepare)], actor, at, cancellationToken);
+
+    /// <summary>Stores determinations already prepared (their audit payloads encoded), each with its own audit record, in one transaction.</summary>
+    Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 
     /// <summary>The stored determinations of one transaction id, oldest first.</summary>
     Task<IReadOnlyList<DeterminationRecord>> GetDeterminationsAsync(string transactionId, CancellationToken cancellationToken = default);

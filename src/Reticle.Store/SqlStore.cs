@@ -121,18 +121,22 @@ public abstract partial class SqlStore : IReticleStore
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, Instant at, CancellationToken cancellationToken = default) =>
+        // Prepared before the transaction: malformed JSON is refused before anything is written.
+        RecordDeterminationsAsync([.. determinations.Select(PreparedDetermination.Prepare)], actor, at, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
     {
-        // Built before the transaction: malformed JSON is refused before anything is written.
-        var entries = determinations.Select(d => new AuditEntry(at, actor, AuditPayloads.Determination, AuditPayloads.ForDetermination(d))).ToList();
         return await WriteAsync(async (connection, transaction) =>
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var records = new List<AuditRecord>(determinations.Count);
             for (var i = 0; i < determinations.Count; i++)
             {
-                var record = await AppendAsync(connection, transaction, previous, entries[i], cancellationToken);
-                await InsertDeterminationAsync(connection, transaction, determinations[i], record, cancellationToken);
+                var prepared = determinations[i];
+                var record = await AppendAsync(connection, transaction,
+                    AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload), cancellationToken);
+                await InsertDeterminationAsync(connection, transaction, prepared.Record, record, cancellationToken);
                 records.Add(record);
                 previous = record;
             }
@@ -311,9 +315,12 @@ public abstract partial class SqlStore : IReticleStore
             : throw new AuditChainBrokenException(head.Sequence);
     }
 
-    private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken)
+    private Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, AuditChain.Append(previous, entry), cancellationToken);
+
+    /// <summary>Writes a record already placed on the chain, and moves the head to it.</summary>
+    private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken)
     {
-        var record = AuditChain.Append(previous, entry);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_log (sequence, at, actor, kind, payload, previous_hash, hash)

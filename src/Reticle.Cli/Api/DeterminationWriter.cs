@@ -28,7 +28,8 @@ internal sealed class DeterminationWriter : IAsyncDisposable
 
     public Task<IReadOnlyList<AuditRecord>> RecordAsync(IReadOnlyList<DeterminationRecord> records, string actor, CancellationToken cancellationToken)
     {
-        var pending = new Pending(records, actor, new TaskCompletionSource<IReadOnlyList<AuditRecord>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Encoded here, on the request's thread: the writer, one for all requests, is left only the chain and the rows.
+        var pending = new Pending([.. records.Select(PreparedDetermination.Prepare)], actor, new TaskCompletionSource<IReadOnlyList<AuditRecord>>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("the server is stopping");
@@ -77,5 +78,5 @@ internal sealed class DeterminationWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record Pending(IReadOnlyList<DeterminationRecord> Records, string Actor, TaskCompletionSource<IReadOnlyList<AuditRecord>> Done);
+    private sealed record Pending(IReadOnlyList<PreparedDetermination> Records, string Actor, TaskCompletionSource<IReadOnlyList<AuditRecord>> Done);
 }

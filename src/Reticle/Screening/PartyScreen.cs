@@ -8,9 +8,35 @@ namespace Reticle.Screening;
 /// Screens every party of a transaction against the lists held, for the determination: hits at or above the
 /// alert threshold, each a match (at or above <see cref="ScreeningIndex.StrongMatch"/>) or a potential match.
 /// </summary>
+/// <remarks>
+/// The same counterparties come back order after order (a fab's name is on every one of its shipments), and the
+/// index is immutable: each distinct (name, country) is looked up once per index and the hits remembered, up to
+/// <see cref="RememberedNames"/> names (then forgotten all at once and gathered again). A new list snapshot
+/// builds a new index and with it a new <see cref="PartyScreen"/>, so nothing remembered outlives its lists.
+/// </remarks>
 public sealed class PartyScreen(ScreeningIndex index, IReadOnlySet<string> listsDecided)
 {
+    /// <summary>How many distinct (name, country) lookups are remembered.</summary>
+    public const int RememberedNames = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Country), ImmutableArray<ScreeningHit>> _remembered = new();
+
     public ScreeningIndex Index { get; } = index;
+
+    private ImmutableArray<ScreeningHit> Lookup(string name, string? country)
+    {
+        if (_remembered.TryGetValue((name, country), out var known))
+        {
+            return known;
+        }
+        var found = Index.Screen(new ScreeningQuery(name, country));
+        if (_remembered.Count >= RememberedNames)
+        {
+            _remembered.Clear();
+        }
+        _remembered.TryAdd((name, country), found);
+        return found;
+    }
 
     public ImmutableArray<PartyHit> Screen(Transaction transaction)
     {
@@ -21,7 +47,7 @@ public sealed class PartyScreen(ScreeningIndex index, IReadOnlySet<string> lists
         var hits = ImmutableArray.CreateBuilder<PartyHit>();
         foreach (var party in transaction.Parties)
         {
-            var found = Index.Screen(new ScreeningQuery(party.Name, party.Country.Value));
+            var found = Lookup(party.Name, party.Country.Value);
             // One entity is often on several datasets (SDN in the CSL and in OFAC's own file): report it once per
             // list and name, with its best score.
             var distinct = found.GroupBy(h => (h.Entry.List, h.Entry.Name)).Select(g => g.MaxBy(h => h.Score)!).ToList();

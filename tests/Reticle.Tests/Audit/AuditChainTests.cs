@@ -28,6 +28,26 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void A_record_hash_is_sha256_of_the_canonical_encoding_of_its_fields_and_the_previous_hash()
+    {
+        // The definition the chains already stored rely on: any faster way of computing it must give the same bytes.
+        var at = Instant.FromUtc(2026, 11, 25, 12, 30, 15).PlusTicks(1_234_560);
+        const string payload = "{\"because\":\"DCO 1.1 nm <= 1.5 nm; \u00e9t\u00e9 \\ \\\"quoted\\\"\",\"n\":1}";
+        var canonical = CanonicalJson.Encode(new JsonObject
+        {
+            ["sequence"] = 42L,
+            ["at"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(at),
+            ["actor"] = "api:ana",
+            ["kind"] = "determination",
+            ["payload"] = payload,
+            ["previousHash"] = AuditChain.Genesis,
+        });
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        AuditChain.HashOf(42, at, "api:ana", "determination", payload, AuditChain.Genesis).ShouldBe(expected);
+    }
+
+    [Fact]
     public void Payloads_are_stored_canonically_with_sorted_keys() =>
         Chain(1)[0].Payload.ShouldBe("""{"a":[1,2],"b":"x","n":0}""");
 

@@ -55,12 +55,13 @@ internal static class DeterminationsApi
             .Select(t => state.Catalog.Complete(t))
             .Select(t => DeterminationEngine.DetermineScreened(state.Rules, t, date, screening.PartyScreen.Screen(t)) with { ListVersions = screening.Lists.Versions })
             .ToList();
-        var results = determinations.Select(DeterminationJson.ToJson).ToList();
+        // Each decision is written as JSON once: the same text is stored, sealed in the audit log and answered.
+        var results = determinations.Select(d => DeterminationJson.ToJson(d).ToJsonString(ApiJson.Options)).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
             x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
-            x.First.SourceJson ?? "{}", x.Third.ToJsonString())).ToList();
+            x.First.SourceJson ?? "{}", x.Third)).ToList();
         await state.Determinations.RecordAsync(records, Actor(user), cancellationToken);
-        return ApiJson.Ok(wrapped ? new JsonObject { ["determinations"] = new JsonArray([.. results]) } : results[0]);
+        return ApiJson.Text(wrapped ? $$"""{"determinations":[{{string.Join(",", results)}}]}""" : results[0]);
     }
 
     /// <summary>Who the audit record names: the key's name.</summary>

@@ -1,0 +1,27 @@
+using Reticle.Audit;
+
+namespace Reticle.Store;
+
+/// <summary>
+/// A determination ready to be stored: its record and the canonical encoding of the audit payload that will
+/// seal it. Encoding is most of the cost of storing a decision (the whole input and result are parsed and
+/// written again) and needs nothing from the store, so a caller that stores in batches through one writer —
+/// the API's group commit — prepares on the request's own thread and leaves the writer only the chain.
+/// </summary>
+public sealed class PreparedDetermination
+{
+    private PreparedDetermination(DeterminationRecord record, string auditPayload)
+    {
+        Record = record;
+        AuditPayload = auditPayload;
+    }
+
+    public DeterminationRecord Record { get; }
+
+    /// <summary>The audit payload (<see cref="AuditPayloads.ForDetermination"/>) as <see cref="CanonicalJson"/> encodes it.</summary>
+    public string AuditPayload { get; }
+
+    /// <exception cref="ArgumentException">The record's input or result is not valid JSON.</exception>
+    public static PreparedDetermination Prepare(DeterminationRecord record) =>
+        new(record, CanonicalJson.Encode(AuditPayloads.ForDetermination(record)));
+}
