@@ -49,6 +49,12 @@ public interface IReticleStore : IAsyncDisposable
     /// <summary>The audit chain in sequence order, streamed.</summary>
     IAsyncEnumerable<AuditRecord> ReadAuditAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the audit chain: up to <paramref name="limit"/> records whose sequence is above <paramref name="after"/>,
+    /// in sequence order (a caller pages on by passing the last sequence it got).
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> ReadAuditPageAsync(long after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
 
