@@ -5,10 +5,24 @@ using Microsoft.AspNetCore.Http;
 
 namespace Reticle.Cli.Api;
 
-/// <summary>JSON answers written exactly as the engine shapes them (CONTRACT §3, §4), compact.</summary>
+/// <summary>JSON answers written exactly as the engine and the shell's writers shape them (the same shapes as <c>--json</c>), compact.</summary>
 internal static class ApiJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Ok(JsonNode node) => Results.Text(node.ToJsonString(Options), "application/json", System.Text.Encoding.UTF8);
+
+    /// <summary>201 with a Location header naming what was recorded.</summary>
+    public static IResult Created(string location, JsonNode node) => new CreatedJson(location, node.ToJsonString(Options));
+
+    private sealed class CreatedJson(string location, string json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status201Created;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            return httpContext.Response.WriteAsync(json);
+        }
+    }
 }
