@@ -71,7 +71,7 @@ internal static class OrdersApi
         try
         {
             var added = await OrderRecording.AddAsync(state.Workspace, JsonBody.Root, text, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Created($"/api/v1/orders?status=open", OrdersJson.Added(added));
+            return ApiJson.Created("/api/v1/orders", OrdersJson.Added(added));
         }
         catch (InputRejectedException e)
         {
