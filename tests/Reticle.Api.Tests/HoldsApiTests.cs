@@ -64,6 +64,15 @@ public abstract class HoldsApiTests(ApiServer server)
         again["detail"]!.GetValue<string>().ShouldContain("released, not held");
     }
 
+    [Fact]
+    public async Task An_oversized_release_is_a_413_problem_and_the_hold_stays()
+    {
+        var (hold, _) = await HeldOrderAsync("analyst");
+        var huge = $$"""{"reasonCode": "x", "text": "{{new string('y', 70 * 1024)}}"}""";
+        await ProblemAsync(await server.PostJsonAsync($"/api/v1/holds/{hold}/release", "reviewer", huge), HttpStatusCode.RequestEntityTooLarge);
+        (await server.GetJsonAsync("/api/v1/holds")).AsArray().Single(h => h!["id"]!.GetValue<long>() == hold)!["status"]!.GetValue<string>().ShouldBe("held");
+    }
+
     [Theory]
     [InlineData("""{"reasonCode": "x"}""", "body.text")]
     [InlineData("""{"reasonCode": " ", "text": "y"}""", "body.reasonCode")]

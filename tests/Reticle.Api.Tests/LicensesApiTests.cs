@@ -146,6 +146,16 @@ public abstract class LicensesApiTests(ApiServer server)
         (await server.GetJsonAsync($"/api/v1/licenses/{id}"))["status"]!.GetValue<string>().ShouldBe("revoked");
     }
 
+    [Fact]
+    public async Task An_oversized_revocation_is_a_413_problem_and_nothing_is_stored()
+    {
+        var (id, _) = await AddLicenseAsync();
+        var before = await server.AuditRecordsAsync();
+        var huge = $$"""{"effective": "2024-01-01", "reason": "{{new string('r', 70 * 1024)}}"}""";
+        await ProblemAsync(await server.PostJsonAsync($"/api/v1/licenses/{id}/revocations", "reviewer", huge), HttpStatusCode.RequestEntityTooLarge);
+        (await server.AuditRecordsAsync()).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("""{"effective": "2024-02-30"}""", "body.effective")]
     [InlineData("""{"announced": "2024-01-01"}""", "body.effective")]
