@@ -54,11 +54,23 @@ public interface IReticleStore : IAsyncDisposable
     /// <summary>The audit chain in sequence order, streamed.</summary>
     IAsyncEnumerable<AuditRecord> ReadAuditAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the audit chain: up to <paramref name="limit"/> records whose sequence is above <paramref name="after"/>,
+    /// in sequence order (a caller pages on by passing the last sequence it got).
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> ReadAuditPageAsync(long after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every licence event, in the order recorded (the order <see cref="Reticle.Licensing.LicenseBook.From"/> folds them in).</summary>
     Task<IReadOnlyList<StoredLicenseEvent>> GetLicenseEventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many licence events are on record. Events are only ever appended, so the count names a state of the
+    /// licence book: a reader that cached the book at one count knows it is stale when the count moves.
+    /// </summary>
+    Task<long> CountLicenseEventsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Appends licence events, each with its own audit record, all or none. Under the write lock each is

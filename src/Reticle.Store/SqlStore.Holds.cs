@@ -33,16 +33,16 @@ public abstract partial class SqlStore
                 $"{SelectHold} WHERE id = @Id", new { Id = holdId }, transaction, cancellationToken: cancellationToken));
             if (row is null)
             {
-                throw new HoldRejectedException($"hold {holdId}: no such hold");
+                throw new HoldRejectedException(HoldRejection.Unknown, $"hold {holdId}: no such hold");
             }
             if (row.Status != "held")
             {
-                throw new HoldRejectedException($"hold {holdId} is {row.Status}, not held");
+                throw new HoldRejectedException(HoldRejection.NotHeld, $"hold {holdId} is {row.Status}, not held");
             }
             // Four eyes: checked under the write lock, against the requester stored with the hold.
             if (string.Equals(row.RequestedBy, actor, StringComparison.Ordinal))
             {
-                throw new HoldRejectedException($"hold {holdId}: {actor} requested the determination that placed it and may not release it (four eyes)");
+                throw new HoldRejectedException(HoldRejection.SameActor, $"hold {holdId}: {actor} requested the determination that placed it and may not release it (four eyes)");
             }
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var record = await AppendAsync(connection, transaction, previous, new AuditEntry(at, actor, AuditPayloads.HoldReleased, new JsonObject

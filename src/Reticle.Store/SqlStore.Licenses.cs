@@ -16,6 +16,12 @@ public abstract partial class SqlStore
         return await ReadLicenseEventsAsync(connection, null, cancellationToken);
     }
 
+    public async Task<long> CountLicenseEventsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM license_events", cancellationToken: cancellationToken));
+    }
+
     public Task<IReadOnlyList<AuditRecord>> AppendLicenseEventsAsync(IReadOnlyList<LicenseEvent> events, string actor, Instant at, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {

@@ -280,6 +280,15 @@ public abstract partial class SqlStore : IReticleStore
         }
     }
 
+    public async Task<IReadOnlyList<AuditRecord>> ReadAuditPageAsync(long after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            $"{SelectAudit} WHERE sequence > @After ORDER BY sequence LIMIT @Limit", new { After = after, Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(ToRecord).ToList();
+    }
+
     public async Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

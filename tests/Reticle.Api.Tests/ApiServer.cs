@@ -24,7 +24,15 @@ public abstract class ApiServer : IAsyncLifetime
     private WebApplication? _app;
     private Dictionary<string, string?> _variables = [];
 
-    protected ApiServer(Transport transport) => _transport = transport;
+    /// <param name="keys">Keys already created in the same store (a second node on one database); null: create one per role.</param>
+    protected ApiServer(Transport transport, IReadOnlyDictionary<string, string>? keys = null)
+    {
+        _transport = transport;
+        foreach (var (role, key) in keys ?? new Dictionary<string, string>())
+        {
+            Keys[role] = key;
+        }
+    }
 
     public Dictionary<string, string> Keys { get; } = [];
 
@@ -48,7 +56,7 @@ public abstract class ApiServer : IAsyncLifetime
             ["RETICLE_CONTENT"] = Path.Combine(Repository.Root, "content"),
             ["RETICLE_ACTOR"] = "test:setup",
         };
-        foreach (var role in new[] { "viewer", "analyst", "reviewer", "admin" })
+        foreach (var role in new[] { "viewer", "analyst", "reviewer", "admin" }.Where(r => !Keys.ContainsKey(r)))
         {
             var output = new StringWriter();
             var code = await Cli.ReticleCli.RunAsync(["keys", "create", "--name", role, "--role", role], Environment(output));
@@ -81,21 +89,27 @@ public abstract class ApiServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs a <c>reticle</c> command on the same store as the host (as <c>RETICLE_ACTOR=test:setup</c>), for seeding; fails the fixture on a non-zero exit.</summary>
-    public async Task<string> ReticleAsync(params string[] args)
+    /// <summary>Today on the hosts' clock.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 25, 12, 0);
+
+    private CliEnvironment Environment(StringWriter output, StringWriter? error = null) =>
+        new(output, error ?? new StringWriter(), () => new StringReader(""), new FixedClock(Now), name => _variables.GetValueOrDefault(name));
+
+    /// <summary>Runs <c>reticle ARGS</c> on the store the host uses, with the host's clock (to compare the API's answers with the command line's).</summary>
+    public async Task<(int ExitCode, string Out, string Error)> RunCliAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = await Cli.ReticleCli.RunAsync(args, Environment(output, errors));
-        code.ShouldBe(0, $"reticle {string.Join(' ', args)}: {errors}");
-        return output.ToString();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await Cli.ReticleCli.RunAsync(args, Environment(output, error));
+        return (code, output.ToString(), error.ToString());
     }
 
-    private CliEnvironment Environment(StringWriter output, StringWriter errors) =>
-        new(output, errors, () => new StringReader(""), new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)), name => _variables.GetValueOrDefault(name));
-
-    private CliEnvironment Environment(StringWriter output) =>
-        new(output, new StringWriter(), () => new StringReader(""), new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)), name => _variables.GetValueOrDefault(name));
+    /// <summary>The JSON the command line prints for <c>reticle ARGS --json</c>.</summary>
+    public async Task<JsonNode> CliJsonAsync(params string[] args)
+    {
+        var (code, output, error) = await RunCliAsync([.. args, "--json"]);
+        code.ShouldBe(0, error);
+        return JsonNode.Parse(output)!;
+    }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? role, HttpContent? content = null)
     {
@@ -109,6 +123,14 @@ public abstract class ApiServer : IAsyncLifetime
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, string role, string json) =>
         SendAsync(HttpMethod.Post, path, role, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    public async Task<JsonNode> GetJsonAsync(string path, string role = "viewer")
+    {
+        var response = await SendAsync(HttpMethod.Get, path, role);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
 
     public async Task<long> AuditRecordsAsync()
     {

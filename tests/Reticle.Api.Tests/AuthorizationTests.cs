@@ -6,37 +6,75 @@ namespace Reticle.Api.Tests;
 /// <summary>Each role can do exactly what it should: viewer &lt; analyst &lt; reviewer &lt; admin; no key is 401, too small a role 403.</summary>
 public abstract class AuthorizationTests(ApiServer server)
 {
-    public static TheoryData<string, string, string> Calls => new()
+    // Reads: every role. Determinations, screenings, orders, shipments, impact: analyst and up. Licence writes and hold
+    // releases: reviewer and up. List imports: admin. An allowed write on an unknown id answers 404; a forbidden one 403 first.
+    private static readonly Dictionary<string, string> Least = new()
     {
-        // call, role, expected
-        { "lists", "viewer", "200" }, { "lists", "analyst", "200" }, { "lists", "reviewer", "200" }, { "lists", "admin", "200" },
-        { "audit", "viewer", "200" }, { "audit", "analyst", "200" }, { "audit", "reviewer", "200" }, { "audit", "admin", "200" },
-        { "determine", "viewer", "403" }, { "determine", "analyst", "200" }, { "determine", "reviewer", "200" }, { "determine", "admin", "200" },
-        { "screen", "viewer", "403" }, { "screen", "analyst", "200" }, { "screen", "reviewer", "200" }, { "screen", "admin", "200" },
-        { "import", "viewer", "403" }, { "import", "analyst", "403" }, { "import", "reviewer", "403" }, { "import", "admin", "200" },
-        { "lists", "none", "401" }, { "audit", "none", "401" }, { "determine", "none", "401" }, { "screen", "none", "401" }, { "import", "none", "401" },
-        { "determine", "rtk_not-a-key", "401" }, { "lists", "rtk_not-a-key", "401" },
+        ["lists"] = "viewer", ["audit"] = "viewer", ["audit-page"] = "viewer", ["licenses"] = "viewer", ["license"] = "viewer",
+        ["orders"] = "viewer", ["holds"] = "viewer",
+        ["determine"] = "analyst", ["screen"] = "analyst", ["add-order"] = "analyst", ["ship"] = "analyst", ["impact"] = "analyst",
+        ["add-license"] = "reviewer", ["revoke"] = "reviewer", ["release"] = "reviewer",
+        ["import"] = "admin",
     };
+
+    private static readonly Dictionary<string, string> Allowed = new()
+    {
+        ["license"] = "404", ["add-order"] = "201", ["ship"] = "404", ["impact"] = "400", ["add-license"] = "201", ["revoke"] = "404", ["release"] = "404",
+    };
+
+    private static readonly string[] RoleNames = ["viewer", "analyst", "reviewer", "admin"];
+
+    public static TheoryData<string, string, string> Calls
+    {
+        get
+        {
+            var calls = new TheoryData<string, string, string>();
+            foreach (var (call, least) in Least)
+            {
+                foreach (var role in RoleNames)
+                {
+                    calls.Add(call, role, Array.IndexOf(RoleNames, role) >= Array.IndexOf(RoleNames, least) ? Allowed.GetValueOrDefault(call, "200") : "403");
+                }
+                calls.Add(call, "none", "401");
+                calls.Add(call, "rtk_not-a-key", "401");
+            }
+            return calls;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Calls))]
     public async Task Each_role_can_do_exactly_what_it_should(string call, string role, string expected)
     {
         var key = role == "none" ? null : role;
+        var tag = Stories.Tag();
+        static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
         var response = call switch
         {
             "lists" => await server.SendAsync(HttpMethod.Get, "/api/v1/lists", key),
             "audit" => await server.SendAsync(HttpMethod.Get, "/api/v1/audit/verify", key),
+            "audit-page" => await server.SendAsync(HttpMethod.Get, "/api/v1/audit?limit=1", key),
+            "licenses" => await server.SendAsync(HttpMethod.Get, "/api/v1/licenses", key),
+            "license" => await server.SendAsync(HttpMethod.Get, "/api/v1/licenses/NL-NOWHERE", key),
+            "orders" => await server.SendAsync(HttpMethod.Get, "/api/v1/orders", key),
+            "holds" => await server.SendAsync(HttpMethod.Get, "/api/v1/holds", key),
             "determine" => await server.SendAsync(HttpMethod.Post, "/api/v1/determinations", key,
-                new StringContent(File.ReadAllText(Repository.Sample("nxt2050i-to-us-2024-02-01.json")), Encoding.UTF8, "application/json")),
-            "screen" => await server.SendAsync(HttpMethod.Post, "/api/v1/screenings", key, new StringContent("""{"name": "ACME"}""", Encoding.UTF8, "application/json")),
+                Json(File.ReadAllText(Repository.Sample("nxt2050i-to-us-2024-02-01.json")))),
+            "screen" => await server.SendAsync(HttpMethod.Post, "/api/v1/screenings", key, Json("""{"name": "ACME"}""")),
+            "add-order" => await server.SendAsync(HttpMethod.Post, "/api/v1/orders", key, Json(Stories.Order($"SO-{tag}", "2024-01-02", Stories.Party(tag)))),
+            "ship" => await server.SendAsync(HttpMethod.Post, "/api/v1/orders/SO-NOWHERE/shipments", key),
+            // A body without knownAt: allowed means it gets as far as reading the body (400).
+            "impact" => await server.SendAsync(HttpMethod.Post, "/api/v1/impact", key, Json("{}")),
+            "add-license" => await server.SendAsync(HttpMethod.Post, "/api/v1/licenses", key, Json(Stories.License($"NL-{tag}", Stories.Party(tag)))),
+            "revoke" => await server.SendAsync(HttpMethod.Post, "/api/v1/licenses/NL-NOWHERE/revocations", key, Json("""{"effective": "2024-01-01"}""")),
+            "release" => await server.SendAsync(HttpMethod.Post, "/api/v1/holds/987654/release", key, Json("""{"reasonCode": "x", "text": "y"}""")),
             // The bundled file again: allowed means 200 with nothing changed.
             "import" => await server.SendAsync(HttpMethod.Post, "/api/v1/lists/imports?format=bis-dpl", key,
                 new ByteArrayContent(File.ReadAllBytes(Path.Combine(Repository.Root, "content", "lists", "bis-dpl-2022-09-07.txt")))),
             _ => throw new ArgumentOutOfRangeException(nameof(call)),
         };
         ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected, await response.Content.ReadAsStringAsync());
-        if (expected is "401" or "403")
+        if (expected is "401" or "403" or "404" or "400")
         {
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         }
@@ -44,6 +82,17 @@ public abstract class AuthorizationTests(ApiServer server)
         {
             response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
         }
+    }
+
+    [Fact]
+    public async Task Nothing_a_forbidden_write_asked_for_is_stored()
+    {
+        var before = await server.AuditRecordsAsync();
+        var tag = Stories.Tag();
+        (await server.PostJsonAsync("/api/v1/licenses", "analyst", Stories.License($"NL-{tag}", Stories.Party(tag)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await server.PostJsonAsync("/api/v1/orders", "viewer", Stories.Order($"SO-{tag}", "2024-01-02", Stories.Party(tag)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await server.AuditRecordsAsync()).ShouldBe(before);
+        (await server.SendAsync(HttpMethod.Get, $"/api/v1/licenses/NL-{tag}", "viewer")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

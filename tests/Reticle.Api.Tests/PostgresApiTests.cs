@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 
 namespace Reticle.Api.Tests;
 
@@ -11,26 +10,9 @@ namespace Reticle.Api.Tests;
 /// </summary>
 public sealed class PostgresServer() : ApiServer(Transport.Http)
 {
-    private readonly string _database = "reticle_api_" + Guid.NewGuid().ToString("N")[..12];
     private string? _connectionString;
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL");
-
-    protected override string? Postgres => _connectionString ??= CreateDatabase();
-
-    private string CreateDatabase()
-    {
-        using var connection = new NpgsqlConnection(Server);
-        connection.Open();
-        using (var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection))
-        {
-            command.ExecuteNonQuery();
-        }
-        return new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
-    }
+    protected override string? Postgres => _connectionString ??= TestPostgres.CreateDatabase("reticle_api_");
 }
 
 public sealed class PostgresApiTests(PostgresServer server) : IClassFixture<PostgresServer>

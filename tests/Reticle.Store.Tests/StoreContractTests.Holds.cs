@@ -26,11 +26,12 @@ public abstract partial class StoreContractTests
         await Store.ShipOrderAsync("SO-1", Decided("SO-1", "license-required"), [], ship: false, Hold("SO-1"), "alice", T0);
         var id = (await Store.GetHoldsAsync()).Single().Id;
 
-        (await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id, "code", "text", "fp-1", "alice", T0))).Message.ShouldContain("four eyes");
-        await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id + 100, "code", "text", "fp-1", "bob", T0));
+        var fourEyes = await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id, "code", "text", "fp-1", "alice", T0));
+        (fourEyes.Reason, fourEyes.Message.Contains("four eyes", StringComparison.Ordinal)).ShouldBe((HoldRejection.SameActor, true));
+        (await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id + 100, "code", "text", "fp-1", "bob", T0))).Reason.ShouldBe(HoldRejection.Unknown);
         var release = await Store.ReleaseHoldAsync(id, "code", "text", "fp-1", "bob", T0);
         release.Kind.ShouldBe("hold.released");
-        await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id, "code", "text", "fp-1", "carol", T0));
+        (await Should.ThrowAsync<HoldRejectedException>(() => Store.ReleaseHoldAsync(id, "code", "text", "fp-1", "carol", T0))).Reason.ShouldBe(HoldRejection.NotHeld);
 
         var released = (await Store.GetHoldsAsync()).Single();
         (released.Status, released.ReleasedBy, released.ReasonCode, released.ReleaseText, released.Fingerprint).ShouldBe(("released", "bob", "code", "text", "fp-1"));

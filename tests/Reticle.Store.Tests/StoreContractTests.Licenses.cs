@@ -48,6 +48,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task The_licence_event_count_moves_with_every_event_recorded_and_not_with_a_refused_batch()
+    {
+        (await Store.CountLicenseEventsAsync()).ShouldBe(0);
+        await Store.AppendLicenseEventsAsync([new LicenseIssued(NlLicense()), Shipment("SO-1")], "tester", T0);
+        (await Store.CountLicenseEventsAsync()).ShouldBe(2);
+
+        await Should.ThrowAsync<LicenseEventRejectedException>(() => Store.AppendLicenseEventsAsync([Shipment("SO-2"), new LicenseIssued(NlLicense())], "tester", T0));
+        (await Store.CountLicenseEventsAsync()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_licence_event_the_book_refuses_stores_nothing_of_the_batch()
     {
         await Store.AppendLicenseEventsAsync([new LicenseIssued(NlLicense())], "tester", T0);

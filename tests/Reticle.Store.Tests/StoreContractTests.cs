@@ -290,6 +290,18 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_audit_chain_is_read_in_pages_after_a_sequence()
+    {
+        await Store.RecordDeterminationsAsync([Determination("tx-1"), Determination("tx-2"), Determination("tx-3"), Determination("tx-4"), Determination("tx-5")], "analyst", T0);
+
+        var all = await ReadAuditAsync();
+        (await Store.ReadAuditPageAsync(0, 2)).ShouldBe(all.Take(2));
+        (await Store.ReadAuditPageAsync(2, 2)).ShouldBe(all.Skip(2).Take(2));
+        (await Store.ReadAuditPageAsync(4, 100)).ShouldBe(all.Skip(4));
+        (await Store.ReadAuditPageAsync(5, 100)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Determinations_are_returned_only_for_their_transaction()
     {
         await Store.RecordDeterminationsAsync([Determination("tx-1"), Determination("tx-2"), Determination("tx-1")], "analyst", T0);

@@ -90,6 +90,10 @@ internal static class ApiHost
         api.MapDeterminations();
         api.MapScreenings();
         api.MapLists();
+        api.MapLicenses();
+        api.MapOrders();
+        api.MapHolds();
+        api.MapImpact();
         api.MapAudit();
         api.MapMe();
         api.MapRules();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Reticle.Cli.Api;
 
-/// <summary>JSON answers written exactly as the engine shapes them (CONTRACT §3, §4), compact.</summary>
+/// <summary>JSON answers written exactly as the engine and the shell's writers shape them (the same shapes as <c>--json</c>), compact.</summary>
 internal static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -14,4 +14,18 @@ internal static class ApiJson
 
     /// <summary>An answer already written as JSON text (by <see cref="Options"/>): a decision is written once, for the store and the caller.</summary>
     public static IResult Text(string json) => Results.Text(json, "application/json", System.Text.Encoding.UTF8);
+
+    /// <summary>201 with a Location header naming what was recorded.</summary>
+    public static IResult Created(string location, JsonNode node) => new CreatedJson(location, node.ToJsonString(Options));
+
+    private sealed class CreatedJson(string location, string json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status201Created;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            return httpContext.Response.WriteAsync(json);
+        }
+    }
 }

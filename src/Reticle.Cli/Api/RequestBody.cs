@@ -11,6 +11,11 @@ internal static class RequestBody
     public const long Determinations = 8L * 1024 * 1024;
     public const long Screenings = 8L * 1024 * 1024;
     public const long Lists = 64L * 1024 * 1024;
+    public const long Licenses = 8L * 1024 * 1024;
+    public const long Orders = 8L * 1024 * 1024;
+
+    /// <summary>Bodies of a few fields (a revocation, a release, an impact request).</summary>
+    public const long Small = 64L * 1024;
 
     /// <summary>The body's bytes, or null if it is longer than <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)

@@ -31,30 +31,15 @@ internal static class HoldsCommand
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
         var holds = await workspace.Store.GetHoldsAsync(null, cancellationToken);
         var current = holds.Any(h => h.Status == "released") ? await KnowledgeFingerprint.CurrentAsync(workspace, cancellationToken) : null;
-        bool? Stands(StoredHold h) => h.Status == "released" ? h.Fingerprint == current : null;
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonArray([.. holds.Select(h => (JsonNode?)new JsonObject
-            {
-                ["id"] = h.Id,
-                ["order"] = h.OrderId,
-                ["status"] = h.Status,
-                ["outcome"] = h.Outcome,
-                ["reason"] = h.Reason,
-                ["requestedBy"] = h.RequestedBy,
-                ["placedAt"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(h.PlacedAt),
-                ["releasedBy"] = h.ReleasedBy,
-                ["reasonCode"] = h.ReasonCode,
-                ["text"] = h.ReleaseText,
-                // A release stands while the rules, lists and licence events it relied on are unchanged.
-                ["releaseStands"] = Stands(h),
-            })]).ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(HoldsJson.List(holds, current).ToJsonString(JsonOutput.Options));
             return ExitCodes.Success;
         }
         var table = new Table().AddColumns("id", "order", "status", "outcome", "reason", "requested by", "released by");
         foreach (var h in holds)
         {
-            var status = Stands(h) == false ? "released (lapses: rules, lists or licences changed)" : h.Status;
+            var status = HoldsJson.Stands(h, current) == false ? "released (lapses: rules, lists or licences changed)" : h.Status;
             table.AddRow(h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(h.OrderId), status, h.Outcome, Markup.Escape(h.Reason),
                 Markup.Escape(h.RequestedBy), Markup.Escape(h.ReleasedBy is null ? "-" : $"{h.ReleasedBy} ({h.ReasonCode}: {h.ReleaseText})"));
         }
@@ -65,22 +50,16 @@ internal static class HoldsCommand
     private static async Task<int> ReleaseAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(Id);
-        var code = parse.GetValue(ReasonCode)!.Trim();
-        var text = parse.GetValue(Text)!.Trim();
-        if (code.Length == 0 || text.Length == 0)
-        {
-            throw new InputRejectedException([$"{(code.Length == 0 ? "--reason-code" : "--text")}: must not be empty"]);
-        }
+        var code = parse.GetValue(ReasonCode)!;
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var fingerprint = await KnowledgeFingerprint.CurrentAsync(workspace, cancellationToken);
-        var record = await workspace.Store.ReleaseHoldAsync(id, code, text, fingerprint, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var record = await HoldRelease.ReleaseAsync(workspace, id, code, parse.GetValue(Text)!, ("--reason-code", "--text"), env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonObject { ["hold"] = id, ["status"] = "released", ["by"] = env.Actor, ["auditSequence"] = record.Sequence }.ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(HoldsJson.Released(id, env.Actor, record).ToJsonString(JsonOutput.Options));
         }
         else
         {
-            env.Out.WriteLine($"hold {id} released by {env.Actor} ({code}); recorded as audit record {record.Sequence}. It lapses if the rules, lists or licences change before the order ships.");
+            env.Out.WriteLine($"hold {id} released by {env.Actor} ({code.Trim()}); recorded as audit record {record.Sequence}. It lapses if the rules, lists or licences change before the order ships.");
         }
         return ExitCodes.Success;
     }

@@ -46,15 +46,7 @@ internal static class ImpactCommand
         await using var workspace = await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
         var a = since ?? knownAt!.Value;
         var b = since is null ? vs!.Value : workspace.Today;
-        var before = await Decider.LoadAsync(workspace, a, Decider.EndOf(a), cancellationToken);
-        var after = await Decider.LoadAsync(workspace, b, Decider.EndOf(b), cancellationToken);
-        var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
-            .Select(o => after.Catalog.Complete(OrdersCommand.ReadOrder(o)))
-            .ToList();
-
-        var report = ImpactAnalysis.Run(orders,
-            new ImpactSide(a, before.Rules, before.Screen, before.ListVersions, before.Licenses),
-            new ImpactSide(b, after.Rules, after.Screen, after.ListVersions, after.Licenses));
+        var report = await ImpactRun.RunAsync(workspace, a, b, cancellationToken);
 
         if (parse.GetValue(GlobalOptions.Json))
         {

@@ -44,33 +44,15 @@ internal static class LicensesCommand
     {
         var file = parse.GetValue(File)!;
         var text = await CheckCommand.ReadFileAsync(file, cancellationToken);
-        var errors = new List<InputError>();
-        var licenses = LicenseReader.Read(file, text, errors);
-        Reject(errors);
-
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var book = await workspace.LoadLicensesAsync(cancellationToken);
-        var events = new List<LicenseEvent>();
-        for (var i = 0; i < licenses.Count; i++)
-        {
-            var issued = new LicenseIssued(licenses[i]);
-            if (book.Check(issued) is { } problem)
-            {
-                errors.Add(new InputError(licenses.Count == 1 && !text.TrimStart().StartsWith('[') ? $"{file}.id" : $"{file}[{i}].id", problem));
-                continue;
-            }
-            book = book.With(issued);
-            events.Add(issued);
-        }
-        Reject(errors);
-        var audit = await workspace.Store.AppendLicenseEventsAsync(events, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var added = await LicenseRecording.AddAsync(workspace, file, text, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonArray([.. licenses.Zip(audit, (l, a) => (JsonNode?)new JsonObject { ["id"] = l.Id, ["auditSequence"] = a.Sequence })]).ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(LicensesJson.Added(added).ToJsonString(JsonOutput.Options));
         }
         else
         {
-            foreach (var (license, record) in licenses.Zip(audit))
+            foreach (var (license, record) in added)
             {
                 env.Out.WriteLine($"recorded licence {license.Id} ({license.Jurisdiction}, {license.Lines.Length} line{(license.Lines.Length == 1 ? "" : "s")}) as audit record {record.Sequence}");
             }
@@ -85,7 +67,7 @@ internal static class LicensesCommand
         var states = book.StateOn(workspace.Today, null);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonArray([.. states.Select(s => (JsonNode?)Summary(s))]).ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(LicensesJson.List(states).ToJsonString(JsonOutput.Options));
             return ExitCodes.Success;
         }
         var table = new Table().AddColumns("id", "jurisdiction", "holder", "status", "valid", "lines (remaining)");
@@ -103,15 +85,12 @@ internal static class LicensesCommand
         var id = parse.GetValue(Id)!;
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
         var book = await workspace.LoadLicensesAsync(cancellationToken);
-        var history = book.History(id) ?? throw new InputRejectedException([$"licence '{id}': no such licence on record"]);
+        var history = book.History(id) ?? throw new InputRejectedException([$"licence '{id}': no such licence on record"], Rejection.NotFound);
         var state = book.StateOf(id, workspace.Today, null)!;
         var events = book.Events.Where(e => e.LicenseId == id).ToList();
         if (parse.GetValue(GlobalOptions.Json))
         {
-            var json = Summary(state);
-            json["terms"] = LicenseJson.ToJson(state.Terms);
-            json["events"] = new JsonArray([.. events.Select(e => (JsonNode?)LicenseEventJson.ToJson(e))]);
-            env.Out.WriteLine(json.ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(LicensesJson.Detail(state, events).ToJsonString(JsonOutput.Options));
             return ExitCodes.Success;
         }
         var terms = state.Terms;
@@ -160,7 +139,7 @@ internal static class LicensesCommand
         var book = await workspace.LoadLicensesAsync(cancellationToken);
         if (book.History(id) is null)
         {
-            throw new InputRejectedException([$"licence '{id}': no such licence on record"]);
+            throw new InputRejectedException([$"licence '{id}': no such licence on record"], Rejection.NotFound);
         }
         var scope = party is not null ? RevocationScope.ForParty(party)
             : lines.Length > 0 ? RevocationScope.ForLines(lines)
@@ -171,16 +150,14 @@ internal static class LicensesCommand
             var option = party is not null ? "--party" : lines.Length > 0 ? "--line" : "--effective";
             throw new InputRejectedException([$"{option}: {problem}"]);
         }
-        var audit = await workspace.Store.AppendLicenseEventsAsync([revocation], env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var audit = await LicenseRecording.RevokeAsync(workspace, revocation, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            var json = LicenseEventJson.ToJson(revocation);
-            json["auditSequence"] = audit[0].Sequence;
-            env.Out.WriteLine(json.ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(LicensesJson.Recorded(revocation, audit).ToJsonString(JsonOutput.Options));
         }
         else
         {
-            env.Out.WriteLine($"{id} ({scope}) {revocation.Describe()}; recorded as audit record {audit[0].Sequence}");
+            env.Out.WriteLine($"{id} ({scope}) {revocation.Describe()}; recorded as audit record {audit.Sequence}");
         }
         return ExitCodes.Success;
     }
@@ -193,38 +170,6 @@ internal static class LicensesCommand
 
     private static async Task<Workspace> OpenAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
         await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
-
-    private static void Reject(List<InputError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new InputRejectedException([.. errors.Select(e => e.ToString())]);
-        }
-    }
-
-    /// <summary><c>{"id", "kind", "jurisdiction", "holder", "status", "validFrom", "validUntil", "lines": [...]}</c> as listed.</summary>
-    private static JsonObject Summary(LicenseState s) => new()
-    {
-        ["id"] = s.Id,
-        ["kind"] = s.Terms.Kind.ToWire(),
-        ["jurisdiction"] = s.Terms.Jurisdiction,
-        ["holder"] = s.Terms.Holder,
-        ["status"] = s.Status.ToWire(),
-        ["validFrom"] = EffectivePeriod.Format(s.Terms.Validity.From),
-        ["validUntil"] = s.Terms.ValidUntil is { } until ? EffectivePeriod.Format(until) : null,
-        ["lines"] = new JsonArray([.. s.Lines.Select(l => (JsonNode?)new JsonObject
-        {
-            ["line"] = l.Line.Number,
-            ["item"] = l.Line.Item.ToString(),
-            ["quantity"] = l.Line.Quantity,
-            ["value"] = LicenseJson.ToJson(l.Line.Value),
-            ["reserved"] = l.Reserved.Quantity - l.Released.Quantity,
-            ["consumed"] = l.Consumed.Quantity,
-            ["remainingQuantity"] = l.RemainingQuantity,
-            ["remainingValue"] = LicenseJson.ToJson(l.RemainingValue),
-            ["revoked"] = l.Revocation?.Describe(),
-        })]),
-    };
 
     private static string Validity(License terms) =>
         $"{EffectivePeriod.Format(terms.Validity.From)} to {(terms.ValidUntil is { } until ? EffectivePeriod.Format(until) : "further notice")}";

@@ -10,7 +10,7 @@ namespace Reticle.Input;
 /// fields it was not asked about (<see cref="RejectUnknown"/>): a misspelt optional field
 /// ("validUntill") would otherwise be dropped silently and a licence read as open-ended.
 /// </summary>
-internal sealed class StrictObjectReader(string path, JsonElement json, List<InputError> errors)
+public sealed class StrictObjectReader(string path, JsonElement json, List<InputError> errors)
 {
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 

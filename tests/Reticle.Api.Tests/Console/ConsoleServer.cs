@@ -37,6 +37,13 @@ public sealed class ConsoleServer() : ApiServer(Transport.Http)
         await ReticleAsync("orders", "add", Write("open.json", Shipment("SO-CONSOLE-2", "2024-07-01")));
     }
 
+    /// <summary>Runs <c>reticle ARGS</c> on the host's store (as <c>RETICLE_ACTOR=test:setup</c>); the fixture fails if it does.</summary>
+    private async Task ReticleAsync(params string[] args)
+    {
+        var (code, _, error) = await RunCliAsync(args);
+        code.ShouldBe(0, $"reticle {string.Join(' ', args)}: {error}");
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_files, name);

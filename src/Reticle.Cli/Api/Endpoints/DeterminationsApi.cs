@@ -49,12 +49,11 @@ internal static class DeterminationsApi
             return Problems.Rejected(errors);
         }
 
-        var screening = state.Screening;
+        // As `reticle check` decides: the current lists, and every licence event on record read now (another node may have
+        // drawn or revoked a licence a moment ago); the engine counts only the events announced by the rules' knowledge date.
+        var decider = await state.DeciderAsync(cancellationToken);
         var transactions = input.Transactions;
-        var determinations = transactions
-            .Select(t => state.Catalog.Complete(t))
-            .Select(t => DeterminationEngine.DetermineScreened(state.Rules, t, date, screening.PartyScreen.Screen(t)) with { ListVersions = screening.Lists.Versions })
-            .ToList();
+        var determinations = transactions.Select(t => decider.Decide(t, date)).ToList();
         // Each decision is written as JSON once: the same text is stored, sealed in the audit log and answered.
         var results = determinations.Select(d => DeterminationJson.ToJson(d).ToJsonString(ApiJson.Options)).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(

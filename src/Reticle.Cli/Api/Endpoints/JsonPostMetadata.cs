@@ -10,6 +10,15 @@ internal static class JsonPostMetadata
     public static RouteHandlerBuilder TakesAndAnswersJson(this RouteHandlerBuilder endpoint) => endpoint
         .Accepts<JsonObject>("application/json")
         .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+        .RefusesBadInput();
+
+    /// <summary>An endpoint that records something and answers 201 with what it recorded.</summary>
+    public static RouteHandlerBuilder TakesJsonAndCreates<TResponse>(this RouteHandlerBuilder endpoint) => endpoint
+        .Accepts<JsonObject>("application/json")
+        .Produces<TResponse>(StatusCodes.Status201Created, "application/json")
+        .RefusesBadInput();
+
+    private static RouteHandlerBuilder RefusesBadInput(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -33,7 +33,7 @@ internal static class ScreeningsApi
         {
             return Problems.Rejected(errors);
         }
-        var index = state.Screening.Lists.Index;
+        var index = (await state.CurrentScreeningAsync(cancellationToken)).Lists.Index;
         var results = screening.Queries.Select(q =>
         {
             var result = ScreenCommand.Result(q.Query, screening.Threshold, index.Screen(q.Query));

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Reticle.Cli.Api.Access;
+using Reticle.Cli.Hosting;
+using Reticle.Impact;
+using Reticle.Input;
+
+namespace Reticle.Cli.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/v1/impact</c> (<c>{"knownAt": "YYYY-MM-DD", "vs": "YYYY-MM-DD"}</c>, <c>vs</c> today if left out): the CONTRACT §6
+/// report, as <c>reticle impact --json</c>. Reads only; it builds a screening index per side, so it takes seconds.
+/// </summary>
+internal static class ImpactApi
+{
+    public static RouteGroupBuilder MapImpact(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/impact").WithTags("Impact").RequireAuthorization(p => p.RequireRole(Roles.Analyst));
+        group.MapPost("/", RunAsync)
+            .WithName("Impact")
+            .WithSummary("Re-evaluate every open order with what was known at two dates: {\"knownAt\", \"vs\"?}; the orders whose outcome changes and why")
+            .TakesAndAnswersJson();
+        return api;
+    }
+
+    private static async Task<IResult> RunAsync(HttpRequest request, ApiState state, CancellationToken cancellationToken)
+    {
+        var text = await RequestBody.ReadTextAsync(request, RequestBody.Small, cancellationToken);
+        if (text is null)
+        {
+            return Problems.TooLarge(RequestBody.Small);
+        }
+        var errors = new List<InputError>();
+        if (JsonBody.ReadObject(text, errors) is not { } body)
+        {
+            return Problems.Rejected(errors);
+        }
+        var reader = new StrictObjectReader(JsonBody.Root, body, errors);
+        var knownAt = reader.RequiredDate("knownAt");
+        var vs = reader.OptionalDate("vs");
+        reader.RejectUnknown();
+        if (errors.Count > 0 || knownAt is null)
+        {
+            return Problems.Rejected(errors);
+        }
+        var report = await ImpactRun.RunAsync(state.Workspace, knownAt.Value, vs ?? state.Workspace.Today, cancellationToken);
+        return ApiJson.Ok(ImpactJson.ToJson(report));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Reticle.Cli.Api.Access;
+using Reticle.Cli.Hosting;
+using Reticle.Cli.Output;
+using Reticle.Store;
+
+namespace Reticle.Cli.Api.Endpoints;
+
+/// <summary>
+/// <c>/api/v1/orders</c>: list (as <c>reticle orders --json</c>), record (as <c>orders add</c>) and ship
+/// (<c>POST /orders/{id}/shipments</c>, as <c>orders ship</c>: decide on the planned date, draw the licence or hold the order).
+/// </summary>
+internal static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/orders").WithTags("Orders");
+        group.MapGet("/", ListAsync)
+            .WithName("GetOrders")
+            .WithSummary("The orders on record with their status and latest outcome (status=open|shipped|cancelled)")
+            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
+            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/", AddAsync)
+            .WithName("AddOrders")
+            .WithSummary("Record open orders: transactions (CONTRACT §2) whose date is the planned date, as an object, an array or JSON Lines; any error records none")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst))
+            .TakesJsonAndCreates<JsonArray>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/shipments", ShipAsync)
+            .WithName("ShipOrder")
+            .WithSummary("Decide an open order on its planned date; if permitted or licensed (or released by a reviewer), draw the licence and mark it shipped, else hold it")
+            .RequireAuthorization(p => p.RequireRole(Roles.Analyst))
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(ApiState state, string? status, CancellationToken cancellationToken)
+    {
+        OrderStatus? wanted = null;
+        if (status is not null)
+        {
+            try
+            {
+                wanted = OrderStatusNames.Parse(status);
+            }
+            catch (FormatException)
+            {
+                return Problems.Rejected("status", $"unknown status '{status}' (open, shipped, cancelled)");
+            }
+        }
+        return ApiJson.Ok(OrdersJson.List(await state.Workspace.Store.GetOrdersAsync(wanted, cancellationToken)));
+    }
+
+    private static async Task<IResult> AddAsync(HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
+    {
+        var text = await RequestBody.ReadTextAsync(request, RequestBody.Orders, cancellationToken);
+        if (text is null)
+        {
+            return Problems.TooLarge(RequestBody.Orders);
+        }
+        try
+        {
+            var added = await OrderRecording.AddAsync(state.Workspace, JsonBody.Root, text, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+            return ApiJson.Created("/api/v1/orders", OrdersJson.Added(added));
+        }
+        catch (InputRejectedException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    private static async Task<IResult> ShipAsync(string id, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var decider = await state.DeciderAsync(cancellationToken);
+            var shipment = await OrderShipping.ShipAsync(state.Workspace, decider, id, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+            return ApiJson.Ok(OrdersJson.Shipment(shipment));
+        }
+        catch (InputRejectedException e)
+        {
+            return Problems.From(e, "id");
+        }
+    }
+}

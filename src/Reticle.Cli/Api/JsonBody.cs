@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Reticle.Input;
+
+namespace Reticle.Cli.Api;
+
+/// <summary>A request body that must be one JSON object; errors are rooted at <c>body</c> (malformed JSON by line and column).</summary>
+internal static class JsonBody
+{
+    public const string Root = "body";
+
+    /// <returns>The object (cloned, so it outlives the parse), or null with the reason in <paramref name="errors"/>.</returns>
+    public static JsonElement? ReadObject(string text, List<InputError> errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new InputError(Root, "expected a JSON object"));
+                return null;
+            }
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new InputError($"{Root}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}", $"malformed JSON ({e.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' ')})"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A list body given wrapped as <c>{"NAME": [...]}</c>: the array's text and the path errors inside it are named by.
+    /// Anything else is read as it is (one object, an array) under <see cref="Root"/>.
+    /// </summary>
+    public static (string Source, string Text) Unwrap(string text, string name, List<InputError> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            // Malformed: the reader the caller uses next reports the line and column.
+            return (Root, text);
+        }
+        using (document)
+        {
+            if (document.RootElement is not { ValueKind: JsonValueKind.Object } root || !root.TryGetProperty(name, out var wrapped))
+            {
+                return (Root, text);
+            }
+            foreach (var other in root.EnumerateObject().Where(p => p.Name != name))
+            {
+                errors.Add(new InputError($"{Root}.{other.Name}", $"unknown field (expected only \"{name}\")"));
+            }
+            if (wrapped.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add(new InputError($"{Root}.{name}", "expected an array"));
+            }
+            return ($"{Root}.{name}", wrapped.GetRawText());
+        }
+    }
+}

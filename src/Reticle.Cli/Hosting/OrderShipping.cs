@@ -1,0 +1,77 @@
+using NodaTime;
+using Reticle.Determination;
+using Reticle.Licensing;
+using Reticle.Model;
+using Reticle.Store;
+
+namespace Reticle.Cli.Hosting;
+
+/// <summary>
+/// Ships an open order (<c>reticle orders ship</c>, <c>POST /orders/{id}/shipments</c>): decide on its planned date
+/// with everything known now; if permitted or licensed, or a reviewer's release still stands, draw the covering licence
+/// lines and mark it shipped; otherwise hold it. One store transaction, retried when a parallel shipment drew the line first.
+/// </summary>
+internal static class OrderShipping
+{
+    /// <summary>How often a shipment is decided again when a parallel one drew its licence line first.</summary>
+    private const int Attempts = 3;
+
+    /// <param name="decider">Rules, catalogue and screening as the caller holds them; the licence book in it must be freshly read.</param>
+    /// <exception cref="InputRejectedException"><see cref="Rejection.NotFound"/> for an unknown order, <see cref="Rejection.Conflict"/> for one not open.</exception>
+    public static async Task<Shipment> ShipAsync(Workspace workspace, Decider decider, string id, string actor, Instant now, CancellationToken cancellationToken)
+    {
+        var order = (await workspace.Store.GetOrdersAsync(null, cancellationToken)).SingleOrDefault(o => o.Id == id)
+            ?? throw new InputRejectedException([$"order '{id}': no such order on record"], Rejection.NotFound);
+        if (order.Status != OrderStatus.Open)
+        {
+            throw new InputRejectedException([$"order '{id}' is {order.Status.ToWire()}, not open"], Rejection.Conflict);
+        }
+        var transaction = OrderRecording.Read(order);
+        var today = now.InUtc().Date;
+        var release = (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "released");
+        for (var attempt = 1; ; attempt++)
+        {
+            var determination = decider.Decide(transaction, order.PlannedDate);
+            var allowed = determination.Outcome is Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed;
+            // A reviewer's release lets a stopped order go only while what it relied on still stands.
+            var fingerprint = KnowledgeFingerprint.Of(determination.RuleSetHash, decider.ListVersions, decider.Licenses.Events.Length);
+            var released = !allowed && release is not null && release.Fingerprint == fingerprint ? release : null;
+            var ship = allowed || released is not null;
+            var uses = allowed ? Uses(transaction, determination, today) : [];
+            var hold = ship ? null : new HoldDocument(id, determination.Outcome.ToWire(), HoldReason(determination));
+            var result = DeterminationJson.ToJson(determination);
+            var record = new DeterminationRecord(id, determination.AsOf, determination.KnownAt, determination.Outcome.ToWire(), determination.RuleSetHash,
+                order.InputJson, result.ToJsonString());
+            try
+            {
+                var audit = await workspace.Store.ShipOrderAsync(id, record, uses, ship, hold, actor, now, cancellationToken);
+                var held = ship ? null : (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "held");
+                return new Shipment(determination, result, ship, uses, audit.First(a => a.Kind == "determination").Sequence, released, held);
+            }
+            catch (LicenseEventRejectedException) when (attempt < Attempts)
+            {
+                // Another shipment drew the line between deciding and writing: decide again on the book as it is now.
+                decider = decider with { Licenses = await workspace.LoadLicensesAsync(cancellationToken) };
+            }
+            catch (OrderRejectedException e)
+            {
+                // Shipped by another writer since we looked.
+                throw new InputRejectedException(e.Problems, Rejection.Conflict);
+            }
+        }
+    }
+
+    /// <summary>Why the order is stopped, for the reviewer: each jurisdiction that stops it, and unresolved screening hits.</summary>
+    private static string HoldReason(Determination.Determination d) => string.Join("; ",
+        d.Jurisdictions.Where(j => j.Outcome is not (Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed))
+            .Select(j => $"{j.Jurisdiction}: {j.Outcome.ToWire()}{(j.LicensesConsidered.IsDefaultOrEmpty ? "" : $" ({string.Join("; ", j.LicensesConsidered)})")}")
+            .Concat(d.Screening.Where(h => h.Unresolved).Select(h => $"screening: {h.PartyName} ~ {h.Hit.Entry.Name} ({h.Hit.Entry.List}) unresolved")));
+
+    /// <summary>The licence lines the shipment consumes: each jurisdiction's covering line, for the whole quantity and value.</summary>
+    private static LicenseEvent[] Uses(Transaction transaction, Determination.Determination determination, LocalDate today) =>
+        [.. determination.Jurisdictions
+            .Where(j => j.License is not null)
+            .Select(j => new LicenseConsumed(j.License!.LicenseId, j.License.Line, transaction.Quantity, transaction.Value, transaction.Id, determination.AsOf,
+                // A shipment on record becomes known when it is recorded, not before its date.
+                LocalDate.Max(today, determination.AsOf)))];
+}

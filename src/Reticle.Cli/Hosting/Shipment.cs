@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using Reticle.Licensing;
+using Reticle.Store;
+
+namespace Reticle.Cli.Hosting;
+
+/// <summary>
+/// What shipping an order did: the determination on its planned date (and its JSON as stored), whether it shipped,
+/// the licence uses it drew, the audit record of the determination, the release it went under, or the hold it is under.
+/// </summary>
+internal sealed record Shipment(
+    Determination.Determination Determination,
+    JsonObject Result,
+    bool Shipped,
+    IReadOnlyList<LicenseEvent> Uses,
+    long AuditSequence,
+    StoredHold? ReleasedUnder,
+    StoredHold? Held);
