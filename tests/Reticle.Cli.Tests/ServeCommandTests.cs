@@ -8,7 +8,7 @@ public sealed class ServeCommandTests
     {
         var help = await new CliRun().RunAsync("serve", "--help");
         help.ExitCode.ShouldBe(0, help.Error);
-        foreach (var part in new[] { "determinations", "screenings", "lists", "licenses", "orders", "holds", "impact", "audit", "/openapi/v1.json", "viewer < analyst < reviewer < admin", "--urls" })
+        foreach (var part in new[] { "determinations", "screenings", "lists", "licenses", "orders", "holds", "impact", "audit", "rules", "web console (/)", "/openapi/v1.json", "viewer < analyst < reviewer < admin", "--urls" })
         {
             help.Out.ShouldContain(part);
         }

@@ -74,6 +74,14 @@ public sealed class ConsoleApiTests(InProcessServer server) : IClassFixture<InPr
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_me_and_the_rules_timeline()
+    {
+        var paths = (await GetJsonAsync("/openapi/v1.json", "viewer"))["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.ShouldContain("/api/v1/me");
+        paths.ShouldContain("/api/v1/rules/timeline");
+    }
+
+    [Fact]
     public async Task The_rules_timeline_takes_another_kind_and_needs_a_key()
     {
         var etch = await GetJsonAsync("/api/v1/rules/timeline?kind=etch", "viewer");
