@@ -4,6 +4,7 @@ using Reticle.Bench.Quality;
 // dotnet run -c Release --project bench/Reticle.Bench -- quality       matching quality figures on the reference sets
 // dotnet run -c Release --project bench/Reticle.Bench -- screen NAME   a name screened against the CSL, explained
 // dotnet run -c Release --project bench/Reticle.Bench -- throughput   determinations per CPU-second of one core
+// dotnet run -c Release --project bench/Reticle.Bench -- store [s]     determinations stored in batches of 64 (the API writer's work), timed
 // dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
@@ -13,6 +14,10 @@ if (args.Length > 0 && args[0] == "screen")
 if (args.Length > 0 && args[0] == "throughput")
 {
     return Reticle.Bench.Throughput.DeterminationThroughput.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "store")
+{
+    return Reticle.Bench.Store.DeterminationStoreBenchmarks.Loop(args[1..]);
 }
 if (args.Length > 0 && args[0] == "quality")
 {

@@ -89,13 +89,38 @@ internal sealed class Workspace : IAsyncDisposable
         return new ScreeningLists(entries, versions);
     }
 
-    /// <summary>The lists in use, indexed for screening (built per process: about two seconds for the bundled lists on this machine).</summary>
+    /// <summary>
+    /// The lists in use, indexed for screening. Building takes about two seconds for the bundled lists on this
+    /// machine, so the last few indexes are kept by the snapshots they were built from: impact analysis asks for
+    /// the lists known at two dates, usually the same snapshots, and the server asks again for those it holds.
+    /// </summary>
     public async Task<Screening> LoadScreeningAsync(Instant? importedBy, CancellationToken cancellationToken)
     {
         var lists = await LoadListsAsync(importedBy, cancellationToken);
+        var key = string.Join(";", lists.Versions.Select(v => $"{v.Key}={v.Value}"));
+        lock (_indexes)
+        {
+            if (_indexes.FirstOrDefault(i => i.Key == key) is { Index: { } known })
+            {
+                return new Screening(known, lists.Versions);
+            }
+        }
         var index = ScreeningIndex.Build(lists.Entries);
+        lock (_indexes)
+        {
+            _indexes.Insert(0, (key, index));
+            if (_indexes.Count > IndexesKept)
+            {
+                _indexes.RemoveAt(IndexesKept);
+            }
+        }
         return new Screening(index, lists.Versions);
     }
+
+    // An index holds about 70 MB for the bundled lists: two are enough for "before" and "after".
+    private const int IndexesKept = 2;
+
+    private readonly List<(string Key, ScreeningIndex Index)> _indexes = [];
 
     public sealed record Screening(ScreeningIndex Index, ImmutableSortedDictionary<string, string> Versions);
 
