@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -62,5 +63,9 @@ public sealed record EffectivePeriod
         $"[{(From == LocalDate.MinIsoValue ? "-inf" : Format(From))}, {(Until is { } end ? Format(end) : "open")})";
 
     /// <summary>ISO 8601 calendar date, as everywhere in the contract.</summary>
-    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    public static string Format(LocalDate date) =>
+        // Every reason names dates, so the common case skips the general pattern (which builds through a StringBuilder).
+        date.Calendar == CalendarSystem.Iso && date.Year is >= 1 and <= 9999
+            ? string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}")
+            : LocalDatePattern.Iso.Format(date);
 }

@@ -6,7 +6,10 @@ using Reticle.Rules.Units;
 
 namespace Reticle.Rules.Compilation;
 
-/// <summary>An item parameter rules may test, with its unit and the label findings use ("DCO").</summary>
+/// <summary>
+/// An item parameter rules may test, with its unit and the label findings use ("DCO"). <see cref="Slot"/> is its
+/// index among the parameters of its kind (numbers, or texts) in <see cref="Facts"/>.
+/// </summary>
 public sealed record ParameterInfo(string Name, string Label, Unit? Unit, bool IsText, int Slot)
 {
     public string Format(decimal canonical) =>
@@ -25,10 +28,17 @@ public sealed class ParameterRegistry
 
     public ParameterRegistry(IEnumerable<ParameterInfo> parameters)
     {
-        _byName = parameters.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
-        All = _byName.Values.OrderBy(p => p.Slot).ToArray();
+        All = [.. parameters];
+        _byName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+        NumberCount = All.Count(p => !p.IsText);
+        TextCount = All.Count - NumberCount;
     }
 
+    // Numbers and texts have slots of their own: every transaction lays out one array of each, sized to its kind.
+    private int NumberCount { get; }
+    private int TextCount { get; }
+
+    /// <summary>Built-in parameters first, then those of the packs in the order they were read.</summary>
     public IReadOnlyList<ParameterInfo> All { get; }
 
     public int Count => All.Count;
@@ -48,8 +58,8 @@ public sealed class ParameterRegistry
     /// <summary>Turns an item's parameters into slot arrays, converting numbers to canonical units.</summary>
     internal (decimal?[] Numbers, string?[] Texts) Lay(Item item)
     {
-        var numbers = new decimal?[All.Count];
-        var texts = new string?[All.Count];
+        var numbers = new decimal?[NumberCount];
+        var texts = new string?[TextCount];
         foreach (var (name, value) in item.Parameters)
         {
             if (!_byName.TryGetValue(name, out var p))

@@ -237,7 +237,7 @@ public static class RuleSetCompiler
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in ParameterRegistry.BuiltIn)
         {
-            infos.Add(new ParameterInfo(p.Name, p.Label, UnitTable.Find(p.Unit), p.IsText, infos.Count));
+            infos.Add(new ParameterInfo(p.Name, p.Label, UnitTable.Find(p.Unit), p.IsText, infos.Count(i => i.IsText == p.IsText)));
             seen[p.Name] = "the built-in parameters";
         }
         foreach (var pack in packs)
@@ -250,7 +250,7 @@ public static class RuleSetCompiler
                     continue;
                 }
                 seen[p.Name] = pack.File;
-                infos.Add(new ParameterInfo(p.Name, p.Label, UnitTable.Find(p.Unit), p.IsText, infos.Count));
+                infos.Add(new ParameterInfo(p.Name, p.Label, UnitTable.Find(p.Unit), p.IsText, infos.Count(i => i.IsText == p.IsText)));
             }
         }
         return new ParameterRegistry(infos);
