@@ -35,6 +35,18 @@ public sealed class SqliteStoreTests : StoreContractTests
         return connection;
     }
 
+    [Fact]
+    public async Task A_new_database_file_has_32_KB_pages_and_WAL()
+    {
+        await using var connection = await OpenRawConnectionAsync();
+        await using var pageSize = connection.CreateCommand();
+        pageSize.CommandText = "PRAGMA page_size";
+        (await pageSize.ExecuteScalarAsync()).ShouldBe(32768L);
+        await using var journal = connection.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode";
+        (await journal.ExecuteScalarAsync()).ShouldBe("wal");
+    }
+
     protected override string DescribeSchemaSql =>
         "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name";
 

@@ -38,8 +38,11 @@ public sealed class SqliteStore : SqlStore
 
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        // WAL is a property of the file, set once: readers then never block the writer, nor it them.
-        connection.Execute("PRAGMA journal_mode = WAL;");
+        // WAL is a property of the file, set once: readers then never block the writer, nor it them. So is the page
+        // size, which only a new file takes: a stored decision and its audit record are tens of kilobytes each, and
+        // 32 KB pages write them with far fewer overflow pages than the 4 KB default (about a quarter less time
+        // per determination in bench/Reticle.Bench -- store).
+        connection.Execute("PRAGMA page_size = 32768; PRAGMA journal_mode = WAL;");
         return new SqliteStore(connectionString);
     }
 
