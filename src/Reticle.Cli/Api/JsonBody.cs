@@ -29,6 +29,20 @@ internal static class JsonBody
     }
 
     /// <summary>
+    /// A body of a few fields (a release, an impact request) read up to <see cref="RequestBody.Small"/>: a strict reader
+    /// over the object, or the answer refusing it (413, or 400 naming the error).
+    /// </summary>
+    public static async Task<(StrictObjectReader? Reader, Microsoft.AspNetCore.Http.IResult? Refusal)> ReadSmallObjectAsync(
+        Microsoft.AspNetCore.Http.HttpRequest request, List<InputError> errors, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadTextAsync(request, RequestBody.Small, cancellationToken) is not { } text)
+        {
+            return (null, Problems.TooLarge(RequestBody.Small));
+        }
+        return ReadObject(text, errors) is { } body ? (new StrictObjectReader(Root, body, errors), null) : (null, Problems.Rejected(errors));
+    }
+
+    /// <summary>
     /// A list body given wrapped as <c>{"NAME": [...]}</c>: the array's text and the path errors inside it are named by.
     /// Anything else is read as it is (one object, an array) under <see cref="Root"/>.
     /// </summary>

@@ -22,9 +22,7 @@ internal static class HoldsApi
         group.MapGet("/", ListAsync)
             .WithName("GetHolds")
             .WithSummary("Holds on orders: held, released (and whether the release still stands), lapsed")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonArray>();
         group.MapPost("/{id:long}/release", ReleaseAsync)
             .WithName("ReleaseHold")
             .WithSummary("Release a hold: {\"reasonCode\", \"text\"}; the caller must not be who requested the determination (four eyes)")
@@ -44,17 +42,12 @@ internal static class HoldsApi
 
     private static async Task<IResult> ReleaseAsync(long id, HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
     {
-        var text = await RequestBody.ReadTextAsync(request, RequestBody.Small, cancellationToken);
-        if (text is null)
-        {
-            return Problems.TooLarge(RequestBody.Small);
-        }
         var errors = new List<InputError>();
-        if (JsonBody.ReadObject(text, errors) is not { } body)
+        var (reader, refusal) = await JsonBody.ReadSmallObjectAsync(request, errors, cancellationToken);
+        if (reader is null)
         {
-            return Problems.Rejected(errors);
+            return refusal!;
         }
-        var reader = new StrictObjectReader(JsonBody.Root, body, errors);
         var reasonCode = reader.RequiredString("reasonCode");
         var explanation = reader.RequiredString("text");
         reader.RejectUnknown();

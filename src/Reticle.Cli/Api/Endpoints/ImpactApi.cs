@@ -27,17 +27,12 @@ internal static class ImpactApi
 
     private static async Task<IResult> RunAsync(HttpRequest request, ApiState state, CancellationToken cancellationToken)
     {
-        var text = await RequestBody.ReadTextAsync(request, RequestBody.Small, cancellationToken);
-        if (text is null)
-        {
-            return Problems.TooLarge(RequestBody.Small);
-        }
         var errors = new List<InputError>();
-        if (JsonBody.ReadObject(text, errors) is not { } body)
+        var (reader, refusal) = await JsonBody.ReadSmallObjectAsync(request, errors, cancellationToken);
+        if (reader is null)
         {
-            return Problems.Rejected(errors);
+            return refusal!;
         }
-        var reader = new StrictObjectReader(JsonBody.Root, body, errors);
         var knownAt = reader.RequiredDate("knownAt");
         var vs = reader.OptionalDate("vs");
         reader.RejectUnknown();

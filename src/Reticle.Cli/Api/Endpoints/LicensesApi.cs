@@ -24,15 +24,11 @@ internal static class LicensesApi
         group.MapGet("/", ListAsync)
             .WithName("GetLicenses")
             .WithSummary("The licences on record: status today, validity, remaining balance per line")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonArray>();
         group.MapGet("/{id}", ShowAsync)
             .WithName("GetLicense")
             .WithSummary("A licence's terms, events, use and remaining balance per line, and status today")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ReadByViewers<JsonObject>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", AddAsync)
             .WithName("AddLicenses")

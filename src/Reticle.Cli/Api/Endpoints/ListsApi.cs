@@ -25,9 +25,7 @@ internal static class ListsApi
         group.MapGet("/", GetAsync)
             .WithName("GetLists")
             .WithSummary("The list snapshots in use (all=true: every snapshot held)")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonArray>();
         group.MapPost("/imports", ImportAsync)
             .WithName("ImportLists")
             .WithSummary("Import list snapshots: multipart/form-data files and a 'format' field, or a raw body with ?format=F&name=FILE")

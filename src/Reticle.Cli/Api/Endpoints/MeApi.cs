@@ -21,9 +21,7 @@ internal static class MeApi
             .WithTags("Access")
             .WithName("GetMe")
             .WithSummary("The calling key's name and role")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonObject>();
         return api;
     }
 }

@@ -4,9 +4,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace Reticle.Cli.Api.Endpoints;
 
-/// <summary>What the OpenAPI document says of every authorised endpoint that takes and answers JSON.</summary>
-internal static class JsonPostMetadata
+/// <summary>What the OpenAPI document says of every authorised endpoint that takes or answers JSON, said once.</summary>
+internal static class JsonEndpointMetadata
 {
+    /// <summary>A read open to every role (viewer and up) that answers <typeparamref name="TResponse"/>.</summary>
+    public static RouteHandlerBuilder ReadByViewers<TResponse>(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireAuthorization(p => p.RequireRole(Access.Roles.Viewer))
+        .Produces<TResponse>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status401Unauthorized);
+
     public static RouteHandlerBuilder TakesAndAnswersJson(this RouteHandlerBuilder endpoint) => endpoint
         .Accepts<JsonObject>("application/json")
         .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
