@@ -23,8 +23,7 @@ public interface IReticleStore : IAsyncDisposable
 
     /// <summary>Stores determinations, each with its own audit record, in one transaction.</summary>
     /// <exception cref="ArgumentException">A record's input or result is not valid JSON; nothing is stored.</exception>
-    Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default) =>
-        RecordDeterminationsAsync([.. determinations.Select(PreparedDetermination.Prepare)], actor, at, cancellationToken);
+    Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<DeterminationRecord> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 
     /// <summary>Stores determinations already prepared (their audit payloads encoded), each with its own audit record, in one transaction.</summary>
     Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
