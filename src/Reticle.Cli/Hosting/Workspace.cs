@@ -84,10 +84,14 @@ internal sealed class Workspace : IAsyncDisposable
     public async Task<ScreeningLists> LoadListsAsync(Instant? importedBy, CancellationToken cancellationToken)
     {
         var snapshots = await Store.GetCurrentListsAsync(importedBy, cancellationToken: cancellationToken);
-        var versions = snapshots.ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal);
-        var entries = ListMerge.Entries(snapshots.Select(s => new ListSnapshot(s.Dataset, s.Format, s.Published, ListEntryJson.Read(s.EntriesJson!))));
-        return new ScreeningLists(entries, versions);
+        return new ScreeningLists(EntriesOf(snapshots), VersionsOf(snapshots));
     }
+
+    private static ImmutableSortedDictionary<string, string> VersionsOf(IReadOnlyList<StoredListSnapshot> snapshots) =>
+        snapshots.ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal);
+
+    private static IReadOnlyList<ListEntry> EntriesOf(IReadOnlyList<StoredListSnapshot> snapshots) =>
+        ListMerge.Entries(snapshots.Select(s => new ListSnapshot(s.Dataset, s.Format, s.Published, ListEntryJson.Read(s.EntriesJson!))));
 
     /// <summary>
     /// The lists in use, indexed for screening. Building takes about two seconds for the bundled lists on this
@@ -96,16 +100,18 @@ internal sealed class Workspace : IAsyncDisposable
     /// </summary>
     public async Task<Screening> LoadScreeningAsync(Instant? importedBy, CancellationToken cancellationToken)
     {
-        var lists = await LoadListsAsync(importedBy, cancellationToken);
-        var key = string.Join(";", lists.Versions.Select(v => $"{v.Key}={v.Value}"));
+        var snapshots = await Store.GetCurrentListsAsync(importedBy, cancellationToken: cancellationToken);
+        var versions = VersionsOf(snapshots);
+        var key = string.Join(";", versions.Select(v => $"{v.Key}={v.Value}"));
         lock (_indexes)
         {
             if (_indexes.FirstOrDefault(i => i.Key == key) is { Index: { } known })
             {
-                return new Screening(known, lists.Versions);
+                // The snapshots' entries are parsed only when an index has to be built from them.
+                return new Screening(known, versions);
             }
         }
-        var index = ScreeningIndex.Build(lists.Entries);
+        var index = ScreeningIndex.Build(EntriesOf(snapshots));
         lock (_indexes)
         {
             _indexes.Insert(0, (key, index));
@@ -114,7 +120,7 @@ internal sealed class Workspace : IAsyncDisposable
                 _indexes.RemoveAt(IndexesKept);
             }
         }
-        return new Screening(index, lists.Versions);
+        return new Screening(index, versions);
     }
 
     // An index holds about 70 MB for the bundled lists: two are enough for "before" and "after".
