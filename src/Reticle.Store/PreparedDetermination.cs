@@ -1,5 +1,3 @@
-using Reticle.Audit;
-
 namespace Reticle.Store;
 
 /// <summary>
@@ -18,10 +16,10 @@ public sealed class PreparedDetermination
 
     public DeterminationRecord Record { get; }
 
-    /// <summary>The audit payload (<see cref="AuditPayloads.ForDetermination"/>) as <see cref="CanonicalJson"/> encodes it.</summary>
+    /// <summary>The audit payload, canonically encoded (<see cref="AuditPayloads.EncodeDetermination"/>).</summary>
     public string AuditPayload { get; }
 
     /// <exception cref="ArgumentException">The record's input or result is not valid JSON.</exception>
     public static PreparedDetermination Prepare(DeterminationRecord record) =>
-        new(record, CanonicalJson.Encode(AuditPayloads.ForDetermination(record)));
+        new(record, AuditPayloads.EncodeDetermination(record));
 }

@@ -82,7 +82,8 @@ public abstract partial class SqlStore
     public async Task<IReadOnlyList<AuditRecord>> ShipOrderAsync(string orderId, DeterminationRecord determination, IReadOnlyList<LicenseEvent> licenseEvents, bool ship,
         HoldDocument? hold, string actor, Instant at, CancellationToken cancellationToken = default)
     {
-        var decided = new AuditEntry(at, actor, AuditPayloads.Determination, AuditPayloads.ForDetermination(determination));
+        // Encoded before the transaction: malformed JSON is refused before anything is written.
+        var decided = AuditPayloads.EncodeDetermination(determination);
         return await WriteAsync(async (connection, transaction) =>
         {
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -103,7 +104,7 @@ public abstract partial class SqlStore
                 records.AddRange(await AppendLicenseEventsAsync(connection, transaction, book, licenseEvents, actor, at, cancellationToken));
             }
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
-            var record = await AppendAsync(connection, transaction, previous, decided, cancellationToken);
+            var record = await AppendAsync(connection, transaction, AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, decided), cancellationToken);
             await InsertDeterminationAsync(connection, transaction, determination, record, cancellationToken);
             records.Add(record);
             if (ship)

@@ -13,12 +13,16 @@ namespace Reticle.Audit;
 /// </summary>
 public static class CanonicalJson
 {
-    internal static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>How canonical text is written; for callers that write a known object's keys in order themselves.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
         SkipValidation = false,
     };
+
+    // A key given twice has no canonical form (which value counts?), so such text is refused, as JsonNode refuses it.
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
 
     public static string Encode(JsonNode? node)
     {
@@ -28,6 +32,74 @@ public static class CanonicalJson
             Write(writer, node);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes the canonical encoding of a JSON text, read once as a <see cref="JsonDocument"/> (pooled, no tree of
+    /// nodes): the same bytes as <see cref="Encode"/> of the text parsed into a <see cref="JsonNode"/>, for a fraction
+    /// of the work. Storing a determination encodes its whole input and result this way.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not one JSON value, or an object in it has a key twice.</exception>
+    public static void WriteText(Utf8JsonWriter writer, string json)
+    {
+        using var document = JsonDocument.Parse(json, ParseOptions);
+        Write(writer, document.RootElement);
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                WriteObject(writer, element);
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    Write(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                // Strings are unescaped and escaped again by the writer's encoder, numbers copied as written: what a
+                // parsed JsonValue writes.
+                element.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement element)
+    {
+        var count = element.GetPropertyCount();
+        var properties = ArrayPool<KeyValuePair<string, JsonElement>>.Shared.Rent(count);
+        try
+        {
+            var n = 0;
+            foreach (var property in element.EnumerateObject())
+            {
+                properties[n++] = new(property.Name, property.Value);
+            }
+            Array.Sort(properties, 0, n, ByKey.Instance);
+            writer.WriteStartObject();
+            for (var i = 0; i < n; i++)
+            {
+                writer.WritePropertyName(properties[i].Key);
+                Write(writer, properties[i].Value);
+            }
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            ArrayPool<KeyValuePair<string, JsonElement>>.Shared.Return(properties, clearArray: true);
+        }
+    }
+
+    private sealed class ByKey : IComparer<KeyValuePair<string, JsonElement>>
+    {
+        public static readonly ByKey Instance = new();
+
+        public int Compare(KeyValuePair<string, JsonElement> x, KeyValuePair<string, JsonElement> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node)
