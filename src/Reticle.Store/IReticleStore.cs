@@ -62,6 +62,12 @@ public interface IReticleStore : IAsyncDisposable
     /// <summary>The last sequence and hash, kept apart from the records so that deleting the newest ones shows.</summary>
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Verifies the audit chain against its head, then every stored determination against the record that sealed it
+    /// (an edited, moved or deleted determination breaks its seal). Names the earliest record with a problem.
+    /// </summary>
+    Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every licence event, in the order recorded (the order <see cref="Reticle.Licensing.LicenseBook.From"/> folds them in).</summary>
     Task<IReadOnlyList<StoredLicenseEvent>> GetLicenseEventsAsync(CancellationToken cancellationToken = default);
 

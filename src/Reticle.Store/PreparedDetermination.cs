@@ -1,10 +1,10 @@
 namespace Reticle.Store;
 
 /// <summary>
-/// A determination ready to be stored: its record and the canonical encoding of the audit payload that will
-/// seal it. Encoding is most of the cost of storing a decision (the whole input and result are parsed and
-/// written again) and needs nothing from the store, so a caller that stores in batches through one writer —
-/// the API's group commit — prepares on the request's own thread and leaves the writer only the chain.
+/// A determination ready to be stored: its record and the audit payload that will seal it. Preparing reads the
+/// input and result through (they must be JSON) and digests them, about 12 KB, and needs nothing from the store,
+/// so a caller that stores in batches through one writer — the API's group commit — prepares on the request's own
+/// thread and leaves the writer only the chain.
 /// </summary>
 public sealed class PreparedDetermination
 {
@@ -16,10 +16,10 @@ public sealed class PreparedDetermination
 
     public DeterminationRecord Record { get; }
 
-    /// <summary>The audit payload, canonically encoded (<see cref="AuditPayloads.EncodeDetermination"/>).</summary>
+    /// <summary>The audit payload, canonically encoded (<see cref="DeterminationSeal.Encode"/>).</summary>
     public string AuditPayload { get; }
 
     /// <exception cref="ArgumentException">The record's input or result is not valid JSON.</exception>
     public static PreparedDetermination Prepare(DeterminationRecord record) =>
-        new(record, AuditPayloads.EncodeDetermination(record));
+        new(record, DeterminationSeal.Encode(record));
 }

@@ -83,7 +83,7 @@ public abstract partial class SqlStore
         HoldDocument? hold, string actor, Instant at, CancellationToken cancellationToken = default)
     {
         // Encoded before the transaction: malformed JSON is refused before anything is written.
-        var decided = AuditPayloads.EncodeDetermination(determination);
+        var decided = DeterminationSeal.Encode(determination);
         return await WriteAsync(async (connection, transaction) =>
         {
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(

@@ -131,66 +131,77 @@ public abstract partial class SqlStore : IReticleStore
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var records = new List<AuditRecord>(determinations.Count);
+            // Each statement prepared once for the batch; the head moves once, to the last record, in the same transaction.
+            await using var audit = new RowStatement(connection, transaction, InsertAuditRecord, AuditRecordColumns);
+            await using var stored = new RowStatement(connection, transaction, InsertDetermination, DeterminationColumns);
             for (var i = 0; i < determinations.Count; i++)
             {
                 var prepared = determinations[i];
-                var record = await AppendAsync(connection, transaction,
-                    AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload), cancellationToken);
-                await InsertDeterminationAsync(connection, transaction, prepared.Record, record, cancellationToken);
+                var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
+                await audit.ExecuteAsync(cancellationToken, AuditRecordValues(record));
+                await stored.ExecuteAsync(cancellationToken, DeterminationValues(prepared.Record, record));
                 records.Add(record);
                 previous = record;
+            }
+            if (previous is not null)
+            {
+                await MoveHeadAsync(connection, transaction, previous, cancellationToken);
             }
             return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);
     }
 
+    private string InsertDetermination =>
+        $"""
+        INSERT INTO determinations
+            (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
+        VALUES
+            (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
+        """;
+
+    private static readonly string[] DeterminationColumns =
+        ["TransactionId", "AsOf", "KnownAt", "Outcome", "RuleSet", "InputJson", "ResultJson", "AuditSequence", "RecordedAt"];
+
+    private object?[] DeterminationValues(DeterminationRecord determination, AuditRecord record) =>
+    [
+        determination.TransactionId, ToColumn(determination.AsOf), determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
+        determination.Outcome, determination.RuleSet, determination.InputJson, determination.ResultJson, record.Sequence, ToColumn(record.At),
+    ];
+
     /// <summary>Stores a determination under the audit record appended for it in the same transaction.</summary>
-    private async Task InsertDeterminationAsync(DbConnection connection, DbTransaction transaction, DeterminationRecord determination, AuditRecord record, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO determinations
-                (transaction_id, as_of, known_at, outcome, rule_set, input_json, result_json, audit_sequence, recorded_at)
-            VALUES
-                (@TransactionId, {DateParameter("@AsOf")}, {DateParameter("@KnownAt")}, @Outcome, @RuleSet, @InputJson, @ResultJson, @AuditSequence, @RecordedAt)
-            """,
-            new
-            {
-                determination.TransactionId,
-                AsOf = ToColumn(determination.AsOf),
-                KnownAt = determination.KnownAt is { } knownAt ? ToColumn(knownAt) : null,
-                determination.Outcome,
-                determination.RuleSet,
-                determination.InputJson,
-                determination.ResultJson,
-                AuditSequence = record.Sequence,
-                RecordedAt = ToColumn(record.At),
-            },
-            transaction, cancellationToken: cancellationToken));
+    private async Task InsertDeterminationAsync(DbConnection connection, DbTransaction transaction, DeterminationRecord determination, AuditRecord record, CancellationToken cancellationToken)
+    {
+        await using var insert = new RowStatement(connection, transaction, InsertDetermination, DeterminationColumns);
+        await insert.ExecuteAsync(cancellationToken, DeterminationValues(determination, record));
+    }
+
+    private const string SelectDetermination =
+        """
+        SELECT transaction_id AS TransactionId, as_of AS AsOf, known_at AS KnownAt, outcome AS Outcome,
+               rule_set AS RuleSet, input_json AS InputJson, result_json AS ResultJson,
+               audit_sequence AS AuditSequence, recorded_at AS RecordedAt
+        FROM determinations
+        """;
 
     public async Task<IReadOnlyList<DeterminationRecord>> GetDeterminationsAsync(string transactionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeterminationRow>(new CommandDefinition(
-            """
-            SELECT transaction_id AS TransactionId, as_of AS AsOf, known_at AS KnownAt, outcome AS Outcome,
-                   rule_set AS RuleSet, input_json AS InputJson, result_json AS ResultJson,
-                   audit_sequence AS AuditSequence, recorded_at AS RecordedAt
-            FROM determinations
-            WHERE transaction_id = @TransactionId
-            ORDER BY id
-            """,
+            $"{SelectDetermination} WHERE transaction_id = @TransactionId ORDER BY id",
             new { TransactionId = transactionId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new DeterminationRecord(
-            r.TransactionId,
-            ToDate(r.AsOf),
-            r.KnownAt is { } knownAt ? ToDate(knownAt) : null,
-            r.Outcome,
-            r.RuleSet,
-            r.InputJson,
-            r.ResultJson,
-            r.AuditSequence,
-            ToInstant(r.RecordedAt))).ToList();
+        return rows.Select(ToRecord).ToList();
     }
+
+    private DeterminationRecord ToRecord(DeterminationRow row) => new(
+        row.TransactionId,
+        ToDate(row.AsOf),
+        row.KnownAt is { } knownAt ? ToDate(knownAt) : null,
+        row.Outcome,
+        row.RuleSet,
+        row.InputJson,
+        row.ResultJson,
+        row.AuditSequence,
+        ToInstant(row.RecordedAt));
 
     public async Task<StoredListSnapshot?> AddListSnapshotAsync(ListSnapshotDocument snapshot, string actor, Instant at, CancellationToken cancellationToken = default)
     {
@@ -327,21 +338,35 @@ public abstract partial class SqlStore : IReticleStore
     private Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken) =>
         AppendAsync(connection, transaction, AuditChain.Append(previous, entry), cancellationToken);
 
+    private const string InsertAuditRecord =
+        """
+        INSERT INTO audit_log (sequence, at, actor, kind, payload, previous_hash, hash)
+        VALUES (@Sequence, @At, @Actor, @Kind, @Payload, @PreviousHash, @Hash)
+        """;
+
+    private static readonly string[] AuditRecordColumns = ["Sequence", "At", "Actor", "Kind", "Payload", "PreviousHash", "Hash"];
+
+    private object?[] AuditRecordValues(AuditRecord record) =>
+        [record.Sequence, ToColumn(record.At), record.Actor, record.Kind, record.Payload, record.PreviousHash, record.Hash];
+
     /// <summary>Writes a record already placed on the chain, and moves the head to it.</summary>
     private async Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_log (sequence, at, actor, kind, payload, previous_hash, hash)
-            VALUES (@Sequence, @At, @Actor, @Kind, @Payload, @PreviousHash, @Hash);
-
-            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
-            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash;
-            """,
-            new { record.Sequence, At = ToColumn(record.At), record.Actor, record.Kind, record.Payload, record.PreviousHash, record.Hash },
-            transaction, cancellationToken: cancellationToken));
+        await using (var insert = new RowStatement(connection, transaction, InsertAuditRecord, AuditRecordColumns))
+        {
+            await insert.ExecuteAsync(cancellationToken, AuditRecordValues(record));
+        }
+        await MoveHeadAsync(connection, transaction, record, cancellationToken);
         return record;
     }
+
+    private static async Task MoveHeadAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
+            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+            """,
+            new { record.Sequence, record.Hash }, transaction, cancellationToken: cancellationToken));
 
     private AuditRecord ToRecord(AuditRow row) =>
         new(row.Sequence, ToInstant(row.At), row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);

@@ -34,6 +34,19 @@ public sealed class AuditCommandTests
         var result = await run.RunAsync("audit", "verify");
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain($"audit chain intact: {SeedRecords + 3} record(s)");
+        result.Out.ShouldContain("3 stored determination(s) match their seals");
+    }
+
+    [Fact]
+    public async Task A_stored_decision_edited_behind_the_chain_breaks_its_seal()
+    {
+        var run = await WithDecisions(3);
+        Sql(run, $"UPDATE determinations SET result_json = replace(result_json, 'license-required', 'permitted') WHERE audit_sequence = {SeedRecords + 2}");
+        var result = await run.RunAsync("audit", "verify", "--json");
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain($"\"firstBadRecord\": {SeedRecords + 2}");
+        result.Error.ShouldContain($"audit chain BROKEN at record {SeedRecords + 2}: the determination of");
+        result.Error.ShouldContain("its result is not the text sealed");
     }
 
     [Fact]
@@ -67,21 +80,31 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
-    public async Task Each_decision_is_recorded_with_its_input_rule_versions_result_and_actor()
+    public async Task Each_decision_is_stored_with_its_input_rule_versions_and_result_and_sealed_by_a_record_naming_its_actor()
     {
         var run = await WithDecisions(1);
         using var connection = new SqliteConnection($"Data Source={run.DatabaseFile};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT actor, kind, payload FROM audit_log ORDER BY sequence DESC LIMIT 1";
+        command.CommandText =
+            """
+            SELECT a.actor, a.kind, a.payload, d.input_json, d.result_json
+            FROM audit_log a JOIN determinations d ON d.audit_sequence = a.sequence
+            ORDER BY a.sequence DESC LIMIT 1
+            """;
         using var reader = command.ExecuteReader();
         reader.Read().ShouldBeTrue();
         reader.GetString(0).ShouldBe("test:alice");
         reader.GetString(1).ShouldBe("determination");
-        var payload = reader.GetString(2);
-        payload.ShouldContain("\"input\":");
-        payload.ShouldContain("\"ruleVersions\":");
+        var (payload, input, result) = (reader.GetString(2), reader.GetString(3), reader.GetString(4));
+        input.ShouldContain("SAMPLE");
+        result.ShouldContain("\"ruleVersions\":");
+        result.ShouldContain("\"outcome\":\"license-required\"");
         payload.ShouldContain("\"outcome\":\"license-required\"");
-        payload.ShouldContain("SAMPLE");
+        payload.ShouldContain($"\"inputSha256\":\"{Sha256(input)}\"");
+        payload.ShouldContain($"\"resultSha256\":\"{Sha256(result)}\"");
     }
+
+    private static string Sha256(string text) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

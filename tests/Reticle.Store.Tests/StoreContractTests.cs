@@ -275,18 +275,11 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ]);
         stored[0].InputJson.ShouldBe(first.InputJson); // the exact text, white space included
 
-        JsonNode.DeepEquals(JsonNode.Parse(records[0].Payload), new JsonObject
-        {
-            ["transaction"] = "tx-42",
-            ["asOf"] = "2026-07-23",
-            ["knownAt"] = "2026-07-01",
-            ["outcome"] = "licence-required",
-            ["ruleSet"] = "sha256:rules",
-            ["input"] = JsonNode.Parse(first.InputJson),
-            ["result"] = JsonNode.Parse(first.ResultJson),
-        }).ShouldBeTrue(records[0].Payload);
+        // The record seals the stored texts by their digests, in canonical form (keys sorted).
+        records[0].Payload.ShouldBe(
+            $$"""{"asOf":"2026-07-23","inputSha256":"{{Sha256(first.InputJson)}}","knownAt":"2026-07-01","outcome":"licence-required","resultSha256":"{{Sha256(first.ResultJson)}}","ruleSet":"sha256:rules","transaction":"tx-42"}""");
         JsonNode.Parse(records[1].Payload)!["knownAt"].ShouldBeNull();
-        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(3));
+        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(3, determinations: 2));
     }
 
     [Fact]
@@ -340,7 +333,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
         await ExecuteRawAsync(StopFailingAuditAppendsSql);
         (await Store.RecordDeterminationsAsync([Determination("tx-1")], "analyst", T0)).Single().Sequence.ShouldBe(2);
-        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(2));
+        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(2, determinations: 1));
     }
 
     // ---- Audit chain ---------------------------------------------------------------------------
@@ -375,7 +368,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var records = await ReadAuditAsync();
         records.Select(r => r.Sequence).ShouldBe(Enumerable.Range(1, 159).Select(i => (long)i));
         (await Store.ReadAuditHeadAsync()).ShouldBe((159L, records[^1].Hash));
-        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(159));
+        (await VerifyAsync()).ShouldBe(AuditVerification.Intact(159, determinations: 6));
     }
 
     [Theory]
@@ -626,6 +619,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         return records;
     }
 
-    private async Task<AuditVerification> VerifyAsync() =>
-        AuditChain.Verify(await ReadAuditAsync(), await Store.ReadAuditHeadAsync());
+    private async Task<AuditVerification> VerifyAsync() => await Store.VerifyAuditAsync();
+
+    private static string Sha256(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

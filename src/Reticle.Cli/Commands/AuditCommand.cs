@@ -20,26 +20,23 @@ internal static class AuditCommand
     {
         var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
         await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var result = await workspace.Store.VerifyAuditAsync(cancellationToken);
         var head = await workspace.Store.ReadAuditHeadAsync(cancellationToken);
-        var records = new List<AuditRecord>();
-        await foreach (var record in workspace.Store.ReadAuditAsync(cancellationToken))
-        {
-            records.Add(record);
-        }
-        var result = AuditChain.Verify(records, head);
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(new JsonObject
             {
                 ["intact"] = result.IsIntact,
                 ["recordsVerified"] = result.RecordsVerified,
+                ["determinationsVerified"] = result.DeterminationsVerified,
                 ["firstBadRecord"] = result.FirstBadSequence,
                 ["problem"] = result.Problem,
             }.ToJsonString(JsonOutput.Options));
         }
         else if (result.IsIntact)
         {
-            env.Out.WriteLine($"audit chain intact: {result.RecordsVerified} record(s), head {head?.Hash ?? AuditChain.Genesis}");
+            env.Out.WriteLine($"audit chain intact: {result.RecordsVerified} record(s), head {head?.Hash ?? AuditChain.Genesis}; "
+                + $"{result.DeterminationsVerified} stored determination(s) match their seals");
         }
         if (!result.IsIntact)
         {

@@ -99,11 +99,3 @@ public static class AuditChain
         return AuditVerification.Intact(count);
     }
 }
-
-/// <summary>The result of verifying the audit chain.</summary>
-public sealed record AuditVerification(bool IsIntact, long RecordsVerified, long? FirstBadSequence, string? Problem)
-{
-    public static AuditVerification Intact(long count) => new(true, count, null, null);
-
-    public static AuditVerification Broken(long verified, long sequence, string problem) => new(false, verified, sequence, problem);
-}

@@ -63,17 +63,13 @@ internal static class AuditApi
     private static async Task<IResult> VerifyAsync(ApiState state, CancellationToken cancellationToken)
     {
         var store = state.Workspace.Store;
+        var result = await store.VerifyAuditAsync(cancellationToken);
         var head = await store.ReadAuditHeadAsync(cancellationToken);
-        var records = new List<AuditRecord>();
-        await foreach (var record in store.ReadAuditAsync(cancellationToken))
-        {
-            records.Add(record);
-        }
-        var result = AuditChain.Verify(records, head);
         return ApiJson.Ok(new JsonObject
         {
             ["intact"] = result.IsIntact,
             ["recordsVerified"] = result.RecordsVerified,
+            ["determinationsVerified"] = result.DeterminationsVerified,
             ["firstBadRecord"] = result.FirstBadSequence,
             ["problem"] = result.Problem,
             ["head"] = head?.Hash,
