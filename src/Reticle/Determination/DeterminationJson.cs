@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reticle.Licensing;
 using Reticle.Model;
@@ -6,127 +9,226 @@ using Reticle.Time;
 
 namespace Reticle.Determination;
 
-/// <summary>The JSON shape of a determination (CONTRACT §3), used by the CLI, the API and the audit record alike.</summary>
+/// <summary>
+/// The JSON shape of a determination (CONTRACT §3), used by the CLI, the API and the store alike. It is defined once,
+/// as what <see cref="Write"/> writes: the API writes every decision straight to text (a result is about 12 KB, and a
+/// tree of nodes first cost several times the writing); <see cref="ToJson"/> reads that text back for callers that
+/// compose or re-indent it.
+/// </summary>
 public static class DeterminationJson
 {
-    public static JsonObject ToJson(Determination d)
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonObject ToJson(Determination d) => JsonNode.Parse(ToUtf8(d).WrittenSpan)!.AsObject();
+
+    /// <summary>The determination as compact JSON text (strings escaped only where JSON requires).</summary>
+    public static string ToText(Determination d) => System.Text.Encoding.UTF8.GetString(ToUtf8(d).WrittenSpan);
+
+    private static ArrayBufferWriter<byte> ToUtf8(Determination d)
     {
-        var json = new JsonObject
-        {
-            ["transaction"] = d.Transaction,
-            ["asOf"] = EffectivePeriod.Format(d.AsOf),
-        };
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, Compact);
+        Write(writer, d);
+        writer.Flush();
+        return buffer;
+    }
+
+    public static void Write(Utf8JsonWriter w, Determination d)
+    {
+        w.WriteStartObject();
+        w.WriteString("transaction", d.Transaction);
+        w.WriteString("asOf", EffectivePeriod.Format(d.AsOf));
         if (d.KnownAt is { } knownAt)
         {
-            json["knownAt"] = EffectivePeriod.Format(knownAt);
+            w.WriteString("knownAt", EffectivePeriod.Format(knownAt));
         }
-        json["outcome"] = d.Outcome.ToWire();
-        json["jurisdictions"] = new JsonArray(d.Jurisdictions.Select(Jurisdiction).ToArray<JsonNode?>());
-        json["screening"] = new JsonArray(d.Screening.Select(Screening).ToArray<JsonNode?>());
-        json["ruleVersions"] = new JsonObject(d.RuleVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
-        json["listVersions"] = new JsonObject(d.ListVersions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value))));
-        json["ruleSet"] = d.RuleSetHash;
-        return json;
+        w.WriteString("outcome", d.Outcome.ToWire());
+        w.WriteStartArray("jurisdictions");
+        foreach (var j in d.Jurisdictions)
+        {
+            Jurisdiction(w, j);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("screening");
+        foreach (var h in d.Screening)
+        {
+            Screening(w, h);
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("ruleVersions");
+        foreach (var (pack, version) in d.RuleVersions)
+        {
+            w.WriteString(pack, version);
+        }
+        w.WriteEndObject();
+        w.WriteStartObject("listVersions");
+        foreach (var (list, version) in d.ListVersions)
+        {
+            w.WriteString(list, version);
+        }
+        w.WriteEndObject();
+        w.WriteString("ruleSet", d.RuleSetHash);
+        w.WriteEndObject();
     }
 
-    private static JsonObject Screening(Screening.PartyHit h)
+    private static void Screening(Utf8JsonWriter w, Screening.PartyHit h)
     {
-        var json = new JsonObject
+        w.WriteStartObject();
+        w.WriteString("role", h.Role.ToWire());
+        w.WriteString("name", h.PartyName);
+        w.WriteString("list", h.Hit.Entry.ListName);
+        w.WriteString("entryId", h.Hit.Entry.Id);
+        w.WriteString("entryName", h.Hit.Entry.Name);
+        w.WriteString("matchedName", h.Hit.MatchedName);
+        w.WriteNumber("score", Math.Round(h.Hit.Score, 3));
+        w.WriteString("status", Reticle.Screening.ScreeningStatusNames.ToWire(h.Status));
+        Strings(w, "explanation", h.Hit.Explanation);
+        // One note at most: a party left undecided by every pack says so rather than which entry identified it.
+        var note = h.Undecided
+            ? $"no rule pack decides {h.Hit.Entry.List} listings: a reviewer must"
+            : h.IdentifiedAs is { } identified
+                ? $"not left open: the party is identified as '{identified.Entry.Name}' on {identified.Entry.List} (score {identified.Score:0.000})"
+                : null;
+        if (note is not null)
         {
-            ["role"] = h.Role.ToWire(),
-            ["name"] = h.PartyName,
-            ["list"] = h.Hit.Entry.ListName,
-            ["entryId"] = h.Hit.Entry.Id,
-            ["entryName"] = h.Hit.Entry.Name,
-            ["matchedName"] = h.Hit.MatchedName,
-            ["score"] = Math.Round(h.Hit.Score, 3),
-            ["status"] = Reticle.Screening.ScreeningStatusNames.ToWire(h.Status),
-            ["explanation"] = new JsonArray([.. h.Hit.Explanation.Select(e => (JsonNode?)JsonValue.Create(e))]),
-        };
-        if (h.IdentifiedAs is { } identified)
-        {
-            json["note"] = $"not left open: the party is identified as '{identified.Entry.Name}' on {identified.Entry.List} (score {identified.Score:0.000})";
+            w.WriteString("note", note);
         }
-        if (h.Undecided)
-        {
-            json["note"] = $"no rule pack decides {h.Hit.Entry.List} listings: a reviewer must";
-        }
-        return json;
+        w.WriteEndObject();
     }
 
-    private static JsonObject Jurisdiction(JurisdictionDetermination j)
+    private static void Jurisdiction(Utf8JsonWriter w, JurisdictionDetermination j)
     {
-        var json = JurisdictionFields(j);
+        w.WriteStartObject();
+        w.WriteString("jurisdiction", j.Jurisdiction);
+        w.WriteString("outcome", j.Outcome.ToWire());
+        Strings(w, "classifications", j.Classifications);
+        w.WriteStartArray("findings");
+        foreach (var f in j.Findings)
+        {
+            Finding(w, f);
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("license");
+        License(w, j.License);
+        Strings(w, "notes", j.Notes);
+        w.WriteStartArray("conditions");
+        foreach (var c in j.Conditions)
+        {
+            w.WriteStartObject();
+            w.WriteString("condition", c.Label);
+            w.WriteString("holds", c.Truth.ToWire());
+            w.WriteString("because", c.Because);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         // An extension of the contract: present only where a licence was needed and some were looked at.
         if (!j.LicensesConsidered.IsDefaultOrEmpty)
         {
-            json["licensesConsidered"] = new JsonArray(j.LicensesConsidered.Select(c => (JsonNode?)new JsonObject
+            w.WriteStartArray("licensesConsidered");
+            foreach (var c in j.LicensesConsidered)
             {
-                ["id"] = c.LicenseId,
-                ["line"] = c.Line,
-                ["reason"] = c.Reason,
-            }).ToArray());
+                w.WriteStartObject();
+                w.WriteString("id", c.LicenseId);
+                w.WritePropertyName("line");
+                if (c.Line is { } line)
+                {
+                    w.WriteNumberValue(line);
+                }
+                else
+                {
+                    w.WriteNullValue();
+                }
+                w.WriteString("reason", c.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
-        return json;
+        w.WriteEndObject();
     }
 
-    private static JsonObject? License(CoveringLicense? license) => license is null ? null : new JsonObject
+    private static void License(Utf8JsonWriter w, CoveringLicense? license)
     {
-        ["id"] = license.LicenseId,
-        ["line"] = license.Line,
-        ["remainingQuantity"] = license.RemainingQuantity,
-        ["remainingValue"] = LicenseJson.ToJson(license.RemainingValue),
-    };
-
-    private static JsonObject JurisdictionFields(JurisdictionDetermination j) => new()
-    {
-        ["jurisdiction"] = j.Jurisdiction,
-        ["outcome"] = j.Outcome.ToWire(),
-        ["classifications"] = new JsonArray(j.Classifications.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-        ["findings"] = new JsonArray(j.Findings.Select(Finding).ToArray<JsonNode?>()),
-        ["license"] = License(j.License),
-        ["notes"] = new JsonArray(j.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-        ["conditions"] = new JsonArray(j.Conditions.Select(c => (JsonNode?)new JsonObject
+        if (license is null)
         {
-            ["condition"] = c.Label,
-            ["holds"] = c.Truth.ToWire(),
-            ["because"] = c.Because,
-        }).ToArray()),
-    };
-
-    private static JsonObject Finding(Finding f)
-    {
-        var json = new JsonObject
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("id", license.LicenseId);
+        w.WriteNumber("line", license.Line);
+        w.WritePropertyName("remainingQuantity");
+        if (license.RemainingQuantity is { } quantity)
         {
-            ["rule"] = f.Rule,
-            ["effect"] = f.Effect.ToWire(),
-            ["status"] = f.Status.ToWire(),
-            ["citation"] = f.Citation,
-            ["because"] = f.Because,
-        };
+            w.WriteNumberValue(quantity);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+        w.WritePropertyName("remainingValue");
+        Money(w, license.RemainingValue);
+        w.WriteEndObject();
+    }
+
+    // As LicenseJson writes money.
+    private static void Money(Utf8JsonWriter w, Money? money)
+    {
+        if (money is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteNumber("amount", money.Amount);
+        w.WriteString("currency", money.Currency);
+        w.WriteEndObject();
+    }
+
+    private static void Finding(Utf8JsonWriter w, Finding f)
+    {
+        w.WriteStartObject();
+        w.WriteString("rule", f.Rule);
+        w.WriteString("effect", f.Effect.ToWire());
+        w.WriteString("status", f.Status.ToWire());
+        w.WriteString("citation", f.Citation);
+        w.WriteString("because", f.Because);
         if (f.Title is not null)
         {
-            json["title"] = f.Title;
+            w.WriteString("title", f.Title);
         }
         if (!f.Missing.IsDefaultOrEmpty)
         {
-            json["missing"] = new JsonArray(f.Missing.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray());
+            Strings(w, "missing", f.Missing);
         }
         if (!f.Exceptions.IsDefaultOrEmpty)
         {
-            json["licenseExceptions"] = new JsonArray(f.Exceptions.Select(e => (JsonNode?)new JsonObject
+            w.WriteStartArray("licenseExceptions");
+            foreach (var e in f.Exceptions)
             {
-                ["id"] = e.Id,
-                ["kind"] = e.Kind.ToWire(),
-                ["title"] = e.Title,
-                ["citation"] = e.Citation,
-                ["confirm"] = new JsonArray(e.Confirm.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-                ["because"] = e.Because,
-                ["concluded"] = false,
-            }).ToArray());
+                w.WriteStartObject();
+                w.WriteString("id", e.Id);
+                w.WriteString("kind", e.Kind.ToWire());
+                w.WriteString("title", e.Title);
+                w.WriteString("citation", e.Citation);
+                Strings(w, "confirm", e.Confirm);
+                w.WriteString("because", e.Because);
+                w.WriteBoolean("concluded", false);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
-        json["confidence"] = f.Confidence.ToString().ToLowerInvariant();
-        json["ruleVersion"] = f.PackVersion;
-        return json;
+        w.WriteString("confidence", f.Confidence.ToString().ToLowerInvariant());
+        w.WriteString("ruleVersion", f.PackVersion);
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+        w.WriteEndArray();
     }
 }

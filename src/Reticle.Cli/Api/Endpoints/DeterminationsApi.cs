@@ -55,7 +55,7 @@ internal static class DeterminationsApi
         var transactions = input.Transactions;
         var determinations = transactions.Select(t => decider.Decide(t, date)).ToList();
         // Each decision is written as JSON once: the same text is stored, sealed in the audit log and answered.
-        var results = determinations.Select(d => DeterminationJson.ToJson(d).ToJsonString(ApiJson.Options)).ToList();
+        var results = determinations.Select(DeterminationJson.ToText).ToList();
         var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
             x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
             x.First.SourceJson ?? "{}", x.Third)).ToList();
