@@ -19,19 +19,29 @@ public static class DeterminationJson
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject ToJson(Determination d) => JsonNode.Parse(ToUtf8(d).WrittenSpan)!.AsObject();
+    public static JsonObject ToJson(Determination d) => JsonNode.Parse(Written(d))!.AsObject();
 
     /// <summary>The determination as compact JSON text (strings escaped only where JSON requires).</summary>
-    public static string ToText(Determination d) => System.Text.Encoding.UTF8.GetString(ToUtf8(d).WrittenSpan);
+    public static string ToText(Determination d) => System.Text.Encoding.UTF8.GetString(Written(d));
 
-    private static ArrayBufferWriter<byte> ToUtf8(Determination d)
+    // The bytes stay in a buffer and writer reused per thread (many requests write at once): a result is about 12 KB,
+    // and a new buffer for each was most of what writing it allocated. Valid until the thread writes the next one.
+    private static ReadOnlySpan<byte> Written(Determination d)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using var writer = new Utf8JsonWriter(buffer, Compact);
+        var buffer = Buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = Writer ??= new Utf8JsonWriter(buffer, Compact);
+        writer.Reset(buffer);
         Write(writer, d);
         writer.Flush();
-        return buffer;
+        return buffer.WrittenSpan;
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? Buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? Writer;
 
     public static void Write(Utf8JsonWriter w, Determination d)
     {
