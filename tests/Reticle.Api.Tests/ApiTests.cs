@@ -74,6 +74,18 @@ public abstract class ApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task A_bare_array_of_transactions_is_answered_as_a_batch_with_every_decision_stored()
+    {
+        var before = await server.AuditRecordsAsync();
+        var two = SampleJson.Replace("SO-2023-0915", "SO-2023-0917", StringComparison.Ordinal);
+        var response = await server.PostJsonAsync("/api/v1/determinations", "analyst", $"[{SampleJson}, {two}]");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await JsonAsync(response))["determinations"]!.AsArray().Select(d => d!["transaction"]!.GetValue<string>())
+            .ShouldBe(["SO-2023-0915", "SO-2023-0917"]);
+        (await server.AuditRecordsAsync()).ShouldBe(before + 2);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem_naming_the_position_and_nothing_is_stored()
     {
         var before = await server.AuditRecordsAsync();

@@ -23,7 +23,17 @@ public static class TransactionReader
             errors.Add(new InputError(file, $"input is {text.Length:N0} characters; the limit is {MaxBytes:N0}"));
             return TransactionInput.None;
         }
-        var documents = Split(file, text, errors);
+        return Read(file, Split(file, text, errors), errors);
+    }
+
+    /// <summary>
+    /// Reads transactions from JSON the caller has already parsed (one object or an array of them), with paths rooted
+    /// at <paramref name="where"/>; the caller keeps the document alive until this returns.
+    /// </summary>
+    public static TransactionInput Read(string where, JsonElement json, List<InputError> errors) => Read(where, [(where, json)], errors);
+
+    private static TransactionInput Read(string file, List<(string Where, JsonElement Element)> documents, List<InputError> errors)
+    {
         var result = new List<Transaction>();
         foreach (var (where, element) in documents)
         {
@@ -79,11 +89,25 @@ public static class TransactionReader
         return documents;
     }
 
-    // JSON Lines: several non-blank lines, each of which is a complete object on its own.
+    // JSON Lines: several non-blank lines, each of which is a complete object on its own. Looked at line by line
+    // without splitting: a pretty-printed object fails on its first line.
     private static bool LooksLikeJsonLines(string text)
     {
-        var lines = text.Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        return lines.Count > 1 && lines.All(l => l.TrimStart().StartsWith('{') && l.TrimEnd().EndsWith('}'));
+        var lines = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+            if (line[0] != '{' || line[^1] != '}')
+            {
+                return false;
+            }
+            lines++;
+        }
+        return lines > 1;
     }
 
     private static JsonElement? Parse(string file, string text, int lineOffset, List<InputError> errors)

@@ -11,7 +11,10 @@ internal static class DeterminationRequest
 {
     public const string Root = "body";
 
-    /// <returns>The transactions and whether they came wrapped (the answer is then wrapped too); none if <paramref name="errors"/> is not empty.</returns>
+    /// <returns>
+    /// The transactions and whether they came as a batch (wrapped, an array or JSON Lines; the answer is then
+    /// <c>{"determinations": [...]}</c>); none if <paramref name="errors"/> is not empty.
+    /// </returns>
     public static (TransactionInput Input, bool Wrapped) Read(string text, List<InputError> errors)
     {
         JsonDocument? document = null;
@@ -39,9 +42,17 @@ internal static class DeterminationRequest
                 {
                     return (TransactionInput.None, true);
                 }
-                return (TransactionReader.Read($"{Root}.transactions", transactions.GetRawText(), errors), true);
+                return (TransactionReader.Read($"{Root}.transactions", transactions, errors), true);
+            }
+            if (document?.RootElement is { ValueKind: JsonValueKind.Object } single)
+            {
+                // Read from the document already parsed; anything else (an array, JSON Lines, malformed text) goes to the
+                // text reader, which knows those forms and reports where the text breaks.
+                return (TransactionReader.Read(Root, single, errors), false);
             }
         }
-        return (TransactionReader.Read(Root, text, errors), false);
+        // An array or JSON Lines is answered as a batch, like {"transactions": [...]}: every decision stored is answered.
+        var input = TransactionReader.Read(Root, text, errors);
+        return (input, !input.IsSingleObject);
     }
 }
