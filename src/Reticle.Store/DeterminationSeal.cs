@@ -14,7 +14,7 @@ namespace Reticle.Store;
 /// <c>{"asOf", "inputSha256", "knownAt", "outcome", "resultSha256", "ruleSet", "transaction"}</c>. Editing or deleting
 /// the row is then as detectable as editing the record (<see cref="Problem"/>), while the decision, about 12 KB of
 /// JSON, is written and hashed once instead of twice: a copy in the payload halved what the API could store.
-/// Records written before sealing (up to schema 6) carry the input and result themselves and are still checked.
+/// Records written before sealing (before ADR 0006) carry the input and result themselves and are still checked.
 /// See docs/adr/0006-determinations-sealed-by-digest.md.
 /// </summary>
 internal static class DeterminationSeal
@@ -45,39 +45,39 @@ internal static class DeterminationSeal
     public static string? Problem(AuditRecord sealing, DeterminationRecord stored)
     {
         using var payload = JsonDocument.Parse(sealing.Payload);
-        var sealed_ = payload.RootElement;
-        var field = Differs(sealed_, "transaction", stored.TransactionId)
-            ?? Differs(sealed_, "asOf", Date(stored.AsOf))
-            ?? Differs(sealed_, "knownAt", stored.KnownAt is { } knownAt ? Date(knownAt) : null)
-            ?? Differs(sealed_, "outcome", stored.Outcome)
-            ?? Differs(sealed_, "ruleSet", stored.RuleSet);
+        var seal = payload.RootElement;
+        var field = Differs(seal, "transaction", stored.TransactionId)
+            ?? Differs(seal, "asOf", Date(stored.AsOf))
+            ?? Differs(seal, "knownAt", stored.KnownAt is { } knownAt ? Date(knownAt) : null)
+            ?? Differs(seal, "outcome", stored.Outcome)
+            ?? Differs(seal, "ruleSet", stored.RuleSet);
         if (field is not null)
         {
             return field;
         }
-        if (sealed_.TryGetProperty("inputSha256", out _))
+        if (seal.TryGetProperty("inputSha256", out _))
         {
-            return Differs(sealed_, "inputSha256", TryDigest(stored.InputJson)) is not null ? "its input is not the text sealed"
-                : Differs(sealed_, "resultSha256", TryDigest(stored.ResultJson)) is not null ? "its result is not the text sealed"
+            return Differs(seal, "inputSha256", TryDigest(stored.InputJson)) is not null ? "its input is not the text sealed"
+                : Differs(seal, "resultSha256", TryDigest(stored.ResultJson)) is not null ? "its result is not the text sealed"
                 : null;
         }
         // A record from before sealing holds the input and result as JSON values.
-        return !SameJson(sealed_, "input", stored.InputJson) ? "its input is not the one recorded"
-            : !SameJson(sealed_, "result", stored.ResultJson) ? "its result is not the one recorded"
+        return !SameJson(seal, "input", stored.InputJson) ? "its input is not the one recorded"
+            : !SameJson(seal, "result", stored.ResultJson) ? "its result is not the one recorded"
             : null;
     }
 
-    private static string? Differs(JsonElement sealed_, string name, string? value)
+    private static string? Differs(JsonElement seal, string name, string? value)
     {
-        var recorded = sealed_.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
+        var recorded = seal.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
         return recorded == value ? null : $"its {name} {Quote(value)} is not the sealed {Quote(recorded)}";
     }
 
     private static string Quote(string? value) => value is null ? "(none)" : $"'{value}'";
 
-    private static bool SameJson(JsonElement sealed_, string name, string text)
+    private static bool SameJson(JsonElement seal, string name, string text)
     {
-        if (!sealed_.TryGetProperty(name, out var recorded))
+        if (!seal.TryGetProperty(name, out var recorded))
         {
             return false;
         }

@@ -37,7 +37,7 @@ public static class CanonicalJson
     /// <summary>
     /// Writes the canonical encoding of a JSON text, read once as a <see cref="JsonDocument"/> (pooled, no tree of
     /// nodes): the same bytes as <see cref="Encode"/> of the text parsed into a <see cref="JsonNode"/>, for a fraction
-    /// of the work. Storing a determination encodes its whole input and result this way.
+    /// of the work. Verification compares a determination recorded before seals (ADR 0006) with its row this way.
     /// </summary>
     /// <exception cref="JsonException">The text is not one JSON value, or an object in it has a key twice.</exception>
     public static void WriteText(Utf8JsonWriter writer, string json)
