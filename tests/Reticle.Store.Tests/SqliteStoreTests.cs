@@ -47,6 +47,23 @@ public sealed class SqliteStoreTests : StoreContractTests
         (await journal.ExecuteScalarAsync()).ShouldBe("wal");
     }
 
+    [Fact]
+    public async Task A_writer_waits_for_another_process_write_lock_instead_of_failing()
+    {
+        // Another process (a CLI import, say) holds SQLite's single write lock for a while.
+        await using var other = (SqliteConnection)await OpenRawConnectionAsync();
+        await using var transaction = other.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, now
+
+        // On its own thread: SQLite waits inside the call, and Microsoft.Data.Sqlite's calls complete synchronously.
+        var append = Task.Run(() => Store.AppendAuditAsync(new Reticle.Audit.AuditEntry(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0), "tester", "test.event",
+            new System.Text.Json.Nodes.JsonObject { ["n"] = 1 })));
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        append.IsCompleted.ShouldBeFalse(append.Exception?.ToString());
+        await transaction.CommitAsync();
+
+        (await append).Sequence.ShouldBe(1);
+    }
+
     protected override string DescribeSchemaSql =>
         "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name";
 

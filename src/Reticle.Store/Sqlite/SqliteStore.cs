@@ -17,7 +17,7 @@ public sealed class SqliteStore : SqlStore
     public const string FileName = "reticle.db";
 
     // How long a writer waits for another process's write lock before failing loudly.
-    private const int BusyTimeoutMilliseconds = 30_000;
+    private const int BusyTimeoutSeconds = 30;
 
     private readonly string connectionString;
 
@@ -34,6 +34,10 @@ public sealed class SqliteStore : SqlStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy or locked database until a command's timeout, and uses this one for
+            // the commands it creates itself (BEGIN IMMEDIATE): a writer waits for another process's write lock instead
+            // of failing at once. (A busy_timeout pragma did the same, at the price of a statement per connection opened.)
+            DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
 
         using var connection = new SqliteConnection(connectionString);
@@ -76,8 +80,6 @@ public sealed class SqliteStore : SqlStore
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        // Per connection: wait for another writer's lock inside SQLite instead of failing with SQLITE_BUSY.
-        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken: cancellationToken));
         return connection;
     }
 
