@@ -131,22 +131,23 @@ public abstract partial class SqlStore : IReticleStore
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var records = new List<AuditRecord>(determinations.Count);
-            // Each statement prepared once for the batch; the head moves once, to the last record, in the same transaction.
-            await using var audit = new RowStatement(connection, transaction, InsertAuditRecord, AuditRecordColumns);
-            await using var stored = new RowStatement(connection, transaction, InsertDetermination, DeterminationColumns);
+            // All rows in one batch (one round trip to PostgreSQL); the head moves once, to the last record, in the same transaction.
+            await using var rows = new RowBatch(connection, transaction);
+            var insertDetermination = InsertDetermination;
             for (var i = 0; i < determinations.Count; i++)
             {
                 var prepared = determinations[i];
                 var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
-                await audit.ExecuteAsync(cancellationToken, AuditRecordValues(record));
-                await stored.ExecuteAsync(cancellationToken, DeterminationValues(prepared.Record, record));
+                await rows.AddAsync(InsertAuditRecord, AuditRecordColumns, AuditRecordValues(record), cancellationToken);
+                await rows.AddAsync(insertDetermination, DeterminationColumns, DeterminationValues(prepared.Record, record), cancellationToken);
                 records.Add(record);
                 previous = record;
             }
             if (previous is not null)
             {
-                await MoveHeadAsync(connection, transaction, previous, cancellationToken);
+                await rows.AddAsync(MoveHead, HeadColumns, [previous.Sequence, previous.Hash], cancellationToken);
             }
+            await rows.FlushAsync(cancellationToken);
             return (IReadOnlyList<AuditRecord>)records;
         }, cancellationToken);
     }
@@ -360,13 +361,16 @@ public abstract partial class SqlStore : IReticleStore
         return record;
     }
 
+    private const string MoveHead =
+        """
+        INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
+        ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+        """;
+
+    private static readonly string[] HeadColumns = ["Sequence", "Hash"];
+
     private static async Task MoveHeadAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_head (id, sequence, hash) VALUES (1, @Sequence, @Hash)
-            ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-            """,
-            new { record.Sequence, record.Hash }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(MoveHead, new { record.Sequence, record.Hash }, transaction, cancellationToken: cancellationToken));
 
     private AuditRecord ToRecord(AuditRow row) =>
         new(row.Sequence, ToInstant(row.At), row.Actor, row.Kind, row.Payload, row.PreviousHash, row.Hash);
