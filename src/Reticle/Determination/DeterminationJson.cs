@@ -139,15 +139,7 @@ public static class DeterminationJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", c.LicenseId);
-                w.WritePropertyName("line");
-                if (c.Line is { } line)
-                {
-                    w.WriteNumberValue(line);
-                }
-                else
-                {
-                    w.WriteNullValue();
-                }
+                NumberOrNull(w, "line", c.Line);
                 w.WriteString("reason", c.Reason);
                 w.WriteEndObject();
             }
@@ -166,15 +158,7 @@ public static class DeterminationJson
         w.WriteStartObject();
         w.WriteString("id", license.LicenseId);
         w.WriteNumber("line", license.Line);
-        w.WritePropertyName("remainingQuantity");
-        if (license.RemainingQuantity is { } quantity)
-        {
-            w.WriteNumberValue(quantity);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        NumberOrNull(w, "remainingQuantity", license.RemainingQuantity);
         w.WritePropertyName("remainingValue");
         Money(w, license.RemainingValue);
         w.WriteEndObject();
@@ -230,6 +214,18 @@ public static class DeterminationJson
         w.WriteString("confidence", f.Confidence.ToString().ToLowerInvariant());
         w.WriteString("ruleVersion", f.PackVersion);
         w.WriteEndObject();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumber(name, number);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
