@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Audit;
-using Reticle.Cli.Api.Access;
 using Reticle.Cli.Output;
 
 namespace Reticle.Cli.Api.Endpoints;
@@ -23,18 +22,16 @@ internal static class AuditApi
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Viewer));
+        var group = api.MapGroup("/audit").WithTags("Audit");
         group.MapGet("/", PageAsync)
             .WithName("GetAudit")
             .WithSummary($"Audit records after sequence 'after' (default 0), oldest first, at most 'limit' (default {DefaultLimit}, capped at {MaxLimit}); 'next' pages on")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/verify", VerifyAsync)
             .WithName("VerifyAudit")
             .WithSummary("Verify the tamper-evident audit chain; names the first bad record if it is broken")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonObject>();
         return api;
     }
 

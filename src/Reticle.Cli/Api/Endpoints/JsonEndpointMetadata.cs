@@ -24,7 +24,8 @@ internal static class JsonEndpointMetadata
         .Produces<TResponse>(StatusCodes.Status201Created, "application/json")
         .RefusesBadInput();
 
-    private static RouteHandlerBuilder RefusesBadInput(this RouteHandlerBuilder endpoint) => endpoint
+    /// <summary>A write that refuses bad input (400), a missing key (401), too small a role (403) and too large a body (413).</summary>
+    public static RouteHandlerBuilder RefusesBadInput(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)

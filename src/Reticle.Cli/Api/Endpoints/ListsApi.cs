@@ -32,10 +32,7 @@ internal static class ListsApi
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .DisableAntiforgery()
             .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .RefusesBadInput();
         return api;
     }
 

@@ -22,10 +22,8 @@ internal static class OrdersApi
         group.MapGet("/", ListAsync)
             .WithName("GetOrders")
             .WithSummary("The orders on record with their status and latest outcome (status=open|shipped|cancelled)")
-            .RequireAuthorization(p => p.RequireRole(Roles.Viewer))
-            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonArray>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/", AddAsync)
             .WithName("AddOrders")
             .WithSummary("Record open orders: transactions (CONTRACT §2) whose date is the planned date, as an object, an array or JSON Lines; any error records none")

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Reticle.Cli.Api.Access;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -11,12 +10,11 @@ internal static class RulesApi
 {
     public static RouteGroupBuilder MapRules(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/rules").WithTags("Rules").RequireAuthorization(p => p.RequireRole(Roles.Viewer));
+        var group = api.MapGroup("/rules").WithTags("Rules");
         group.MapGet("/timeline", (ApiState state, string? kind) => ApiJson.Ok(RuleTimeline.Build(state.Rules, string.IsNullOrWhiteSpace(kind) ? "lithography" : kind.Trim())))
             .WithName("GetRuleTimeline")
             .WithSummary("The control entries of one item kind (default lithography) in the loaded rule packs: periods, thresholds, requirements and overlay (DCO) bands")
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadByViewers<JsonObject>();
         return api;
     }
 }
