@@ -83,22 +83,12 @@ internal static class DeterminationSeal
         }
         try
         {
-            return Canonical(text) == Canonical(recorded.GetRawText());
+            return CanonicalJson.EncodeText(text) == CanonicalJson.EncodeText(recorded.GetRawText());
         }
         catch (JsonException)
         {
             return false;
         }
-    }
-
-    private static string Canonical(string json)
-    {
-        var buffer = new ArrayBufferWriter<byte>(json.Length);
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
-        {
-            CanonicalJson.WriteText(writer, json);
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);

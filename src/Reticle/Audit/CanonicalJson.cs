@@ -35,15 +35,20 @@ public static class CanonicalJson
     }
 
     /// <summary>
-    /// Writes the canonical encoding of a JSON text, read once as a <see cref="JsonDocument"/> (pooled, no tree of
-    /// nodes): the same bytes as <see cref="Encode"/> of the text parsed into a <see cref="JsonNode"/>, for a fraction
-    /// of the work. Verification compares a determination recorded before seals (ADR 0006) with its row this way.
+    /// The canonical encoding of a JSON text, read once as a <see cref="JsonDocument"/> (pooled, no tree of nodes): the
+    /// same as <see cref="Encode"/> of the text parsed into a <see cref="JsonNode"/>, for a fraction of the work.
+    /// Verification compares a determination recorded before seals (ADR 0006) with its row this way.
     /// </summary>
     /// <exception cref="JsonException">The text is not one JSON value, or an object in it has a key twice.</exception>
-    public static void WriteText(Utf8JsonWriter writer, string json)
+    public static string EncodeText(string json)
     {
-        using var document = JsonDocument.Parse(json, ParseOptions);
-        Write(writer, document.RootElement);
+        var buffer = new ArrayBufferWriter<byte>(json.Length);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var document = JsonDocument.Parse(json, ParseOptions))
+        {
+            Write(writer, document.RootElement);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)

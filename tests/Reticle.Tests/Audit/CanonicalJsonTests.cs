@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,16 +7,8 @@ namespace Reticle.Tests.Audit;
 
 public sealed class CanonicalJsonTests
 {
-    // Written by WriteText (a pooled document) and by Encode (a tree of nodes): stored chains were hashed by the latter.
-    private static string Text(string json)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
-        {
-            CanonicalJson.WriteText(writer, json);
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    // Encoded from text (a pooled document) and from a tree of nodes: stored chains were hashed by the latter.
+    private static string Text(string json) => CanonicalJson.EncodeText(json);
 
     public static TheoryData<string> Awkward() =>
     [
