@@ -42,9 +42,9 @@ public static class CanonicalJson
     /// <exception cref="JsonException">The text is not one JSON value, or an object in it has a key twice.</exception>
     public static string EncodeText(string json)
     {
+        using var document = JsonDocument.Parse(json, ParseOptions);
         var buffer = new ArrayBufferWriter<byte>(json.Length);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        using (var document = JsonDocument.Parse(json, ParseOptions))
         {
             Write(writer, document.RootElement);
         }
