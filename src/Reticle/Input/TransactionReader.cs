@@ -296,9 +296,10 @@ public static class TransactionReader
             }
             var country = p.RequiredCountry("country");
             var address = p.OptionalString("address");
+            var headquarters = p.OptionalCountry("headquarters");
             if (roleText is not null && name is not null && country is not null)
             {
-                parties.Add(new Party(role, name, country.Value, address));
+                parties.Add(new Party(role, name, country.Value, address) { Headquarters = headquarters });
             }
         }
         return parties.ToImmutable();
@@ -339,9 +340,30 @@ public static class TransactionReader
                 continue;
             }
             var p = new ObjectReader(where, json, errors);
-            people.Add(new Person(p.OptionalString("name") ?? "", p.OptionalBool("usPerson"), p.OptionalCountry("nationality")));
+            people.Add(new Person(p.OptionalString("name") ?? "", p.OptionalBool("usPerson"), p.OptionalCountry("nationality"))
+            {
+                Employer = ReadEmployer(p, errors),
+            });
         }
         return people.ToImmutable();
+    }
+
+    private static Employer? ReadEmployer(ObjectReader person, List<InputError> errors)
+    {
+        if (person.OptionalObject("employer") is not { } json)
+        {
+            return null;
+        }
+        var e = new ObjectReader(person.PathOf("employer"), json, errors);
+        var name = e.RequiredString("name");
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            e.Error("name", "must not be empty");
+            name = null;
+        }
+        var headquarters = e.OptionalCountry("headquarters");
+        var owner = e.OptionalCountry("majorityOwnerHeadquarters");
+        return name is null ? null : new Employer(name, headquarters, owner);
     }
 
     internal static string Kind(JsonElement e) => e.ValueKind switch
