@@ -178,6 +178,8 @@ public sealed class GoldenCaseTests
     [InlineData("2023-07-23", O.LicenseRequired)]
     [InlineData("2023-07-24", O.LicenseRequired)]
     [InlineData("2023-08-01", O.LicenseRequired)]
+    [InlineData("2024-09-08", O.LicenseRequired)]
+    [InlineData("2025-05-28", O.LicenseRequired)]
     public void Case4_the_Japanese_licence_for_an_EUV_coater_developer_starts_on_2023_07_23(string date, O expected) =>
         Outcome(Order(date, "LITHIUS Pro Z", from: "JP", usContent: 0m), "JP").ShouldBe(expected);
 
