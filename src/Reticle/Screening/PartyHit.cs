@@ -27,6 +27,7 @@ public sealed record PartyHit(PartyRole Role, string PartyName, ScreeningHit Hit
             entry.LicensePolicy, entry.FederalRegister, Confirmed: Status == ScreeningStatus.Match)
         {
             CoversAllItems = entry.List != "EL" || entry.Terms.CoversAllItems,
+            Listed = entry.Listing,
         };
     }
 }
