@@ -28,19 +28,19 @@ public sealed record ListingDate(LocalDate? NotBefore, LocalDate? By, string Bas
         : NotBefore is { } from && act < from ? ListingStatus.NotYetListed
         : ListingStatus.TreatedAsListed;
 
+    /// <summary>What dated the listing, whatever the act: "listed 2025-01-16 (90 FR 4617)", "listed by …", "listing date unknown (…)".</summary>
+    public string Summary =>
+        Exact is { } exact ? $"listed {Time.EffectivePeriod.Format(exact)} ({Basis})"
+        : By is { } by ? $"listed by {Time.EffectivePeriod.Format(by)} ({Basis})"
+        : $"listing date unknown ({Basis})";
+
     /// <summary>The finding for an act on <paramref name="act"/>: which basis dated the listing and what follows from it.</summary>
-    public string Describe(LocalDate act)
+    public string Describe(LocalDate act) => For(act) switch
     {
-        var date = Exact is { } exact ? $"listed {Time.EffectivePeriod.Format(exact)} ({Basis})"
-            : By is { } by ? $"listed by {Time.EffectivePeriod.Format(by)} ({Basis})"
-            : null;
-        return For(act) switch
-        {
-            ListingStatus.Listed => date!,
-            ListingStatus.NotYetListed when Exact is not null => $"{date}, after this act ({Time.EffectivePeriod.Format(act)}): not listed for it",
-            ListingStatus.NotYetListed => $"listed no earlier than {Time.EffectivePeriod.Format(NotBefore!.Value)} ({Basis}), after this act ({Time.EffectivePeriod.Format(act)}): not listed for it",
-            _ when date is not null => $"{date}; whether it applied on {Time.EffectivePeriod.Format(act)} is not known: treated as listed",
-            _ => $"listing date unknown ({Basis}): treated as listed",
-        };
-    }
+        ListingStatus.Listed => Summary,
+        ListingStatus.NotYetListed when Exact is not null => $"{Summary}, after this act ({Time.EffectivePeriod.Format(act)}): not listed for it",
+        ListingStatus.NotYetListed => $"listed no earlier than {Time.EffectivePeriod.Format(NotBefore!.Value)} ({Basis}), after this act ({Time.EffectivePeriod.Format(act)}): not listed for it",
+        _ when By is not null => $"{Summary}; whether it applied on {Time.EffectivePeriod.Format(act)} is not known: treated as listed",
+        _ => $"{Summary}: treated as listed",
+    };
 }
