@@ -63,13 +63,25 @@ public sealed class ListingDateInDeterminationTests
         Because(Ship("2024-06-03", "RSLaser")).ShouldContain("listed 2025-01-16 (90 FR 4617), after this act (2024-06-03): not listed for it");
     }
 
+    [Theory]
+    [InlineData("2020-12-17", Outcome.Permitted)]
+    [InlineData("2020-12-18", Outcome.LicenseRequired)]
+    [InlineData("2020-12-19", Outcome.LicenseRequired)]
+    public void SMIC_is_listed_from_the_effective_date_of_85_FR_83416_not_its_publication(string date, Outcome outcome)
+    {
+        // The rule took effect on 2020-12-18 and was published on 2020-12-22; SMIC's entry cites its page 83420.
+        var d = Ship(date, "Semiconductor Manufacturing International (Beijing) Corporation");
+        d.Outcome.ShouldBe(outcome);
+        Because(d).ShouldContain("listed 2020-12-18 (85 FR 83420, published 2020-12-22)");
+    }
+
     [Fact]
     public void A_party_whose_listing_cannot_be_dated_is_treated_as_listed_and_the_finding_says_so()
     {
-        // SMIC Beijing: 85 FR 83420 is not a page of the shipped table (its rule's pages beyond 83416 are not confirmed).
-        var d = Ship("2020-06-01", "Semiconductor Manufacturing International (Beijing) Corporation");
+        // Huawei: its earliest citation, 84 FR 22963, is not a page of the shipped table.
+        var d = Ship("2020-06-01", "Huawei Technologies Co., Ltd. (Huawei)");
         d.Outcome.ShouldBe(Outcome.LicenseRequired);
-        Because(d).ShouldContain("listing date unknown (85 FR 83420 is not in the Federal Register page table): treated as listed");
+        Because(d).ShouldContain("listing date unknown (84 FR 22963 is not in the Federal Register page table): treated as listed");
     }
 
     [Fact]
