@@ -39,9 +39,9 @@ public sealed class ListingDateInDeterminationTests
         return RuleSetCompiler.Compile(packs, errors) ?? throw new InvalidOperationException(string.Join("\n", errors));
     });
 
-    private static Reticle.Determination.Determination Ship(string date, string endUser)
+    private static Reticle.Determination.Determination Ship(string date, string endUser, string country = "CN")
     {
-        var transaction = Transactions.Litho(date) with { Parties = [new Party(PartyRole.EndUser, endUser, CountryCode.Parse("CN"), null)] };
+        var transaction = Transactions.Litho(date) with { Parties = [new Party(PartyRole.EndUser, endUser, CountryCode.Parse(country), null)] };
         var screening = new PartyScreen(BundledScreening.Index, Rules.Value.ListsDecided).Screen(transaction);
         return DeterminationEngine.DetermineScreened(Rules.Value, transaction, null, screening);
     }
@@ -78,10 +78,10 @@ public sealed class ListingDateInDeterminationTests
     [Fact]
     public void A_party_whose_listing_cannot_be_dated_is_treated_as_listed_and_the_finding_says_so()
     {
-        // Huawei: its earliest citation, 84 FR 22963, is not a page of the shipped table.
-        var d = Ship("2020-06-01", "Huawei Technologies Co., Ltd. (Huawei)");
+        // OOO Adis (Russia): listed in 2023 by 88 FR 12158, a page the shipped table does not hold.
+        var d = Ship("2020-06-01", "OOO Adis", "RU");
         d.Outcome.ShouldBe(Outcome.LicenseRequired);
-        Because(d).ShouldContain("listing date unknown (84 FR 22963 is not in the Federal Register page table): treated as listed");
+        Because(d).ShouldContain("listing date unknown (88 FR 12158 is not in the Federal Register page table): treated as listed");
     }
 
     [Fact]
