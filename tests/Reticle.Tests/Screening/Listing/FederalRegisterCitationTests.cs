@@ -47,4 +47,23 @@ public sealed class FederalRegisterCitationTests
         FederalRegisterCitation.Earliest(FederalRegisterCitation.Parse("85 FR 83420; 85 FR; 86 FR 4864"))
             .ShouldBe(new FederalRegisterCitation(85, null));
     }
+
+    [Fact]
+    public void Any_text_parses_without_error_and_every_citation_it_gives_is_written_in_it()
+    {
+        var random = new Random(12);
+        const string Alphabet = "0123456789 FRfr;,.()/No-pg\t";
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            foreach (var citation in FederalRegisterCitation.Parse(text))
+            {
+                text.ShouldContain(citation.Volume.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (citation.Page is { } page)
+                {
+                    text.ShouldContain(page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
 }
