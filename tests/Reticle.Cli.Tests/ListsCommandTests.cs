@@ -26,6 +26,28 @@ public sealed class ListsCommandTests
     }
 
     [Fact]
+    public async Task Importing_a_newer_list_keeps_the_older_ones_evidence_of_when_an_entry_was_listed()
+    {
+        // OOO Adis cites 88 FR 12158 only, a page the shipped table does not date; the bundled CSL of 2026-07-31 held it.
+        var run = new CliRun();
+        var newer = Path.Combine(run.DataDirectory, "consolidated.json");
+        await File.WriteAllTextAsync(newer, """
+            {"search_performed_at": "2026-08-14T09:00:00+00:00", "total": 1, "results": [
+              {"id": "adis-1", "source": "Entity List (EL) - Bureau of Industry and Security", "name": "OOO Adis", "alt_names": [],
+               "addresses": [{"country": "RU"}], "federal_register_notice": "88 FR 12158",
+               "license_requirement": "For all items subject to the EAR. (See §744.11 of the EAR)", "license_policy": "Policy of denial."}]}
+            """);
+
+        (await run.RunAsync("lists", "import", newer, "--format", "csl-json")).ExitCode.ShouldBe(0);
+        var result = await run.RunAsync("screen", "OOO Adis", "--country", "RU", "--list", "EL", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var adis = result.Json["hits"]!.AsArray().Single()!;
+        ((string)adis["listedOn"]!).ShouldBe("2026-07-31");
+        ((string)adis["listing"]!).ShouldBe("listed by 2026-07-31 (in the us-csl snapshot of 2026-07-31)");
+    }
+
+    [Fact]
     public async Task Importing_a_newer_snapshot_reports_what_changed_and_replaces_the_one_in_use()
     {
         var run = new CliRun();

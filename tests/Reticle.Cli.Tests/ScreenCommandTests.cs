@@ -25,6 +25,17 @@ public sealed class ScreenCommandTests
     }
 
     [Fact]
+    public async Task An_Entity_List_hit_says_when_the_entry_was_listed_and_from_which_citation()
+    {
+        var result = await new CliRun().RunAsync("screen", "Beijing Keyi Hongyuan Optoelectronics Co., Ltd.", "--country", "CN", "--list", "EL", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var rsLaser = result.Json["hits"]!.AsArray().First(h => (string)h!["name"]! == "Beijing Keyi Hongyuan Optoelectronics Co., Ltd.")!;
+        ((string)rsLaser["listedOn"]!).ShouldBe("2025-01-16");
+        ((string)rsLaser["listing"]!).ShouldBe("listed 2025-01-16 (90 FR 4617)");
+    }
+
+    [Fact]
     public async Task An_unlisted_name_gives_no_hit()
     {
         var result = await new CliRun().RunAsync("screen", "Acme Precision Optics of Ohio", "--json");

@@ -263,6 +263,15 @@ internal static class ScreenCommand
             json["federalRegister"] = h.Entry.FederalRegister;
             json["footnotes"] = new JsonArray([.. h.Entry.Footnotes.Select(f => (JsonNode?)f)]);
         }
+        // Extension of CONTRACT §4: the day the entry was listed, where its citations or a snapshot date it exactly or as a bound.
+        if (h.Entry.Listing is { } listing)
+        {
+            if ((listing.Exact ?? listing.By) is { } listedOn)
+            {
+                json["listedOn"] = NodaTime.Text.LocalDatePattern.Iso.Format(listedOn);
+            }
+            json["listing"] = listing.Summary;
+        }
         return json;
     }
 
@@ -280,6 +289,10 @@ internal static class ScreenCommand
             foreach (var line in h.Explanation)
             {
                 env.Out.WriteLine($"         - {line}");
+            }
+            if (h.Entry.Listing is { } listing)
+            {
+                env.Out.WriteLine($"         {listing.Summary}");
             }
             if (h.Entry.LicenseRequirement is { } requirement)
             {

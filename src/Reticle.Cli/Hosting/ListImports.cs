@@ -30,6 +30,8 @@ internal static class ListImports
         // Only this dataset's entries are read: the changes are worked out against its snapshot in use.
         var current = (await store.GetCurrentListsAsync(null, snapshot.Dataset, cancellationToken)).SingleOrDefault();
         var older = current is null ? null : new ListSnapshot(current.Dataset, current.Format, current.Published, ListEntryJson.Read(current.EntriesJson!));
+        // Entity List entries the snapshot in use held were listed by its date: the new snapshot keeps that evidence.
+        snapshot = Reticle.Screening.Listing.EntityListHistory.Carry(older, snapshot);
         var delta = ListDelta.Between(older, snapshot);
         var document = new ListSnapshotDocument(snapshot.Dataset, snapshot.Format, snapshot.Published, Sha256(files), snapshot.Entries.Length,
             ListEntryJson.Write(snapshot.Entries), Changes(delta).ToJsonString(), current?.Id);

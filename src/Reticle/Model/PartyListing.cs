@@ -24,4 +24,10 @@ public sealed record PartyListing(
     /// ("when used in projects specified in ...", listed CCL items) the engine cannot decide it alone.
     /// </summary>
     public bool CoversAllItems { get; init; } = true;
+
+    /// <summary>
+    /// For an Entity List entry, when it was listed and on what basis: an entry listed after the act's date is not
+    /// listed for that act. Null for lists whose entries are not dated (then listed on every date).
+    /// </summary>
+    public ListingDate? Listed { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Reticle.Model;
+using Reticle.Screening.Listing;
 
 namespace Reticle.Screening;
 
@@ -34,6 +36,22 @@ public sealed record ListEntry(
     public EntityListTerms Terms { get; } = EntityListTerms.Parse(LicenseRequirement, LicensePolicy);
 
     public ImmutableArray<int> Footnotes => Terms.Footnotes;
+
+    /// <summary>
+    /// For an Entity List entry, the oldest list snapshot known to have held it (carried from import to import), which
+    /// dates the listing when its citations do not; null otherwise.
+    /// </summary>
+    public HeldInSnapshot? HeldIn { get; init; }
+
+    // Dated once, when the entry is read (at import or when a stored snapshot is loaded), never per screening.
+    private ListingDate? CitedListing { get; } = List == "EL" ? EntityListDating.FromCitations(FederalRegister, FederalRegisterPages.Bundled) : null;
+
+    /// <summary>
+    /// For an Entity List entry, when it was listed as far as its citations and the snapshots held show; null for the
+    /// other lists, whose entries are not dated.
+    /// </summary>
+    public ListingDate? Listing =>
+        CitedListing is { } cited && HeldIn is { } held ? EntityListDating.HeldBy(cited, held.Published, held.Dataset) : CitedListing;
 
     /// <summary>The primary name first, then every alias.</summary>
     public IEnumerable<string> AllNames => AltNames.Prepend(Name);

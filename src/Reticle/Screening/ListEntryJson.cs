@@ -39,6 +39,13 @@ public static class ListEntryJson
                 Text(json, "licensePolicy", e.LicensePolicy);
                 Text(json, "federalRegister", e.FederalRegister);
                 Text(json, "remarks", e.Remarks);
+                if (e.HeldIn is { } held)
+                {
+                    json.WriteStartObject("heldIn");
+                    json.WriteString("dataset", held.Dataset);
+                    json.WriteString("published", Time.EffectivePeriod.Format(held.Published));
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -68,6 +75,10 @@ public static class ListEntryJson
                 Type = Text(e, "type") is { } type ? Enum.Parse<PartyType>(type, ignoreCase: true) : PartyType.Unknown,
                 Programs = Strings(e, "programs"),
                 Remarks = Text(e, "remarks"),
+                HeldIn = e.TryGetProperty("heldIn", out var held)
+                    ? new Listing.HeldInSnapshot(held.GetProperty("dataset").GetString()!,
+                        NodaTime.Text.LocalDatePattern.Iso.Parse(held.GetProperty("published").GetString()!).Value)
+                    : null,
             });
         }
         return entries.MoveToImmutable();

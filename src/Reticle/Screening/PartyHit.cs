@@ -16,6 +16,12 @@ public sealed record PartyHit(PartyRole Role, string PartyName, ScreeningHit Hit
     /// </summary>
     public ScreeningHit? IdentifiedAs { get; init; }
 
+    /// <summary>
+    /// The listing date the determination uses, where it differs from the entry's own: an Entity List party listed
+    /// under several destinations (one entry each, same name) is dated by the earliest of them.
+    /// </summary>
+    public ListingDate? Listing { get; init; }
+
     /// <summary>Whether this hit holds the determination at <c>review</c> until a reviewer decides it.</summary>
     public bool Unresolved => Undecided || (Status == ScreeningStatus.PotentialMatch && IdentifiedAs is null);
 
@@ -27,6 +33,7 @@ public sealed record PartyHit(PartyRole Role, string PartyName, ScreeningHit Hit
             entry.LicensePolicy, entry.FederalRegister, Confirmed: Status == ScreeningStatus.Match)
         {
             CoversAllItems = entry.List != "EL" || entry.Terms.CoversAllItems,
+            Listed = Listing ?? entry.Listing,
         };
     }
 }

@@ -129,12 +129,17 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
 /// <summary>
 /// <c>listed(EL)</c> / <c>listed(EL, footnote = 5)</c>: a party of the transaction is on that list
 /// (with that footnote). A confirmed match is true; a potential match, or parties not screened, is
-/// unknown (review); screened without a hit is false.
+/// unknown (review); screened without a hit is false. An entry listed after the act's date is not on
+/// the list for that act; one whose listing date is unknown is treated as listed (and the finding says so).
 /// </summary>
 internal sealed class ListedCondition(string list, int? footnote) : Condition
 {
     private bool Matches(PartyListing listing) =>
         listing.List == list && (footnote is not { } f || listing.Footnotes.Contains(f));
+
+    // Listed on the act's date: a listing dated after it does not apply to this act.
+    private static bool InForce(PartyListing listing, Facts facts) =>
+        listing.Listed?.For(facts.Date) != ListingStatus.NotYetListed;
 
     public override Truth Evaluate(Facts facts)
     {
@@ -145,7 +150,7 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         var result = Truth.False;
         foreach (var listing in listings)
         {
-            if (Matches(listing))
+            if (Matches(listing) && InForce(listing, facts))
             {
                 // A listing whose requirement reaches only some items (projects, listed CCL items) needs a reviewer.
                 if (listing.Confirmed && listing.CoversAllItems)
@@ -184,10 +189,16 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         foreach (var hit in hits)
         {
             var footnotes = hit.Footnotes.IsDefaultOrEmpty ? "" : $", footnote {string.Join(", ", hit.Footnotes)}";
+            var when = hit.Listed is { } listed ? $"; {listed.Describe(facts.Date)}" : "";
+            if (!InForce(hit, facts))
+            {
+                explanation.Add($"{hit.Role.ToWire()} '{hit.PartyName}' {(hit.Confirmed ? "matches" : "may be")} '{hit.EntryName}' on {list}{footnotes}{when}");
+                continue;
+            }
             var terms = $"{(hit.LicenseRequirement is { } r ? $"; licence requirement: {r}" : "")}{(hit.LicensePolicy is { } p ? $"; review policy: {p}" : "")}";
             explanation.Add(hit.Confirmed
-                ? $"{hit.Role.ToWire()} '{hit.PartyName}' is on {list} as '{hit.EntryName}'{footnotes}{terms}"
-                : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){terms}");
+                ? $"{hit.Role.ToWire()} '{hit.PartyName}' is on {list} as '{hit.EntryName}'{footnotes}{when}{terms}"
+                : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){when}{terms}");
             if (!hit.Confirmed)
             {
                 explanation.Missing.Add($"screening decision for '{hit.PartyName}'");
