@@ -208,6 +208,7 @@ internal sealed class NaiveInterpreter
 
     private bool IsKnownName(string id) =>
         id is "from" or "to" or "origin" or "activity" or "item.containsUsOriginIc" or "personnel.usPerson" or "item.usControlledContentPercent"
+            or "item.usOriginIcInCcl345" or "item.producedByUsTechnologyPlant" or "item.containsUsTechnologyPlantProduct"
         || id.StartsWith("endUse.", StringComparison.Ordinal) || FindParameter(id) is not null;
 
     private object? Lookup(string id, Transaction t, Dictionary<string, object?>? arguments)
@@ -225,12 +226,17 @@ internal sealed class NaiveInterpreter
         }
         if (id.StartsWith("endUse.", StringComparison.Ordinal))
         {
-            return t.EndUse.TryGetValue(id[7..], out var k) ? k.ToWire() : null;
+            return EndUseFacts.NarrowerThan.ContainsKey(id[7..])
+                ? EndUseFacts.Answer(t.EndUse, id[7..]) is { } n && n != Knowledge.Unknown ? n.ToWire() : null
+                : t.EndUse.TryGetValue(id[7..], out var k) ? k.ToWire() : null;
         }
         switch (id)
         {
             case "item.usControlledContentPercent": return t.Item.UsControlledContentPercent / 100m;
             case "item.containsUsOriginIc": return t.Item.ContainsUsOriginIc is { } ic ? (ic ? "yes" : "no") : null;
+            case "item.usOriginIcInCcl345": return UsOriginIcs.InCategory345(t.Item);
+            case "item.producedByUsTechnologyPlant": return t.Item.ProducedByUsTechnologyPlant is { } p ? (p ? "yes" : "no") : null;
+            case "item.containsUsTechnologyPlantProduct": return t.Item.ContainsUsTechnologyPlantProduct is { } c ? (c ? "yes" : "no") : null;
             case "personnel.usPerson":
                 return t.Personnel.IsDefaultOrEmpty ? null
                     : t.Personnel.Any(p => p.UsPerson == true) ? "yes" : t.Personnel.All(p => p.UsPerson == false) ? "no" : "unknown";

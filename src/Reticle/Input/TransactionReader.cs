@@ -230,6 +230,12 @@ public static class TransactionReader
         {
             item.Error("usControlledContentPercent", $"must be between 0 and 100, not {content}");
         }
+        var containsUsOriginIc = item.OptionalBool("containsUsOriginIc");
+        ImmutableArray<string> usOriginIcEccns = item.Has("usOriginIcEccns") ? [.. item.OptionalStrings("usOriginIcEccns")] : default;
+        if (containsUsOriginIc == false && !usOriginIcEccns.IsDefaultOrEmpty)
+        {
+            item.Error("usOriginIcEccns", "lists US-origin integrated circuits, but containsUsOriginIc is false");
+        }
         return new Item
         {
             Sku = item.OptionalString("sku"),
@@ -239,7 +245,10 @@ public static class TransactionReader
             Classifications = classifications.ToImmutable(),
             UsControlledContentPercent = content,
             UsTechnologyInputs = item.Has("usTechnologyInputs") ? [.. item.OptionalStrings("usTechnologyInputs")] : default,
-            ContainsUsOriginIc = item.OptionalBool("containsUsOriginIc"),
+            ContainsUsOriginIc = containsUsOriginIc,
+            UsOriginIcEccns = usOriginIcEccns,
+            ProducedByUsTechnologyPlant = item.OptionalBool("producedByUsTechnologyPlant"),
+            ContainsUsTechnologyPlantProduct = item.OptionalBool("containsUsTechnologyPlantProduct"),
             SpeciallyDesignedFor = item.OptionalString("speciallyDesignedFor"),
         };
     }

@@ -8,8 +8,15 @@ public static class EndUseFacts
 {
     public static IReadOnlyList<string> Known { get; } =
     [
-        // A facility in the destination where 'advanced-node integrated circuits' are produced (EAR §744.23(a)(2)).
+        // A facility in the destination where 'advanced-node integrated circuits' of any kind are produced
+        // (logic, NAND or DRAM: EAR §772.1, paragraphs (1)-(3) of the definition; §744.23(a)(2)).
         "advancedNodeFacility",
+        // The end user's facility produces logic advanced-node ICs: non-planar transistors or a 16/14 nm
+        // node or less (§772.1, paragraph (1) of the definition). The 0 % de minimis rule of §734.4(a)(3)
+        // reaches only these; the footnote-5 rules of §734.4(a)(9) and §734.9(e)(3) reach these and DRAM.
+        "advancedNodeLogicProduction",
+        // The end user's facility produces DRAM advanced-node ICs (§772.1, paragraph (3) of the definition).
+        "advancedNodeDramProduction",
         "militaryEndUse",
         "militaryEndUser",
         // Development or production of semiconductor manufacturing equipment (EAR §744.23(a)(4)).
@@ -19,4 +26,29 @@ public static class EndUseFacts
         "informedByAuthority",
         "wmdEndUse",
     ];
+
+    /// <summary>
+    /// Facts that are a kind of another: when the transaction leaves one out but answers the broader
+    /// question with <c>no</c>, the narrower answer is <c>no</c> too (a facility that produces no
+    /// advanced-node IC at all produces no advanced-node logic IC), so a mature-node fab is not held
+    /// for review over a question its own answer already settles. A <c>yes</c> or <c>unknown</c> on the
+    /// broader fact settles nothing: a DRAM fab is an advanced-node facility but not a logic one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NarrowerThan { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["advancedNodeLogicProduction"] = "advancedNodeFacility",
+        ["advancedNodeDramProduction"] = "advancedNodeFacility",
+    };
+
+    /// <summary>The answer to an end-use question, as a rule reads it: stated, or implied <c>no</c> by the broader fact.</summary>
+    public static Knowledge? Answer(IReadOnlyDictionary<string, Knowledge> endUse, string fact)
+    {
+        if (endUse.TryGetValue(fact, out var stated))
+        {
+            return stated;
+        }
+        return NarrowerThan.TryGetValue(fact, out var broader) && endUse.TryGetValue(broader, out var b) && b == Knowledge.No
+            ? Knowledge.No
+            : null;
+    }
 }

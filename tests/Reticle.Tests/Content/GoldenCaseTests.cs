@@ -25,7 +25,7 @@ public sealed class GoldenCaseTests
 
     private static Transaction Order(string date, string sku, string from = "NL", string to = "CN", string endUser = "Example Fab Co.",
         string advancedNode = "no", decimal usContent = 8.5m, string[]? usTechnology = null, string? origin = null,
-        Activity activity = Activity.Export, bool? usPerson = null) => new()
+        Activity activity = Activity.Export, bool? usPerson = null, string? logic = null) => new()
     {
         Id = $"G-{sku}-{date}",
         Date = Date(date),
@@ -41,10 +41,14 @@ public sealed class GoldenCaseTests
             ContainsUsOriginIc = false,
         },
         Parties = [new Party(PartyRole.EndUser, endUser, CountryCode.Parse(to), null)],
-        EndUse = ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility",
-            advancedNode switch { "yes" => Knowledge.Yes, "unknown" => Knowledge.Unknown, _ => Knowledge.No }),
+        EndUse = WithLogic(ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility",
+            advancedNode switch { "yes" => Knowledge.Yes, "unknown" => Knowledge.Unknown, _ => Knowledge.No }), logic),
         Personnel = usPerson is { } us ? [new Person("Field engineer", us, null)] : [new Person("Shipping clerk", false, null)],
     };
+
+    // The 0 % de minimis rule of 734.4(a)(3) asks for advanced-node *logic* production, a fact of its own.
+    private static ImmutableDictionary<string, Knowledge> WithLogic(ImmutableDictionary<string, Knowledge> endUse, string? logic) =>
+        logic is null ? endUse : endUse.Add("advancedNodeLogicProduction", logic == "yes" ? Knowledge.Yes : Knowledge.No);
 
     // --- Case 1: NXT:2050i from the Netherlands to SMIC Beijing -------------------------------------
 
@@ -53,7 +57,7 @@ public sealed class GoldenCaseTests
     [Fact]
     public void Case1_on_2023_08_31_no_licence_yet_and_the_US_does_not_reach_a_Dutch_scanner_with_8_5_percent_US_content()
     {
-        var d = Decide(Order("2023-08-31", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]));
+        var d = Decide(Order("2023-08-31", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E992"]));
         d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.NotApplicable);
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.Permitted);
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
@@ -65,13 +69,13 @@ public sealed class GoldenCaseTests
 
     [Fact]
     public void Case1_on_2023_09_15_the_Dutch_licence_is_required() =>
-        Outcome(Order("2023-09-15", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]), "NL")
+        Outcome(Order("2023-09-15", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E992"]), "NL")
             .ShouldBe(O.LicenseRequired);
 
     [Fact]
-    public void Case1_on_2025_11_16_EU_NL_and_US_all_require_a_licence_the_US_through_the_footnote_5_direct_product_rule()
+    public void Case1_on_2025_11_16_EU_NL_and_US_all_require_a_licence_the_US_through_the_SME_direct_product_rule_and_the_Entity_List()
     {
-        var d = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]));
+        var d = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E992"]));
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Classifications.ShouldContain("EU-Annex-I 3B501.f.1.b");
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
         d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
@@ -84,9 +88,20 @@ public sealed class GoldenCaseTests
     }
 
     [Fact]
-    public void Case1_before_2024_12_02_there_is_no_footnote_5_direct_product_rule() =>
-        Outcome(Order("2024-12-01", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]), "US")
+    public void Case1_before_2024_12_02_there_is_no_foreign_direct_product_rule_for_the_scanner() =>
+        Outcome(Order("2024-12-01", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E992"]), "US")
             .ShouldBe(O.NotApplicable);
+
+    [Fact]
+    public void Case1_with_3E001_alone_the_scanner_is_no_direct_product_so_the_plant_facts_are_asked_for()
+    {
+        // 3E001's heading excludes 3B001.f.1 (its technology is 3E992), and the footnote-5 rule of
+        // 734.9(e)(3) excludes 3B001.f.1 from its product scope: only the SME rule's plant routes remain open.
+        var us = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]))
+            .Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.Review);
+        us.Findings.SelectMany(f => f.Missing).ShouldContain("item.producedByUsTechnologyPlant");
+    }
 
     // --- Case 2: NXT:1980i (DCO 1.6 nm) and the 0 % de minimis rule with its foreign-list carve-out ----
 
@@ -102,13 +117,13 @@ public sealed class GoldenCaseTests
     [Fact]
     public void Case2_to_an_advanced_node_fab_in_2024_the_US_requires_a_licence_through_zero_de_minimis()
     {
-        var us = Decide(Order("2024-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes")).Jurisdictions.Single(j => j.Jurisdiction == "US");
+        var us = Decide(Order("2024-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes", logic: "yes")).Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(O.LicenseRequired);
         us.Classifications.ShouldBe(["US-CCL 3B001.f.1.b.2.b"]);
         var row = us.Findings.Single(f => f.Rule == "us.ear.ccl-sme-macau-d5");
         row.Status.ShouldBe(FindingStatus.Applies);
         row.Because.ShouldContain("subject to the EAR");
-        us.Conditions.ShouldContain(c => c.Label.StartsWith("no de minimis level for the 1.50-2.40 nm DCO band")
+        us.Conditions.ShouldContain(c => c.Label.StartsWith("no de minimis level for the 1.50-2.40 nm DCO band destined to advanced-node logic production")
             && c.Truth == Reticle.Rules.Compilation.Truth.True);
         row.Exceptions.Select(e => e.Id).ShouldBe(["GOV"]);
     }
@@ -119,7 +134,7 @@ public sealed class GoldenCaseTests
     [InlineData("2024-09-08", O.NotApplicable, O.LicenseRequired)]
     public void Case2_the_Dutch_listing_of_2024_09_07_moves_the_licence_from_the_US_to_the_Netherlands(string date, O us, O nl)
     {
-        var d = Decide(Order(date, "NXT:1980i", usContent: 12m, advancedNode: "yes"));
+        var d = Decide(Order(date, "NXT:1980i", usContent: 12m, advancedNode: "yes", logic: "yes"));
         d.Jurisdictions.Single(j => j.Jurisdiction == "US").Outcome.ShouldBe(us);
         d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(nl);
     }
@@ -127,7 +142,10 @@ public sealed class GoldenCaseTests
     [Fact]
     public void Case2_after_2024_12_02_the_band_is_3B993_f_1_and_the_carve_out_still_holds()
     {
-        var d = Decide(Order("2025-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes"));
+        // Stated: no US technology and no plant route, so the footnote-5 direct product rule, which from
+        // 2024-12-02 also reaches advanced-node logic fabs in China (734.9(e)(3)(ii)), does not apply.
+        var t = Order("2025-03-01", "NXT:1980i", usContent: 12m, advancedNode: "yes", logic: "yes", usTechnology: []);
+        var d = Decide(t with { Item = t.Item with { ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false } });
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Classifications.ShouldBe(["US-CCL 3B993.f.1"]);
         us.Outcome.ShouldBe(O.NotApplicable);
@@ -212,7 +230,7 @@ public sealed class GoldenCaseTests
     public void A_foreign_SME_tool_with_a_US_integrated_circuit_for_China_has_no_de_minimis_from_2024_12_02(bool usIc, O expected)
     {
         var t = Order("2025-03-01", "NXT:2050i", usContent: 5m, usTechnology: []);
-        t = t with { Item = t.Item with { ContainsUsOriginIc = usIc } };
+        t = t with { Item = t.Item with { ContainsUsOriginIc = usIc, UsOriginIcEccns = usIc ? ["3A991"] : [], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false } };
         Outcome(t, "US").ShouldBe(expected);
     }
 
@@ -222,7 +240,7 @@ public sealed class GoldenCaseTests
     public void The_US_integrated_circuit_rule_starts_on_2024_12_02(string date, O expected)
     {
         var t = Order(date, "NXT:2050i", usContent: 5m, usTechnology: []);
-        Outcome(t with { Item = t.Item with { ContainsUsOriginIc = true } }, "US").ShouldBe(expected);
+        Outcome(t with { Item = t.Item with { ContainsUsOriginIc = true, UsOriginIcEccns = ["3A991"], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false } }, "US").ShouldBe(expected);
     }
 
     [Theory]

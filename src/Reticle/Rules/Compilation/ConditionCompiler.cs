@@ -205,6 +205,15 @@ internal sealed class ConditionCompiler(
             case "item.containsUsOriginIc":
                 return new FactText(TextKind.Knowledge, "contains a US-origin integrated circuit", "item.containsUsOriginIc",
                     f => f.Transaction.Item.ContainsUsOriginIc is { } b ? (b ? "yes" : "no") : null);
+            case "item.usOriginIcInCcl345":
+                return new FactText(TextKind.Knowledge, "contains a US-origin integrated circuit specified under CCL Category 3, 4 or 5",
+                    "item.usOriginIcEccns", f => UsOriginIcs.InCategory345(f.Transaction.Item));
+            case "item.producedByUsTechnologyPlant":
+                return new FactText(TextKind.Knowledge, "produced by a plant that is a direct product of US technology or software",
+                    "item.producedByUsTechnologyPlant", f => f.Transaction.Item.ProducedByUsTechnologyPlant is { } b ? (b ? "yes" : "no") : null);
+            case "item.containsUsTechnologyPlantProduct":
+                return new FactText(TextKind.Knowledge, "contains a commodity produced by a plant that is a direct product of US technology or software",
+                    "item.containsUsTechnologyPlantProduct", f => f.Transaction.Item.ContainsUsTechnologyPlantProduct is { } b ? (b ? "yes" : "no") : null);
             case "endUser.country":
                 return new FactText(TextKind.Country, "end-user country", "parties[end-user].country",
                     f => f.Transaction.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Country.Value);
@@ -212,6 +221,13 @@ internal sealed class ConditionCompiler(
         if (id.StartsWith("endUse.", StringComparison.Ordinal) && EndUseFacts.Known.Contains(id["endUse.".Length..]))
         {
             var key = id["endUse.".Length..];
+            if (EndUseFacts.NarrowerThan.ContainsKey(key))
+            {
+                // No rule attaches to an 'unknown' answer of these (unlike advancedNodeFacility's unknown-node
+                // rule), so it is a fact still missing: review naming it, never a silent no.
+                return new FactText(TextKind.Knowledge, id, id,
+                    f => EndUseFacts.Answer(f.Transaction.EndUse, key) is { } k && k != Knowledge.Unknown ? k.ToWire() : null);
+            }
             return new FactText(TextKind.Knowledge, id, id,
                 f => f.Transaction.EndUse.TryGetValue(key, out var k) ? k.ToWire() : null);
         }
