@@ -74,7 +74,7 @@ public abstract partial class StoreContractTests
 
         await ExecuteRawAsync("UPDATE orders SET status = 'open', status_audit_sequence = NULL WHERE order_id = 'SO-1'");
 
-        (await VerifyAsync()).Problem.ShouldNotBeNull().ShouldContain("order 'SO-1'");
+        (await VerifyAsync()).Problem.ShouldNotBeNull().ShouldContain("order.shipped of order 'SO-1'");
     }
 
     [Fact]
