@@ -10,8 +10,14 @@ public abstract class HardeningApiTests(ApiServer server)
     [Theory]
     [InlineData("NL/2023/{0}")]
     [InlineData("NL 2023 {0}")]
-    [InlineData("NL%2023%2F{0}")]
-    public async Task A_licence_whose_id_has_a_slash_or_escapes_is_shown_revoked_and_answered_by_its_own_id(string pattern)
+    public async Task A_licence_whose_id_has_a_slash_or_a_space_is_shown_revoked_and_answered_by_its_own_id(string pattern) =>
+        await LicenseIdRoundTripsAsync(pattern);
+
+    /// <summary>
+    /// An id with a literal "%2F" must not be read as one with a slash. Only a real server keeps the request target as the
+    /// client escaped it; the in-memory test host hands the path over decoded, so this runs over real HTTP.
+    /// </summary>
+    protected async Task LicenseIdRoundTripsAsync(string pattern)
     {
         var id = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Tag());
         var created = await server.PostJsonAsync("/api/v1/licenses", "reviewer", License(id, Party(Tag())));
@@ -98,6 +104,14 @@ public abstract class HardeningApiTests(ApiServer server)
 
 public sealed class InProcessHardeningApiTests(InProcessServer server) : HardeningApiTests(server), IClassFixture<InProcessServer>;
 
-public sealed class HttpHardeningApiTests(HttpServer server) : HardeningApiTests(server), IClassFixture<HttpServer>;
+public sealed class HttpHardeningApiTests(HttpServer server) : HardeningApiTests(server), IClassFixture<HttpServer>
+{
+    [Fact]
+    public Task A_licence_whose_id_has_a_literal_escape_is_not_confused_with_one_that_has_a_slash() => LicenseIdRoundTripsAsync("NL%2023%2F{0}");
+}
 
-public sealed class PostgresHardeningApiTests(PostgresServer server) : HardeningApiTests(server), IClassFixture<PostgresServer>;
+public sealed class PostgresHardeningApiTests(PostgresServer server) : HardeningApiTests(server), IClassFixture<PostgresServer>
+{
+    [Fact]
+    public Task A_licence_whose_id_has_a_literal_escape_is_not_confused_with_one_that_has_a_slash() => LicenseIdRoundTripsAsync("NL%2023%2F{0}");
+}
