@@ -15,6 +15,9 @@ internal static class AuditPayloads
     public const string OrderShipped = "order.shipped";
     public const string HoldPlaced = "hold.placed";
     public const string HoldReleased = "hold.released";
+    public const string HoldLapsed = "hold.lapsed";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
 
     /// <summary><c>{"dataset", "format", "published", "sha256", "entries", "changes"}</c> for one list snapshot.</summary>
     public static JsonObject ForList(ListSnapshotDocument snapshot) => new()

@@ -63,10 +63,18 @@ public interface IReticleStore : IAsyncDisposable
     Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Verifies the audit chain against its head, then every stored determination against the record that sealed it
-    /// (an edited, moved or deleted determination breaks its seal). Names the earliest record with a problem.
+    /// Verifies the audit chain against its head, then every stored determination, licence event, order, hold and API
+    /// key against the record that sealed it (an edited, moved or deleted row breaks its seal). Names the earliest
+    /// record with a problem.
     /// </summary>
     Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="VerifyAuditAsync(CancellationToken)"/>, and each of <paramref name="anchors"/> (heads kept outside the
+    /// database, <c>reticle audit anchor</c>) must still be in the chain with its hash: records deleted from the end,
+    /// with the head moved back, are caught.
+    /// </summary>
+    Task<AuditVerification> VerifyAuditAsync(IReadOnlyList<AuditAnchor> anchors, CancellationToken cancellationToken = default);
 
     /// <summary>Every licence event, in the order recorded (the order <see cref="Reticle.Licensing.LicenseBook.From"/> folds them in).</summary>
     Task<IReadOnlyList<StoredLicenseEvent>> GetLicenseEventsAsync(CancellationToken cancellationToken = default);
@@ -120,6 +128,16 @@ public interface IReticleStore : IAsyncDisposable
     /// <exception cref="DuplicateApiKeyException">A key with this name is already held.</exception>
     Task<ApiKeyDocument> AddApiKeyAsync(ApiKeyDocument key, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 
-    /// <summary>The key whose SHA-256 (hex) is <paramref name="sha256"/>, or null.</summary>
+    /// <summary>The key whose SHA-256 (hex) is <paramref name="sha256"/> (revoked or not: the caller refuses a revoked one), or null.</summary>
     Task<ApiKeyDocument?> FindApiKeyAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>Every key held, revoked ones included, in the order they were created.</summary>
+    Task<IReadOnlyList<ApiKeyDocument>> GetApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes the key named <paramref name="name"/> with an audit record; every server refuses it from then on.</summary>
+    /// <exception cref="ApiKeyRejectedException">No such key, or it is already revoked; nothing was written.</exception>
+    Task<AuditRecord> RevokeApiKeyAsync(string name, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Notes that a server accepted the key at <paramref name="at"/> (kept to the minute; not an audited write).</summary>
+    Task MarkApiKeyUsedAsync(string sha256, NodaTime.Instant at, CancellationToken cancellationToken = default);
 }

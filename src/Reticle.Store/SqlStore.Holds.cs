@@ -71,14 +71,27 @@ public abstract partial class SqlStore
     private async Task<AuditRecord?> PlaceHoldAsync(DbConnection connection, DbTransaction transaction, HoldDocument hold, AuditRecord previous,
         string actor, Instant at, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE holds SET status = 'lapsed' WHERE order_id = @OrderId AND status = 'released'",
-            new { hold.OrderId }, transaction, cancellationToken: cancellationToken));
+        // The lapse is sealed too (named by the record that placed the new hold, or by a record of its own), so a
+        // lapsed release cannot be turned back into a standing one behind the chain's back.
+        var lapsed = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM holds WHERE order_id = @OrderId AND status = 'released' ORDER BY id",
+            new { hold.OrderId }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (lapsed.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE holds SET status = 'lapsed' WHERE order_id = @OrderId AND status = 'released'",
+                new { hold.OrderId }, transaction, cancellationToken: cancellationToken));
+        }
         var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM holds WHERE order_id = @OrderId AND status = 'held'", new { hold.OrderId }, transaction, cancellationToken: cancellationToken));
         if (held > 0)
         {
-            return null;
+            return lapsed.Count == 0 ? null : await AppendAsync(connection, transaction, previous, new AuditEntry(at, actor, AuditPayloads.HoldLapsed, new JsonObject
+            {
+                ["order"] = hold.OrderId,
+                ["lapsed"] = LapsedIds(lapsed),
+                ["determination"] = previous.Sequence,
+            }), cancellationToken);
         }
         var record = await AppendAsync(connection, transaction, previous, new AuditEntry(at, actor, AuditPayloads.HoldPlaced, new JsonObject
         {
@@ -86,6 +99,7 @@ public abstract partial class SqlStore
             ["outcome"] = hold.Outcome,
             ["reason"] = hold.Reason,
             ["determination"] = previous.Sequence,
+            ["lapsed"] = LapsedIds(lapsed),
         }), cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -96,6 +110,8 @@ public abstract partial class SqlStore
             transaction, cancellationToken: cancellationToken));
         return record;
     }
+
+    private static JsonArray LapsedIds(List<long> ids) => new([.. ids.Select(id => (JsonNode)id)]);
 
     private StoredHold ToHold(HoldRow r) => new(r.Id, r.OrderId, r.Status, r.Outcome, r.Reason, r.RequestedBy, ToInstant(r.PlacedAt), r.AuditSequence,
         r.ReleasedBy, r.ReasonCode, r.ReleaseText, r.Fingerprint, r.ReleasedAt is { } released ? ToInstant(released) : null);

@@ -5,7 +5,9 @@ namespace Reticle.Store;
 
 public abstract partial class SqlStore
 {
-    public async Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken = default)
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken = default) => VerifyAuditAsync([], cancellationToken);
+
+    public async Task<AuditVerification> VerifyAuditAsync(IReadOnlyList<AuditAnchor> anchors, CancellationToken cancellationToken = default)
     {
         var head = await ReadAuditHeadAsync(cancellationToken);
         var records = new List<AuditRecord>();
@@ -13,7 +15,7 @@ public abstract partial class SqlStore
         {
             records.Add(record);
         }
-        var chain = AuditChain.Verify(records, head);
+        var chain = AuditChain.Verify(records, head, anchors);
         if (!chain.IsIntact)
         {
             return chain;
@@ -24,8 +26,10 @@ public abstract partial class SqlStore
         var unmatched = records.Where(r => r.Kind == AuditPayloads.Determination).ToDictionary(r => r.Sequence);
         (long Sequence, string Problem)? first = null;
         var verified = 0L;
+        var rowsVerified = 0L;
         await using (var connection = await OpenConnectionAsync(cancellationToken))
         {
+            (rowsVerified, first) = await VerifySealedRowsAsync(connection, records, cancellationToken);
             var rows = connection.QueryUnbufferedAsync<DeterminationRow>($"{SelectDetermination} ORDER BY audit_sequence");
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
@@ -51,7 +55,7 @@ public abstract partial class SqlStore
             first = (missing, $"record {missing} sealed a determination that is no longer stored: deleted?");
         }
         return first is { } bad
-            ? AuditVerification.Broken(bad.Sequence - 1, bad.Sequence, bad.Problem) with { DeterminationsVerified = verified }
-            : AuditVerification.Intact(chain.RecordsVerified, verified);
+            ? AuditVerification.Broken(bad.Sequence - 1, bad.Sequence, bad.Problem) with { DeterminationsVerified = verified, SealedRowsVerified = rowsVerified }
+            : AuditVerification.Intact(chain.RecordsVerified, verified) with { SealedRowsVerified = rowsVerified };
     }
 }

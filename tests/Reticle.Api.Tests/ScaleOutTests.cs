@@ -110,4 +110,34 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var determined = await JsonAsync(await nodes.B.PostJsonAsync("/api/v1/determinations", "analyst", File.ReadAllText(Repository.Sample("nxt2050i-to-de-2024-02-01.json"))));
         determined["listVersions"]!["bis-dpl"]!.GetValue<string>().ShouldBe(version);
     }
+
+    [Fact]
+    public async Task A_key_revoked_through_the_command_line_is_refused_by_every_node_within_seconds()
+    {
+        var name = $"contractor-{Tag().ToLowerInvariant()}";
+        var (code, output, error) = await nodes.A.RunCliAsync("keys", "create", "--name", name, "--role", "analyst");
+        code.ShouldBe(0, error);
+        var key = output.TrimEnd().Split('\n')[^1];
+        (await MeAsync(nodes.A, key)).ShouldBe(HttpStatusCode.OK);
+        (await MeAsync(nodes.B, key)).ShouldBe(HttpStatusCode.OK);
+
+        (await nodes.B.RunCliAsync("keys", "revoke", name)).ExitCode.ShouldBe(0);
+
+        var clock = Stopwatch.StartNew();
+        while ((await MeAsync(nodes.A, key) != HttpStatusCode.Unauthorized || await MeAsync(nodes.B, key) != HttpStatusCode.Unauthorized)
+               && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        (await MeAsync(nodes.A, key)).ShouldBe(HttpStatusCode.Unauthorized);
+        (await MeAsync(nodes.B, key)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<HttpStatusCode> MeAsync(ApiServer node, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return (await node.Client.SendAsync(request)).StatusCode;
+    }
 }

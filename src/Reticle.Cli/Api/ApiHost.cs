@@ -54,7 +54,7 @@ internal static class ApiHost
         }
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = RequestBody.Lists);
         builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(new ApiKeyDirectory(workspace.Store));
+        builder.Services.AddSingleton(new ApiKeyDirectory(workspace.Store, state.Clock));
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -73,6 +73,7 @@ internal static class ApiHost
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         if (Directory.Exists(webRoot))
         {
             var files = new PhysicalFileProvider(webRoot);

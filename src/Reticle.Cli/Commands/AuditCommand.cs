@@ -1,42 +1,58 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Reticle.Audit;
 using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
 
 namespace Reticle.Cli.Commands;
 
-/// <summary><c>reticle audit verify</c>: recompute the hash chain and name the first record that breaks it.</summary>
+/// <summary>
+/// <c>reticle audit verify [--anchor FILE]</c>: recompute the hash chain, check every sealed row against its record and
+/// every anchor against the chain, and name the first record that breaks it; <c>reticle audit anchor [--out FILE]</c>:
+/// the chain's head, to keep outside the database.
+/// </summary>
 internal static class AuditCommand
 {
+    private static readonly Option<FileInfo[]> Anchors = new("--anchor")
+    {
+        Description = "A file of anchors written by 'reticle audit anchor' (one JSON object a line); each must still be in the chain (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<FileInfo?> Out = new("--out")
+    {
+        Description = "Append the anchor to this file (JSON Lines) as well as printing it",
+    };
+
     public static Command Create(CliEnvironment env)
     {
-        var verify = new Command("verify", "Verify the tamper-evident audit chain; exits 1 and names the first bad record if it is broken");
+        var verify = new Command("verify",
+            "Verify the tamper-evident audit chain, the rows it seals (determinations, licence events, orders, holds, keys) and any anchors; "
+            + "exits 1 and names the first bad record if anything was edited, deleted or reordered") { Anchors };
         verify.SetAction((parse, cancellationToken) => VerifyAsync(parse, env, cancellationToken));
-        return new Command("audit", "The append-only, hash-chained audit log") { verify };
+        var anchor = new Command("anchor",
+            "Print the chain's head (sequence, hash, time) as one JSON line to keep outside the database; 'audit verify --anchor FILE' "
+            + "later proves that nothing up to it was removed or rewritten") { Out };
+        anchor.SetAction((parse, cancellationToken) => AnchorAsync(parse, env, cancellationToken));
+        return new Command("audit", "The append-only, hash-chained audit log") { verify, anchor };
     }
 
     private static async Task<int> VerifyAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
+        var anchors = ReadAnchors(parse.GetValue(Anchors) ?? []);
         var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
         await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
-        var result = await workspace.Store.VerifyAuditAsync(cancellationToken);
+        var result = await workspace.Store.VerifyAuditAsync(anchors, cancellationToken);
         var head = await workspace.Store.ReadAuditHeadAsync(cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonObject
-            {
-                ["intact"] = result.IsIntact,
-                ["recordsVerified"] = result.RecordsVerified,
-                ["determinationsVerified"] = result.DeterminationsVerified,
-                ["firstBadRecord"] = result.FirstBadSequence,
-                ["problem"] = result.Problem,
-            }.ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(AuditVerificationJson.Of(result, head, anchors.Count).ToJsonString(JsonOutput.Options));
         }
         else if (result.IsIntact)
         {
             env.Out.WriteLine($"audit chain intact: {result.RecordsVerified} record(s), head {head?.Hash ?? AuditChain.Genesis}; "
-                + $"{result.DeterminationsVerified} stored determination(s) match their seals");
+                + $"{result.DeterminationsVerified} stored determination(s) match their seals; "
+                + $"so do {result.SealedRowsVerified} licence event(s), order(s), hold(s) and API key(s)"
+                + (anchors.Count > 0 ? $"; {anchors.Count} anchor(s) found in the chain" : ""));
         }
         if (!result.IsIntact)
         {
@@ -44,5 +60,66 @@ internal static class AuditCommand
             return ExitCodes.Rejected;
         }
         return ExitCodes.Success;
+    }
+
+    private static async Task<int> AnchorAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        // An anchor is only worth keeping if the chain it commits to is sound.
+        var result = await workspace.Store.VerifyAuditAsync(cancellationToken);
+        if (!result.IsIntact)
+        {
+            env.Error.WriteLine($"reticle: not anchoring a broken chain: record {result.FirstBadSequence}: {result.Problem}");
+            return ExitCodes.Rejected;
+        }
+        if (await workspace.Store.ReadAuditHeadAsync(cancellationToken) is not { } head)
+        {
+            throw new InputRejectedException(["audit log: it is empty, there is nothing to anchor"]);
+        }
+        var line = new AuditAnchor(head.Sequence, head.Hash, env.Clock.GetCurrentInstant()).ToJsonLine();
+        if (parse.GetValue(Out) is { } file)
+        {
+            await File.AppendAllTextAsync(file.FullName, line + "\n", cancellationToken);
+            await env.Error.WriteLineAsync($"reticle: anchored record {head.Sequence} in {file.FullName}; keep that file where the database's writers cannot edit it");
+        }
+        await env.Out.WriteLineAsync(line);
+        return ExitCodes.Success;
+    }
+
+    private static List<AuditAnchor> ReadAnchors(IEnumerable<FileInfo> files)
+    {
+        var anchors = new List<AuditAnchor>();
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            if (!file.Exists)
+            {
+                problems.Add($"{file.FullName}: no such file");
+                continue;
+            }
+            var number = 0;
+            foreach (var line in File.ReadLines(file.FullName))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+                try
+                {
+                    anchors.Add(AuditAnchor.Parse(line));
+                }
+                catch (FormatException e)
+                {
+                    problems.Add($"{file.FullName}:{number}: {e.Message}");
+                }
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new InputRejectedException(problems);
+        }
+        return anchors;
     }
 }

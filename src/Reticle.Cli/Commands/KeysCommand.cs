@@ -1,11 +1,18 @@
 using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
 using Reticle.Cli.Api.Access;
 using Reticle.Cli.Hosting;
+using Reticle.Cli.Output;
 using Reticle.Store;
+using Spectre.Console;
 
 namespace Reticle.Cli.Commands;
 
-/// <summary><c>reticle keys create --name NAME --role R</c>: a new API key, printed once (the last line of stdout); only its SHA-256 is stored.</summary>
+/// <summary>
+/// <c>reticle keys create --name NAME --role R</c>: a new API key, printed once (the last line of stdout); only its SHA-256
+/// is stored. <c>reticle keys</c> lists them; <c>reticle keys revoke NAME</c> revokes one for good.
+/// </summary>
 internal static class KeysCommand
 {
     private static readonly Option<string> Name = new("--name") { Description = "Who or what uses the key; audit records name it as api:NAME", Required = true };
@@ -16,7 +23,51 @@ internal static class KeysCommand
     {
         var create = new Command("create", "Create an API key; the key alone is the last line on stdout (it is not stored, only its SHA-256)") { Name, RoleOption };
         create.SetAction((parse, cancellationToken) => CreateAsync(parse, env, cancellationToken));
-        return new Command("keys", "API keys for reticle serve") { create };
+        var revoke = new Command("revoke", "Revoke an API key: every server refuses it (401) within seconds; the revocation is an audit record") { RevokedName };
+        revoke.SetAction((parse, cancellationToken) => RevokeAsync(parse, env, cancellationToken));
+        var keys = new Command("keys", "API keys for reticle serve: name, role, created, last used, revoked (never the key)") { create, revoke };
+        keys.SetAction((parse, cancellationToken) => ListAsync(parse, env, cancellationToken));
+        return keys;
+    }
+
+    private static readonly Argument<string> RevokedName = new("NAME") { Description = "The name the key was created with" };
+
+    private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var keys = await workspace.Store.GetApiKeysAsync(cancellationToken);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            env.Out.WriteLine(ApiKeysJson.List(keys).ToJsonString(JsonOutput.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Table().AddColumns("name", "role", "created", "last used", "revoked");
+        foreach (var k in keys)
+        {
+            table.AddRow(Markup.Escape(k.Name), k.Role, Format(k.CreatedAt), Format(k.LastUsedAt), Format(k.RevokedAt));
+        }
+        ConsoleOutput.Write(env, table);
+        return ExitCodes.Success;
+    }
+
+    private static string Format(Instant? at) => at is { } instant ? InstantPattern.General.Format(instant) : "-";
+
+    private static async Task<int> RevokeAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var name = parse.GetValue(RevokedName)!;
+        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
+        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        try
+        {
+            var record = await workspace.Store.RevokeApiKeyAsync(name, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+            await env.Out.WriteLineAsync($"revoked API key '{name}' (audit record {record.Sequence}); servers refuse it within {ApiKeyDirectory.RecheckAfter.TotalSeconds:0} s");
+        }
+        catch (ApiKeyRejectedException e)
+        {
+            throw new InputRejectedException([$"NAME: {e.Message}"], e.IsUnknown ? Rejection.NotFound : Rejection.Conflict);
+        }
+        return ExitCodes.Success;
     }
 
     private static async Task<int> CreateAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)

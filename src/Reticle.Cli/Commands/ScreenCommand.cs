@@ -159,9 +159,9 @@ internal static class ScreenCommand
                 if (csv)
                 {
                     var best = hits.IsEmpty ? null : hits[0];
-                    await writer.WriteLineAsync(string.Join(",", Csv(p.Id), Csv(p.Name), hits.Length.ToString(CultureInfo.InvariantCulture),
-                        best is null ? "" : best.Score.ToString("0.000", CultureInfo.InvariantCulture), Csv(best?.Entry.ListName), Csv(best?.Entry.Id),
-                        Csv(best?.Entry.Name), Csv(best?.MatchedName)));
+                    await writer.WriteLineAsync(string.Join(",", CsvCell.Of(p.Id), CsvCell.Of(p.Name), hits.Length.ToString(CultureInfo.InvariantCulture),
+                        best is null ? "" : best.Score.ToString("0.000", CultureInfo.InvariantCulture), CsvCell.Of(best?.Entry.ListName), CsvCell.Of(best?.Entry.Id),
+                        CsvCell.Of(best?.Entry.Name), CsvCell.Of(best?.MatchedName)));
                 }
                 else
                 {
@@ -175,9 +175,6 @@ internal static class ScreenCommand
         await env.Error.WriteLineAsync($"screened {parties.Count:N0} name(s): {alerts:N0} with hits; results in {output}");
         return ExitCodes.Success;
     }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     private static QuerySettings Settings(ParseResult parse)
     {

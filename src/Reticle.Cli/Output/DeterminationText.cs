@@ -73,6 +73,10 @@ internal static class DeterminationText
             output.WriteLine($"  screening: {hit.Role.ToWire()} '{hit.PartyName}' {hit.Status.ToWire()} " +
                 $"'{entry.Name}' on {entry.List} (score {hit.Hit.Score:0.000}; {state})");
         }
+        if (d.Missing.Contains(DeterminationEngine.NoParties))
+        {
+            output.WriteLine("  screening: nobody screened — the transaction names no party (missing fact: parties); review until the parties are given");
+        }
         output.WriteLine($"  lists: {(d.ListVersions.Count == 0 ? "none (parties not screened)" : string.Join(", ", d.ListVersions.Keys))}");
         output.WriteLine($"  rules: {string.Join("; ", d.RuleVersions.Select(v => $"{v.Key} {(v.Value.Length == 0 ? "(none in force)" : v.Value)}"))}");
         output.WriteLine($"  recorded as audit record {auditSequence}");

@@ -27,7 +27,7 @@ public sealed class SqliteStore : SqlStore
     public static SqliteStore Open(string dataDirectory)
     {
         var directory = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(directory);
+        CreatePrivately(directory);
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, FileName),
@@ -48,6 +48,41 @@ public sealed class SqliteStore : SqlStore
         // per determination in bench/Reticle.Bench -- store).
         connection.Execute("PRAGMA page_size = 32768; PRAGMA journal_mode = WAL;");
         return new SqliteStore(connectionString);
+    }
+
+    /// <summary>
+    /// A new data folder is the user's alone (0700) and a new database file too (0600; SQLite gives its WAL and shared-memory
+    /// files the database file's mode): the file holds every decision, licence and the hashes of API keys, and anyone who
+    /// can read it can read them all. An existing folder or file keeps the mode its owner gave it.
+    /// </summary>
+    private static void CreatePrivately(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var file = Path.Combine(directory, FileName);
+        if (!File.Exists(file))
+        {
+            try
+            {
+                using var created = new FileStream(file, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another process created it first; it chose the mode.
+            }
+        }
     }
 
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)

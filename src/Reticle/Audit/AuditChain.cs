@@ -64,8 +64,13 @@ public static class AuditChain
     /// Checks the whole chain in sequence order. <paramref name="head"/> is the last sequence and hash
     /// the store recorded separately, so that deleting the newest records is caught too.
     /// </summary>
-    public static AuditVerification Verify(IEnumerable<AuditRecord> records, (long Sequence, string Hash)? head)
+    /// <remarks>
+    /// Each of <paramref name="anchors"/> (heads kept outside the store) must still be in the chain with its hash:
+    /// that catches the newest records deleted with the head moved back, which the head alone cannot.
+    /// </remarks>
+    public static AuditVerification Verify(IEnumerable<AuditRecord> records, (long Sequence, string Hash)? head, IReadOnlyList<AuditAnchor>? anchors = null)
     {
+        var anchored = (anchors ?? []).ToLookup(a => a.Sequence);
         var expectedSequence = 1L;
         var previousHash = Genesis;
         var count = 0L;
@@ -85,9 +90,19 @@ public static class AuditChain
             {
                 return AuditVerification.Broken(count, record.Sequence, $"record {record.Sequence} ({record.Kind}) does not match its hash: edited?");
             }
+            if (anchored[record.Sequence].FirstOrDefault(a => a.Hash != record.Hash) is { } moved)
+            {
+                return AuditVerification.Broken(count, record.Sequence,
+                    $"record {record.Sequence} is not the record anchored at {InstantText(moved.At)} ({moved.Hash}): the chain was rewritten from there");
+            }
             previousHash = record.Hash;
             expectedSequence++;
             count++;
+        }
+        if ((anchors ?? []).Where(a => a.Sequence > count).MinBy(a => a.Sequence) is { } lost)
+        {
+            return AuditVerification.Broken(count, count + 1,
+                $"the chain ends at record {count} but an anchor taken at {InstantText(lost.At)} names record {lost.Sequence}: records {count + 1}..{lost.Sequence} were deleted");
         }
         if (head is { } h && (h.Sequence != count || (count > 0 && h.Hash != previousHash)))
         {
@@ -98,4 +113,6 @@ public static class AuditChain
         }
         return AuditVerification.Intact(count);
     }
+
+    private static string InstantText(Instant at) => NodaTime.Text.InstantPattern.General.Format(at);
 }

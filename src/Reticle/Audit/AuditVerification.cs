@@ -6,6 +6,9 @@ namespace Reticle.Audit;
 /// </summary>
 public sealed record AuditVerification(bool IsIntact, long RecordsVerified, long? FirstBadSequence, string? Problem, long DeterminationsVerified = 0)
 {
+    /// <summary>Licence events, orders, holds and API keys found to match the audit records that sealed them.</summary>
+    public long SealedRowsVerified { get; init; }
+
     public static AuditVerification Intact(long count, long determinations = 0) => new(true, count, null, null, determinations);
 
     public static AuditVerification Broken(long verified, long sequence, string problem) => new(false, verified, sequence, problem);

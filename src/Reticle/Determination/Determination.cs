@@ -18,6 +18,12 @@ public sealed record Determination(
     /// <summary>What screening found for the parties: matches and potential matches, best first per party.</summary>
     public ImmutableArray<Screening.PartyHit> Screening { get; init; } = [];
 
+    /// <summary>
+    /// Facts of the whole transaction that are missing and hold the outcome at <c>review</c> at least: <c>parties</c> when
+    /// the transaction names no party, so nobody could be screened (CONTRACT §2). Per-rule missing facts are in findings.
+    /// </summary>
+    public ImmutableArray<string> Missing { get; init; } = [];
+
     /// <summary>The rule-pack versions each jurisdiction was decided with ("nl.sme-2023@2023-09-01").</summary>
     public ImmutableSortedDictionary<string, string> RuleVersions =>
         Jurisdictions.ToImmutableSortedDictionary(j => j.Jurisdiction, j => string.Join(", ", j.RuleVersions), StringComparer.Ordinal);

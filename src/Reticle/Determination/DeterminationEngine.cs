@@ -53,27 +53,37 @@ public static class DeterminationEngine
 
     /// <summary>
     /// Decides with the parties' screening hits: matches drive the list rules, and the overall outcome is at
-    /// least <c>review</c> while a potential match is unresolved or a match is on a list no rule decides.
+    /// least <c>review</c> while a potential match is unresolved, a match is on a list no rule decides, or the
+    /// transaction names no party at all (<see cref="Determination.Missing"/> then names <c>parties</c>).
     /// </summary>
     public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
         LicenseBook? licenses = null)
     {
         // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
         var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
-        var unresolved = screening.Any(h => h.Unresolved);
+        var unscreened = transaction.Parties.IsDefaultOrEmpty;
         return determination with
         {
             Screening = screening,
-            Outcome = unresolved ? OutcomeNames.Max(determination.Outcome, Outcome.Review) : determination.Outcome,
+            Outcome = ScreenedOutcome(determination.Outcome, screening, transaction),
+            Missing = unscreened ? [NoParties] : [],
         };
     }
+
+    /// <summary>The missing fact of a transaction that names no party: nobody was screened, so no list rule can be trusted to be clear.</summary>
+    public const string NoParties = "parties";
+
+    // At least review while a potential match is unresolved, or while nobody was screened at all: a transaction that
+    // names no party cannot be permitted on the strength of screening nobody.
+    private static Outcome ScreenedOutcome(Outcome outcome, ImmutableArray<Screening.PartyHit> screening, Transaction transaction) =>
+        screening.Any(h => h.Unresolved) || transaction.Parties.IsDefaultOrEmpty ? OutcomeNames.Max(outcome, Outcome.Review) : outcome;
 
     /// <summary>The outcomes alone with the parties' screening hits, as <see cref="DetermineScreened"/> decides them, without reasons.</summary>
     public static OutcomeSummary OutcomesScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
         LicenseBook? licenses = null)
     {
         var summary = Outcomes(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
-        return screening.Any(h => h.Unresolved) ? summary with { Outcome = OutcomeNames.Max(summary.Outcome, Outcome.Review) } : summary;
+        return summary with { Outcome = ScreenedOutcome(summary.Outcome, screening, transaction) };
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>

@@ -65,6 +65,11 @@ public static class DeterminationJson
             Screening(w, h);
         }
         w.WriteEndArray();
+        // An extension of the contract, present only when a fact of the whole transaction is missing (no party named).
+        if (!d.Missing.IsDefaultOrEmpty)
+        {
+            Strings(w, "missing", d.Missing);
+        }
         w.WriteStartObject("ruleVersions");
         foreach (var (pack, version) in d.RuleVersions)
         {

@@ -62,14 +62,6 @@ internal static class AuditApi
         var store = state.Workspace.Store;
         var result = await store.VerifyAuditAsync(cancellationToken);
         var head = await store.ReadAuditHeadAsync(cancellationToken);
-        return ApiJson.Ok(new JsonObject
-        {
-            ["intact"] = result.IsIntact,
-            ["recordsVerified"] = result.RecordsVerified,
-            ["determinationsVerified"] = result.DeterminationsVerified,
-            ["firstBadRecord"] = result.FirstBadSequence,
-            ["problem"] = result.Problem,
-            ["head"] = head?.Hash,
-        });
+        return ApiJson.Ok(AuditVerificationJson.Of(result, head, anchors: 0));
     }
 }

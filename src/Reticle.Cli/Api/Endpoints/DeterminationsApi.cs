@@ -64,5 +64,5 @@ internal static class DeterminationsApi
     }
 
     /// <summary>Who the audit record names: the key's name.</summary>
-    public static string Actor(ClaimsPrincipal user) => $"api:{user.Identity?.Name ?? "unknown"}";
+    public static string Actor(ClaimsPrincipal user) => $"{Hosting.CliEnvironment.ApiActorPrefix}{user.Identity?.Name ?? "unknown"}";
 }

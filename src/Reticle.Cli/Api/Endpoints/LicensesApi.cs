@@ -52,8 +52,9 @@ internal static class LicensesApi
         return ApiJson.Ok(LicensesJson.List(book.StateOn(state.Workspace.Today, null)));
     }
 
-    private static async Task<IResult> ShowAsync(string id, ApiState state, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(string id, HttpContext context, ApiState state, CancellationToken cancellationToken)
     {
+        id = PathId.Of(context, 3, id);
         var book = await state.Workspace.LoadLicensesAsync(cancellationToken);
         if (book.StateOf(id, state.Workspace.Today, null) is not { } license)
         {
@@ -88,6 +89,7 @@ internal static class LicensesApi
 
     private static async Task<IResult> RevokeAsync(string id, HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
     {
+        id = PathId.Of(request.HttpContext, 3, id);
         var text = await RequestBody.ReadTextAsync(request, RequestBody.Small, cancellationToken);
         if (text is null)
         {

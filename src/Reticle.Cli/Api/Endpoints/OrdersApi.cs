@@ -77,8 +77,9 @@ internal static class OrdersApi
         }
     }
 
-    private static async Task<IResult> ShipAsync(string id, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
+    private static async Task<IResult> ShipAsync(string id, HttpContext context, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
     {
+        id = PathId.Of(context, 3, id);
         try
         {
             var decider = await state.DeciderAsync(cancellationToken);
