@@ -27,11 +27,34 @@ internal sealed class YamlMap
             }
             return new YamlMap(mapping, file, errors);
         }
+        catch (YamlException e) when (e.InnerException is ArgumentException)
+        {
+            // The loader refuses a key given twice in one mapping (rather than keeping the last, as a JSON parser
+            // would), pointing at the second; the message names the key as written there.
+            errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null,
+                $"key '{KeyAt(text, e.Start)}' given twice in one mapping; give each key once"));
+            return null;
+        }
         catch (YamlException e)
         {
             errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null, $"malformed YAML: {e.InnerException?.Message ?? e.Message}"));
             return null;
         }
+    }
+
+    // The plain or quoted key that starts at a mark, as the file spells it.
+    private static string KeyAt(string text, Mark mark)
+    {
+        var lines = text.Split('\n');
+        if (mark.Line < 1 || mark.Line > lines.Length)
+        {
+            return "?";
+        }
+        var line = lines[(int)mark.Line - 1];
+        var start = (int)Math.Min(Math.Max(mark.Column - 1, 0), line.Length);
+        var rest = line[start..];
+        var end = rest.IndexOf(':', StringComparison.Ordinal);
+        return (end < 0 ? rest : rest[..end]).Trim().Trim('"', '\'');
     }
 
     private readonly YamlMappingNode _node;
