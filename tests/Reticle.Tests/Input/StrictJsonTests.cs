@@ -33,7 +33,7 @@ public sealed class StrictJsonTests
         Errors("""{"a": "\ud800", "b": ["\u0000"], "c": "\ud83d\ude00"}""").Select(e => e.Where).ShouldBe(["body.a", "body.b[0]"]);
 
     [Fact]
-    public void Malformed_JSON_names_line_and_column() => Errors("{\n\"a\": }").ShouldHaveSingleItem().Where.ShouldBe("body:2:7");
+    public void Malformed_JSON_names_line_and_column() => Errors("{\n\"a\": }").ShouldHaveSingleItem().Where.ShouldBe("body:2:6");
 
     [Fact]
     public void Nesting_beyond_the_limit_is_malformed_not_a_crash() =>

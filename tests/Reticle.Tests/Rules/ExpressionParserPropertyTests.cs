@@ -57,7 +57,7 @@ public sealed class ExpressionParserPropertyTests
     [InlineData("f(", ")")]
     public void Nesting_beyond_the_limit_is_an_error_not_a_stack_overflow(string open, string close)
     {
-        var text = string.Concat(Enumerable.Repeat(open, 100_000)) + "a == 1" + string.Concat(Enumerable.Repeat(close, 100_000));
+        var text = string.Concat(Enumerable.Repeat(open, 1_000)) + "a == 1" + string.Concat(Enumerable.Repeat(close, 1_000));
         ExpressionParser.TryParse(text, out var error).ShouldBeNull();
         error!.Message.ShouldBe($"nested more than {ExpressionParser.MaxNesting} levels deep");
     }

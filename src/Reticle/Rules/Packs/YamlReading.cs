@@ -13,6 +13,8 @@ namespace Reticle.Rules.Packs;
 /// </summary>
 internal sealed class YamlMap
 {
+    private const string DuplicateKey = "Duplicate key ";
+
     /// <summary>Loads a file that must be one YAML document whose top level is a mapping, or reports why not.</summary>
     public static YamlMap? Load(string file, string text, List<PackError> errors, string expectation)
     {
@@ -27,12 +29,12 @@ internal sealed class YamlMap
             }
             return new YamlMap(mapping, file, errors);
         }
-        catch (YamlException e) when (e.InnerException is ArgumentException)
+        catch (YamlException e) when (e.Message.StartsWith(DuplicateKey, StringComparison.Ordinal))
         {
             // The loader refuses a key given twice in one mapping (rather than keeping the last, as a JSON parser
-            // would), pointing at the second; the message names the key as written there.
+            // would), pointing at the second: said in the words the JSON readers use.
             errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null,
-                $"key '{KeyAt(text, e.Start)}' given twice in one mapping; give each key once"));
+                $"key '{e.Message[DuplicateKey.Length..]}' given twice in one mapping; give each key once"));
             return null;
         }
         catch (YamlException e)
@@ -40,21 +42,6 @@ internal sealed class YamlMap
             errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null, $"malformed YAML: {e.InnerException?.Message ?? e.Message}"));
             return null;
         }
-    }
-
-    // The plain or quoted key that starts at a mark, as the file spells it.
-    private static string KeyAt(string text, Mark mark)
-    {
-        var lines = text.Split('\n');
-        if (mark.Line < 1 || mark.Line > lines.Length)
-        {
-            return "?";
-        }
-        var line = lines[(int)mark.Line - 1];
-        var start = (int)Math.Min(Math.Max(mark.Column - 1, 0), line.Length);
-        var rest = line[start..];
-        var end = rest.IndexOf(':', StringComparison.Ordinal);
-        return (end < 0 ? rest : rest[..end]).Trim().Trim('"', '\'');
     }
 
     private readonly YamlMappingNode _node;
