@@ -88,7 +88,7 @@ public abstract class StrictInputApiTests(ApiServer server)
     [InlineData("\"id\": \"NL-STRICT-1\"", "\"id\": \"NL-\\u0000\"", "body.id", "NUL character")]
     public async Task A_bad_licence_is_a_400_naming_the_place_and_nothing_is_stored(string find, string replace, string where, string message) =>
         await NothingStoredAsync(async () =>
-            await RejectedAsync(await server.PostJsonAsync("/api/v1/licenses", "analyst", Edited(LicenseJson, find, replace)), where, message));
+            await RejectedAsync(await server.PostJsonAsync("/api/v1/licenses", "reviewer", Edited(LicenseJson, find, replace)), where, message));
 
     [Theory]
     [InlineData("""{"name": "Huawei", "name": "Acme"}""", "body.name", "given twice in one object")]

@@ -168,9 +168,9 @@ internal sealed record ScreeningRequest(IReadOnlyList<(string? Id, ScreeningQuer
             errors.Add(new InputError($"{Root}.{field}", "expected a number"));
             return null;
         }
-        if (!value.TryGetDouble(out var number))
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            // 1e309 is a JSON number but no double: GetDouble would throw.
+            // 1e309 is a JSON number but no finite double.
             errors.Add(new InputError($"{Root}.{field}", $"the number {value.GetRawText()} is out of range"));
             return null;
         }
