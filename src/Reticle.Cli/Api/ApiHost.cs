@@ -56,6 +56,7 @@ internal static class ApiHost
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(new ApiKeyDirectory(workspace.Store, state.Clock));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<InputRejectionHandler>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();

@@ -11,21 +11,16 @@ internal static class JsonBody
     /// <returns>The object (cloned, so it outlives the parse), or null with the reason in <paramref name="errors"/>.</returns>
     public static JsonElement? ReadObject(string text, List<InputError> errors)
     {
-        try
+        if (StrictJson.Parse(Root, text, 32, errors) is not { } root)
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new InputError(Root, "expected a JSON object"));
-                return null;
-            }
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new InputError($"{Root}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}", $"malformed JSON ({e.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' ')})"));
             return null;
         }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new InputError(Root, "expected a JSON object"));
+            return null;
+        }
+        return root;
     }
 
     /// <summary>
@@ -64,9 +59,14 @@ internal static class JsonBody
             {
                 return (Root, text);
             }
+            // A wrapper given twice ({"licenses": [...], "licenses": [...]}) would otherwise lose the first.
+            if (!StrictJson.Check(Root, root, errors))
+            {
+                return (Root, text);
+            }
             foreach (var other in root.EnumerateObject().Where(p => p.Name != name))
             {
-                errors.Add(new InputError($"{Root}.{other.Name}", $"unknown field (expected only \"{name}\")"));
+                errors.Add(new InputError($"{Root}.{other.Name}", NearestName.UnknownMessage("field", other.Name, [name])));
             }
             if (wrapped.ValueKind != JsonValueKind.Array)
             {

@@ -1,7 +1,8 @@
 using System.Buffers;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Reticle.Cli.Hosting;
+using Reticle.Input;
 
 namespace Reticle.Cli.Api;
 
@@ -49,6 +50,17 @@ internal static class RequestBody
         return buffer.ToArray();
     }
 
-    public static async Task<string?> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken) =>
-        await ReadAsync(request, limit, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+    /// <summary>The body as text, or null if it is longer than <paramref name="limit"/>.</summary>
+    /// <exception cref="InputRejectedException">The body is not valid UTF-8 (answered 400 naming the byte offset by <see cref="InputRejectionHandler"/>).</exception>
+    public static async Task<string?> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(request, limit, cancellationToken) is not { } bytes)
+        {
+            return null;
+        }
+        var errors = new List<InputError>();
+        var text = Utf8Input.Decode("body", bytes, errors);
+        InputRejectedException.ThrowIfAny(errors);
+        return text;
+    }
 }

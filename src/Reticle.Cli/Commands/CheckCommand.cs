@@ -49,6 +49,8 @@ internal static class CheckCommand
         await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
         var knownAt = parse.GetValue(KnownAt);
         var rules = await workspace.LoadRulesAsync(knownAt, cancellationToken);
+        rules.Parameters.RejectUnknown(input, errors);
+        InputRejectedException.ThrowIfAny(errors);
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var asOf = parse.GetValue(AsOf);
 
@@ -94,7 +96,10 @@ internal static class CheckCommand
             {
                 throw new InputRejectedException([$"{file}: file is {info.Length:N0} bytes; the limit is {TransactionReader.MaxBytes:N0}"]);
             }
-            return await System.IO.File.ReadAllTextAsync(file, cancellationToken);
+            var errors = new List<InputError>();
+            var text = Utf8Input.Decode(file, await System.IO.File.ReadAllBytesAsync(file, cancellationToken), errors);
+            InputRejectedException.ThrowIfAny(errors);
+            return text!;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using NodaTime;
-using NodaTime.Text;
+using Reticle.Input;
 
 namespace Reticle.Cli.Commands;
 
-/// <summary>An option holding an ISO date; an impossible date (2023-02-30) is a usage error naming the option.</summary>
+/// <summary>An option holding an ISO date; an impossible date (2023-02-30) or one outside the years accepted (InputDate) is a usage error naming the option.</summary>
 internal static class DateOption
 {
     public static Option<LocalDate?> Create(string name, string description) => new(name)
@@ -14,12 +14,11 @@ internal static class DateOption
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            var parsed = LocalDatePattern.Iso.Parse(text);
-            if (parsed.Success)
+            if (InputDate.Parse(text, out var error) is { } date)
             {
-                return parsed.Value;
+                return date;
             }
-            result.AddError($"{name}: '{text}' is not a valid date (YYYY-MM-DD)");
+            result.AddError($"{name}: {error}");
             return null;
         },
     };

@@ -15,8 +15,12 @@ internal static class OrderRecording
         CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
-        var transactions = TransactionReader.Read(source, text, errors).Transactions;
+        var input = TransactionReader.Read(source, text, errors);
         InputRejectedException.ThrowIfAny(errors);
+        // Parameters the rules in use cannot test are refused as an unknown field is: they would be dropped silently.
+        (await workspace.LoadRulesAsync(null, cancellationToken)).Parameters.RejectUnknown(input, errors);
+        InputRejectedException.ThrowIfAny(errors);
+        var transactions = input.Transactions;
 
         var held = (await workspace.Store.GetOrdersAsync(null, cancellationToken)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(transactions.Where(t => held.Contains(t.Id)).Select(t => new InputError(source, $"order '{t.Id}' is already recorded")));

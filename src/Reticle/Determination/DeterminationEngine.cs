@@ -116,13 +116,9 @@ public static class DeterminationEngine
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
         var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
-        var facts = new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount, listings);
         // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
-        if (transaction.Item.Parent is { } parent)
-        {
-            facts.Parent = Lay(rules, transaction with { Item = parent }, asOf, listings);
-        }
-        return facts;
+        var parent = transaction.Item.Parent is { } item ? Lay(rules, transaction with { Item = item }, asOf, listings) : null;
+        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount, listings, parent);
     }
 
     /// <summary>
@@ -327,7 +323,7 @@ public static class DeterminationEngine
         ImmutableArray<string> missing = explanation.HasMissing ? [.. explanation.Missing] : [];
         facts.Return(explanation);
         return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-            because, missing, rule.Confidence, rule.Pack.Source.Version)
+            because, missing, rule.Confidence, rule.Pack.Version)
         {
             Exceptions = truth == Truth.False ? [] : Exceptions(rule, facts),
         };

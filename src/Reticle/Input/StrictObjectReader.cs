@@ -1,17 +1,27 @@
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using Reticle.Model;
 
 namespace Reticle.Input;
 
 /// <summary>
-/// Reads the fields of one JSON object, reporting each problem with its JSON path, and rejecting
-/// fields it was not asked about (<see cref="RejectUnknown"/>): a misspelt optional field
-/// ("validUntill") would otherwise be dropped silently and a licence read as open-ended.
+/// Reads the fields of one JSON object, reporting each problem with its JSON path, and rejecting fields it was not
+/// asked about (<see cref="RejectUnknown"/>) with the nearest known name: a misspelt optional field ("validUntill",
+/// "item.orgin") would otherwise be dropped silently and a decision rest on a fact the user believes they gave.
+/// The one reader of transactions, licences, orders and API bodies (CONTRACT §2, "Nothing is silently ignored").
 /// </summary>
+/// <remarks>
+/// Text must say something: empty or blank text is reported, not read as absent. Use
+/// <see cref="OptionalTextOrEmpty"/> for the few fields where empty text is a value of its own.
+/// </remarks>
 public sealed class StrictObjectReader(string path, JsonElement json, List<InputError> errors)
 {
+    /// <summary>The field where the user keeps their own data: any JSON, kept with the record, never read by rules.</summary>
+    public const string ExtensionsField = "extensions";
+
+    /// <summary>Ids are stored and indexed: beyond this length they are refused rather than failing in the database.</summary>
+    public const int MaxIdLength = 200;
+
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
     public string Path => path;
@@ -24,7 +34,10 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
 
     public bool Has(string key) => Get(key) is not null;
 
-    /// <summary>Reports every field of the object that no read asked for, naming the fields that are known.</summary>
+    /// <summary>
+    /// Reports every field of the object that no read asked for, with the nearest known name
+    /// (<c>item.orgin: unknown field; did you mean 'origin'?</c>).
+    /// </summary>
     public void RejectUnknown(params string[] alsoKnown)
     {
         _asked.UnionWith(alsoKnown);
@@ -32,10 +45,19 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
         {
             if (!_asked.Contains(property.Name))
             {
-                errors.Add(new InputError(PathOf(property.Name), $"unknown field (known: {string.Join(", ", _asked.Order(StringComparer.Ordinal))})"));
+                errors.Add(new InputError(PathOf(property.Name), NearestName.UnknownMessage("field", property.Name, _asked)));
             }
         }
     }
+
+    /// <summary>
+    /// Accepts <see cref="ExtensionsField"/>: any JSON the user keeps with the record. Nothing reads it; it is accepted
+    /// so that a user's own data has a place that is not a misspelt field.
+    /// </summary>
+    public void AllowExtensions() => _asked.Add(ExtensionsField);
+
+    /// <summary>The <see cref="ExtensionsField"/> as given (its JSON text), for records that keep it; null when absent.</summary>
+    public string? Extensions() => Get(ExtensionsField) is { } value ? value.GetRawText() : null;
 
     private JsonElement? Get(string key)
     {
@@ -55,12 +77,46 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
 
     public string? OptionalString(string key) => Get(key) is { } value ? AsText(key, value) : null;
 
-    /// <summary>Text that must say something: empty or blank text is reported, not read as absent.</summary>
+    /// <summary>Optional text where empty text is a value (a free-text field left blank), not an error.</summary>
+    public string? OptionalTextOrEmpty(string key)
+    {
+        if (Get(key) is not { } value)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+        Error(key, $"must be text, not {Kind(value)}");
+        return null;
+    }
+
+    /// <summary>An identifier: non-empty text of at most <see cref="MaxIdLength"/> characters, without control characters.</summary>
+    public string? RequiredId(string key)
+    {
+        if (RequiredString(key) is not { } id)
+        {
+            return null;
+        }
+        if (id.Length > MaxIdLength)
+        {
+            Error(key, $"an id is at most {MaxIdLength} characters, not {id.Length:N0}");
+            return null;
+        }
+        if (id.Any(char.IsControl))
+        {
+            Error(key, "an id must not contain control characters (tabs, line breaks, NUL)");
+            return null;
+        }
+        return id;
+    }
+
     private string? AsText(string key, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            Error(key, $"must be text, not {TransactionReader.Kind(value)}");
+            Error(key, $"must be text, not {Kind(value)}");
             return null;
         }
         var text = value.GetString()!;
@@ -78,13 +134,54 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
 
     private LocalDate? Date(string key, string text)
     {
-        // The ISO pattern refuses dates that do not exist (2023-02-30) as well as other shapes.
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (parsed.Success)
+        if (InputDate.Parse(text, out var error) is { } date)
         {
-            return parsed.Value;
+            return date;
         }
-        Error(key, $"'{text}' is not a valid date (YYYY-MM-DD)");
+        Error(key, error!);
+        return null;
+    }
+
+    public CountryCode? RequiredCountry(string key) => RequiredString(key) is { } text ? Country(key, text) : null;
+
+    public CountryCode? OptionalCountry(string key) => OptionalString(key) is { } text ? Country(key, text) : null;
+
+    private CountryCode? Country(string key, string text)
+    {
+        if (CountryCode.TryParse(text, out var code))
+        {
+            return code;
+        }
+        Error(key, $"unknown country code '{Shown(text)}' (ISO 3166-1 alpha-2 expected, e.g. NL, CN, MO, HK, TW)");
+        return null;
+    }
+
+    public bool? OptionalBool(string key)
+    {
+        if (Get(key) is not { } value)
+        {
+            return null;
+        }
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+        Error(key, $"must be true or false, not {Kind(value)}");
+        return null;
+    }
+
+    /// <summary>A knowledge fact: <c>yes</c>, <c>no</c> or <c>unknown</c> (never read as <c>no</c>).</summary>
+    public Knowledge? OptionalKnowledge(string key)
+    {
+        if (Get(key) is not { } value)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String && KnowledgeNames.TryParse(value.GetString(), out var knowledge))
+        {
+            return knowledge;
+        }
+        Error(key, $"a knowledge fact is \"yes\", \"no\" or \"unknown\", not {Kind(value)}");
         return null;
     }
 
@@ -94,11 +191,22 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
         {
             return null;
         }
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        return Number(PathOf(key), value, errors);
+    }
+
+    /// <summary>A JSON number as a decimal; one beyond decimal's range (<c>1e309</c>) is reported, not turned into infinity.</summary>
+    public static decimal? Number(string where, JsonElement value, List<InputError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Number)
         {
-            return number;
+            if (value.TryGetDecimal(out var number))
+            {
+                return number;
+            }
+            errors.Add(new InputError(where, $"the number {Shown(value.GetRawText())} is out of range (at most 28 significant digits, magnitude below 7.9e28)"));
+            return null;
         }
-        Error(key, $"must be a number, not {TransactionReader.Kind(value)}");
+        errors.Add(new InputError(where, $"must be a number, not {Kind(value)}"));
         return null;
     }
 
@@ -112,7 +220,7 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
         {
             return number;
         }
-        Error(key, $"must be a whole number, not {TransactionReader.Kind(value)}");
+        Error(key, $"must be a whole number, not {Kind(value)}");
         return null;
     }
 
@@ -128,14 +236,33 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
 
     public JsonElement? OptionalObject(string key) => Get(key) is { } value ? AsObject(key, value) : null;
 
+    /// <summary>A strict reader of the object under <paramref name="key"/>, or null if absent (or not an object: reported).</summary>
+    public StrictObjectReader? OptionalReader(string key) =>
+        OptionalObject(key) is { } value ? new StrictObjectReader(PathOf(key), value, errors) : null;
+
+    public StrictObjectReader? RequiredReader(string key) =>
+        RequiredObject(key) is { } value ? new StrictObjectReader(PathOf(key), value, errors) : null;
+
     private JsonElement? AsObject(string key, JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Object)
         {
             return value;
         }
-        Error(key, $"must be an object, not {TransactionReader.Kind(value)}");
+        Error(key, $"must be an object, not {Kind(value)}");
         return null;
+    }
+
+    /// <summary>The fields of this object (for maps keyed by the user: parameters, classifications), each with its path.</summary>
+    public IReadOnlyList<(string Path, string Name, JsonElement Value)> Fields()
+    {
+        var fields = new List<(string, string, JsonElement)>();
+        foreach (var property in json.EnumerateObject())
+        {
+            _asked.Add(property.Name);
+            fields.Add((PathOf(property.Name), property.Name, property.Value));
+        }
+        return fields;
     }
 
     /// <summary>The array's elements, or none (with an error if present and not an array).</summary>
@@ -149,7 +276,7 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
         {
             return value.EnumerateArray().ToList();
         }
-        Error(key, $"must be an array, not {TransactionReader.Kind(value)}");
+        Error(key, $"must be an array, not {Kind(value)}");
         return [];
     }
 
@@ -161,6 +288,24 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
             return null;
         }
         return OptionalArray(key);
+    }
+
+    /// <summary>Each element of an array that must hold objects, as a strict reader whose path carries its index.</summary>
+    public IReadOnlyList<StrictObjectReader> Objects(string key, string what)
+    {
+        var elements = OptionalArray(key);
+        var readers = new List<StrictObjectReader>(elements.Count);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var where = $"{PathOf(key)}[{i}]";
+            if (elements[i].ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new InputError(where, $"a {what} must be an object, not {Kind(elements[i])}"));
+                continue;
+            }
+            readers.Add(new StrictObjectReader(where, elements[i], errors));
+        }
+        return readers;
     }
 
     /// <summary>Each element as text, with its index in the path of any error.</summary>
@@ -176,31 +321,53 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
             }
             else
             {
-                errors.Add(new InputError(where, $"must be non-empty text, not {TransactionReader.Kind(elements[i])}"));
+                errors.Add(new InputError(where, $"must be non-empty text, not {Kind(elements[i])}"));
             }
         }
         return result;
     }
 
+    /// <summary>An optional array of non-empty texts.</summary>
+    public IReadOnlyList<string> OptionalStrings(string key) => [.. Strings(OptionalArray(key), key).Select(s => s.Text)];
+
+    /// <summary>An amount of money: <c>{"amount", "currency"}</c>, the amount not negative, the currency ISO 4217.</summary>
     public Money? OptionalMoney(string key)
     {
-        if (OptionalObject(key) is not { } json)
+        if (OptionalReader(key) is not { } money)
         {
             return null;
         }
-        var money = new StrictObjectReader(PathOf(key), json, errors);
         var amount = money.OptionalNumber("amount");
         if (amount is null && !money.Has("amount"))
         {
             money.Error("amount", "missing required field");
         }
+        else if (amount < 0)
+        {
+            money.Error("amount", $"must not be negative, not {amount}");
+            amount = null;
+        }
         var currency = money.RequiredString("currency");
         if (currency is not null && !Money.IsKnownCurrency(currency))
         {
-            money.Error("currency", $"unknown currency '{currency}' (ISO 4217 code expected, e.g. EUR, USD, JPY)");
+            money.Error("currency", $"unknown currency '{Shown(currency)}' (ISO 4217 code expected, e.g. EUR, USD, JPY)");
             currency = null;
         }
         money.RejectUnknown();
         return amount is null || currency is null ? null : new Money(amount.Value, currency);
     }
+
+    /// <summary>How a rejection describes a value that has the wrong type (long text cut short).</summary>
+    public static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"\"{Shown(e.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {Shown(e.GetRawText())}",
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        _ => "null",
+    };
+
+    // A rejection repeats what was given, but not a megabyte of it.
+    private static string Shown(string text) => text.Length <= 80 ? text : $"{text[..80]}… ({text.Length:N0} characters)";
 }

@@ -6,4 +6,7 @@ namespace Reticle.Input;
 public sealed record TransactionInput(IReadOnlyList<Transaction> Transactions, bool IsSingleObject)
 {
     public static TransactionInput None { get; } = new([], false);
+
+    /// <summary>Where each transaction was in the input (its JSON path), in the order of <see cref="Transactions"/>.</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
 }

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 using Reticle.Model;
 
 namespace Reticle.Input;
@@ -30,11 +28,13 @@ public static class TransactionReader
     /// Reads transactions from JSON the caller has already parsed (one object or an array of them), with paths rooted
     /// at <paramref name="where"/>; the caller keeps the document alive until this returns.
     /// </summary>
-    public static TransactionInput Read(string where, JsonElement json, List<InputError> errors) => Read(where, [(where, json)], errors);
+    public static TransactionInput Read(string where, JsonElement json, List<InputError> errors) =>
+        StrictJson.Check(where, json, errors) ? Read(where, [(where, json)], errors) : TransactionInput.None;
 
     private static TransactionInput Read(string file, List<(string Where, JsonElement Element)> documents, List<InputError> errors)
     {
         var result = new List<Transaction>();
+        var places = new List<string>();
         foreach (var (where, element) in documents)
         {
             if (element.ValueKind == JsonValueKind.Array)
@@ -42,12 +42,12 @@ public static class TransactionReader
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    ReadOne($"{where}[{i++}]", item, result, errors);
+                    ReadOne($"{where}[{i++}]", item, result, places, errors);
                 }
             }
             else
             {
-                ReadOne(where, element, result, errors);
+                ReadOne(where, element, result, places, errors);
             }
         }
         foreach (var duplicate in result.GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -59,7 +59,7 @@ public static class TransactionReader
             errors.Add(new InputError(file, "no transaction found (expected a JSON object, an array of objects, or JSON Lines)"));
         }
         var single = documents is [{ Element.ValueKind: JsonValueKind.Object }];
-        return errors.Count == 0 ? new TransactionInput(result, single) : TransactionInput.None;
+        return errors.Count == 0 ? new TransactionInput(result, single) { Places = places } : TransactionInput.None;
     }
 
     private static List<(string Where, JsonElement Element)> Split(string file, string text, List<InputError> errors)
@@ -68,7 +68,7 @@ public static class TransactionReader
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('[') || !LooksLikeJsonLines(text))
         {
-            if (Parse(file, text, 0, errors) is { } single)
+            if (StrictJson.Parse(file, text, MaxDepth, errors) is { } single)
             {
                 documents.Add((file, single));
             }
@@ -81,13 +81,15 @@ public static class TransactionReader
             {
                 continue;
             }
-            if (Parse(file, lines[i], i, errors) is { } line)
+            if (StrictJson.Parse($"{file}:{i + 1}", lines[i], MaxDepth, errors, file, i) is { } line)
             {
                 documents.Add(($"{file}:{i + 1}", line));
             }
         }
         return documents;
     }
+
+    private const int MaxDepth = 64;
 
     // JSON Lines: several non-blank lines, each of which is a complete object on its own. Looked at line by line
     // without splitting: a pretty-printed object fails on its first line.
@@ -110,38 +112,16 @@ public static class TransactionReader
         return lines > 1;
     }
 
-    private static JsonElement? Parse(string file, string text, int lineOffset, List<InputError> errors)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            var line = (e.LineNumber ?? 0) + 1 + lineOffset;
-            var column = (e.BytePositionInLine ?? 0) + 1;
-            errors.Add(new InputError($"{file}:{line}:{column}", $"malformed JSON: {FirstSentence(e.Message)}"));
-            return null;
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
-
-    private static void ReadOne(string where, JsonElement json, List<Transaction> result, List<InputError> errors)
+    private static void ReadOne(string where, JsonElement json, List<Transaction> result, List<string> places, List<InputError> errors)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new InputError(where, $"a transaction must be a JSON object, not {Kind(json)}"));
+            errors.Add(new InputError(where, $"a transaction must be a JSON object, not {StrictObjectReader.Kind(json)}"));
             return;
         }
         var before = errors.Count;
-        var r = new ObjectReader(where, json, errors);
-        var id = r.RequiredString("id");
+        var r = new StrictObjectReader(where, json, errors);
+        var id = r.RequiredId("id");
         var date = r.RequiredDate("date");
         var activityText = r.RequiredString("activity");
         Activity activity = default;
@@ -151,20 +131,23 @@ public static class TransactionReader
         }
         var from = r.RequiredCountry("from");
         var to = r.RequiredCountry("to");
-        var item = ReadItem(r, errors);
+        var item = r.RequiredReader("item") is { } itemReader ? ReadItem(itemReader) : null;
         var quantity = r.OptionalNumber("quantity");
         if (quantity is <= 0)
         {
             r.Error("quantity", $"quantity must be greater than zero, not {quantity}");
         }
-        var value = ReadMoney(r, "value");
-        var parties = ReadParties(r, errors);
+        var value = r.OptionalMoney("value");
+        var parties = ReadParties(r);
         var endUse = ReadEndUse(r);
-        var personnel = ReadPersonnel(r, errors);
+        var personnel = ReadPersonnel(r);
+        r.AllowExtensions();
+        r.RejectUnknown();
         if (errors.Count > before || id is null || date is null || from is null || to is null || item is null)
         {
             return;
         }
+        places.Add(where);
         result.Add(new Transaction
         {
             Id = id,
@@ -182,47 +165,44 @@ public static class TransactionReader
         });
     }
 
-    private static Item? ReadItem(ObjectReader r, List<InputError> errors)
+    private static Item ReadItem(StrictObjectReader item)
     {
-        if (r.RequiredObject("item") is not { } itemJson)
-        {
-            return null;
-        }
-        var item = new ObjectReader(r.PathOf("item"), itemJson, errors);
         var parameters = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
-        if (item.OptionalObject("parameters") is { } p)
+        foreach (var (where, name, value) in item.OptionalReader("parameters")?.Fields() ?? [])
         {
-            foreach (var property in p.EnumerateObject())
+            // Which names the rules can use is known only to the rule set: ParameterRegistry.RejectUnknown checks them.
+            switch (value.ValueKind)
             {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.Number:
-                        parameters[property.Name] = ParameterValue.Of(property.Value.GetDecimal());
-                        break;
-                    case JsonValueKind.String:
-                        parameters[property.Name] = ParameterValue.Of(property.Value.GetString()!);
-                        break;
-                    case JsonValueKind.Null:
-                        break;
-                    default:
-                        errors.Add(new InputError($"{item.PathOf("parameters")}.{property.Name}", $"a parameter is a number or a word, not {Kind(property.Value)}"));
-                        break;
-                }
+                case JsonValueKind.Number:
+                    if (StrictObjectReader.Number(where, value, item.Errors) is { } number)
+                    {
+                        parameters[name] = ParameterValue.Of(number);
+                    }
+                    break;
+                case JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()):
+                    parameters[name] = ParameterValue.Of(value.GetString()!);
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    item.Errors.Add(new InputError(where, $"a parameter is a number or a word, not {StrictObjectReader.Kind(value)}"));
+                    break;
             }
         }
         var classifications = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (item.OptionalObject("classifications") is { } c)
+        foreach (var (where, jurisdiction, value) in item.OptionalReader("classifications")?.Fields() ?? [])
         {
-            foreach (var property in c.EnumerateObject())
+            if (jurisdiction != "EU" && !CountryCode.TryParse(jurisdiction, out _))
             {
-                if (property.Value.ValueKind == JsonValueKind.String)
-                {
-                    classifications[property.Name] = property.Value.GetString()!;
-                }
-                else
-                {
-                    errors.Add(new InputError($"{item.PathOf("classifications")}.{property.Name}", $"a classification is text such as \"3B001.f.1.b\", not {Kind(property.Value)}"));
-                }
+                item.Errors.Add(new InputError(where, "a classification is keyed by jurisdiction: a country code such as US, NL, JP, or EU"));
+            }
+            else if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                classifications[jurisdiction] = value.GetString()!;
+            }
+            else
+            {
+                item.Errors.Add(new InputError(where, $"a classification is text such as \"3B001.f.1.b\", not {StrictObjectReader.Kind(value)}"));
             }
         }
         var content = item.OptionalNumber("usControlledContentPercent");
@@ -236,7 +216,7 @@ public static class TransactionReader
         {
             item.Error("usOriginIcEccns", "lists US-origin integrated circuits, but containsUsOriginIc is false");
         }
-        return new Item
+        var read = new Item
         {
             Sku = item.OptionalString("sku"),
             Description = item.OptionalString("description"),
@@ -251,45 +231,15 @@ public static class TransactionReader
             ContainsUsTechnologyPlantProduct = item.OptionalBool("containsUsTechnologyPlantProduct"),
             SpeciallyDesignedFor = item.OptionalString("speciallyDesignedFor"),
         };
+        item.RejectUnknown();
+        return read;
     }
 
-    private static Money? ReadMoney(ObjectReader r, string key)
-    {
-        if (r.OptionalObject(key) is not { } json)
-        {
-            return null;
-        }
-        var money = new ObjectReader(r.PathOf(key), json, r.Errors);
-        var amount = money.OptionalNumber("amount");
-        var currency = money.RequiredString("currency");
-        if (amount is null)
-        {
-            money.Error("amount", "missing required field");
-        }
-        else if (amount < 0)
-        {
-            money.Error("amount", $"must not be negative, not {amount}");
-        }
-        if (currency is not null && !Money.IsKnownCurrency(currency))
-        {
-            money.Error("currency", $"unknown currency '{currency}' (ISO 4217 code expected, e.g. EUR, USD, JPY)");
-        }
-        return amount is null || currency is null ? null : new Money(amount.Value, currency);
-    }
-
-    private static ImmutableArray<Party> ReadParties(ObjectReader r, List<InputError> errors)
+    private static ImmutableArray<Party> ReadParties(StrictObjectReader r)
     {
         var parties = ImmutableArray.CreateBuilder<Party>();
-        var i = 0;
-        foreach (var json in r.OptionalArray("parties"))
+        foreach (var p in r.Objects("parties", "party"))
         {
-            var where = $"{r.PathOf("parties")}[{i++}]";
-            if (json.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new InputError(where, $"a party must be an object, not {Kind(json)}"));
-                continue;
-            }
-            var p = new ObjectReader(where, json, errors);
             var roleText = p.RequiredString("role");
             PartyRole role = default;
             if (roleText is not null && !PartyRoleNames.TryParse(roleText, out role))
@@ -298,14 +248,10 @@ public static class TransactionReader
                 roleText = null;
             }
             var name = p.RequiredString("name");
-            if (name is { Length: 0 } || name is not null && string.IsNullOrWhiteSpace(name))
-            {
-                p.Error("name", "must not be empty");
-                name = null;
-            }
             var country = p.RequiredCountry("country");
             var address = p.OptionalString("address");
             var headquarters = p.OptionalCountry("headquarters");
+            p.RejectUnknown();
             if (roleText is not null && name is not null && country is not null)
             {
                 parties.Add(new Party(role, name, country.Value, address) { Headquarters = headquarters });
@@ -314,232 +260,50 @@ public static class TransactionReader
         return parties.ToImmutable();
     }
 
-    private static ImmutableDictionary<string, Knowledge> ReadEndUse(ObjectReader r)
+    private static ImmutableDictionary<string, Knowledge> ReadEndUse(StrictObjectReader r)
     {
         var facts = ImmutableDictionary.CreateBuilder<string, Knowledge>(StringComparer.Ordinal);
-        if (r.OptionalObject("endUse") is not { } json)
+        if (r.OptionalReader("endUse") is not { } endUse)
         {
             return facts.ToImmutable();
         }
-        foreach (var property in json.EnumerateObject())
+        // The facts rules can ask about (EndUseFacts.Known); any other name is a misspelling or a fact no rule reads.
+        foreach (var fact in EndUseFacts.Known)
         {
-            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
-            if (KnowledgeNames.TryParse(text, out var k))
+            if (endUse.OptionalKnowledge(fact) is { } answer)
             {
-                facts[property.Name] = k;
-            }
-            else
-            {
-                r.Errors.Add(new InputError($"{r.PathOf("endUse")}.{property.Name}", $"a knowledge fact is \"yes\", \"no\" or \"unknown\", not {Kind(property.Value)}"));
+                facts[fact] = answer;
             }
         }
+        endUse.RejectUnknown();
         return facts.ToImmutable();
     }
 
-    private static ImmutableArray<Person> ReadPersonnel(ObjectReader r, List<InputError> errors)
+    private static ImmutableArray<Person> ReadPersonnel(StrictObjectReader r)
     {
         var people = ImmutableArray.CreateBuilder<Person>();
-        var i = 0;
-        foreach (var json in r.OptionalArray("personnel"))
+        foreach (var p in r.Objects("personnel", "person"))
         {
-            var where = $"{r.PathOf("personnel")}[{i++}]";
-            if (json.ValueKind != JsonValueKind.Object)
+            var person = new Person(p.OptionalString("name") ?? "", p.OptionalBool("usPerson"), p.OptionalCountry("nationality"))
             {
-                errors.Add(new InputError(where, $"a person must be an object, not {Kind(json)}"));
-                continue;
-            }
-            var p = new ObjectReader(where, json, errors);
-            people.Add(new Person(p.OptionalString("name") ?? "", p.OptionalBool("usPerson"), p.OptionalCountry("nationality"))
-            {
-                Employer = ReadEmployer(p, errors),
-            });
+                Employer = ReadEmployer(p),
+            };
+            p.RejectUnknown();
+            people.Add(person);
         }
         return people.ToImmutable();
     }
 
-    private static Employer? ReadEmployer(ObjectReader person, List<InputError> errors)
+    private static Employer? ReadEmployer(StrictObjectReader person)
     {
-        if (person.OptionalObject("employer") is not { } json)
+        if (person.OptionalReader("employer") is not { } e)
         {
             return null;
         }
-        var e = new ObjectReader(person.PathOf("employer"), json, errors);
         var name = e.RequiredString("name");
-        if (name is not null && string.IsNullOrWhiteSpace(name))
-        {
-            e.Error("name", "must not be empty");
-            name = null;
-        }
         var headquarters = e.OptionalCountry("headquarters");
         var owner = e.OptionalCountry("majorityOwnerHeadquarters");
+        e.RejectUnknown();
         return name is null ? null : new Employer(name, headquarters, owner);
-    }
-
-    internal static string Kind(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"\"{e.GetString()}\"",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
-        _ => "null",
-    };
-
-    /// <summary>Reads fields of one JSON object, reporting each problem with its path.</summary>
-    private sealed class ObjectReader(string path, JsonElement json, List<InputError> errors)
-    {
-        public List<InputError> Errors => errors;
-
-        public string PathOf(string key) => $"{path}.{key}";
-
-        public void Error(string key, string message) => errors.Add(new InputError(PathOf(key), message));
-
-        public bool Has(string key) => Get(key) is not null;
-
-        private JsonElement? Get(string key) =>
-            json.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-        public string? RequiredString(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                Error(key, "missing required field");
-                return null;
-            }
-            return AsString(key, value);
-        }
-
-        public string? OptionalString(string key) => Get(key) is { } value ? AsString(key, value) : null;
-
-        private string? AsString(string key, JsonElement value)
-        {
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                return value.GetString();
-            }
-            Error(key, $"must be text, not {Kind(value)}");
-            return null;
-        }
-
-        public LocalDate? RequiredDate(string key)
-        {
-            if (RequiredString(key) is not { } text)
-            {
-                return null;
-            }
-            var parsed = LocalDatePattern.Iso.Parse(text);
-            if (parsed.Success)
-            {
-                return parsed.Value;
-            }
-            Error(key, $"'{text}' is not a valid date (YYYY-MM-DD)");
-            return null;
-        }
-
-        public CountryCode? RequiredCountry(string key) =>
-            RequiredString(key) is { } text ? Country(key, text) : null;
-
-        public CountryCode? OptionalCountry(string key) =>
-            OptionalString(key) is { } text ? Country(key, text) : null;
-
-        private CountryCode? Country(string key, string text)
-        {
-            if (CountryCode.TryParse(text, out var code))
-            {
-                return code;
-            }
-            Error(key, $"unknown country code '{text}' (ISO 3166-1 alpha-2 expected, e.g. NL, CN, MO, HK, TW)");
-            return null;
-        }
-
-        public decimal? OptionalNumber(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                return null;
-            }
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
-            {
-                return number;
-            }
-            Error(key, $"must be a number, not {Kind(value)}");
-            return null;
-        }
-
-        public bool? OptionalBool(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                return null;
-            }
-            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                return value.GetBoolean();
-            }
-            Error(key, $"must be true or false, not {Kind(value)}");
-            return null;
-        }
-
-        public JsonElement? RequiredObject(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                Error(key, "missing required field");
-                return null;
-            }
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                return value;
-            }
-            Error(key, $"must be an object, not {Kind(value)}");
-            return null;
-        }
-
-        public JsonElement? OptionalObject(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                return null;
-            }
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                return value;
-            }
-            Error(key, $"must be an object, not {Kind(value)}");
-            return null;
-        }
-
-        public IEnumerable<JsonElement> OptionalArray(string key)
-        {
-            if (Get(key) is not { } value)
-            {
-                return [];
-            }
-            if (value.ValueKind == JsonValueKind.Array)
-            {
-                return value.EnumerateArray().ToList();
-            }
-            Error(key, $"must be an array, not {Kind(value)}");
-            return [];
-        }
-
-        public IEnumerable<string> OptionalStrings(string key)
-        {
-            var result = new List<string>();
-            var i = 0;
-            foreach (var value in OptionalArray(key))
-            {
-                if (value.ValueKind == JsonValueKind.String)
-                {
-                    result.Add(value.GetString()!);
-                }
-                else
-                {
-                    errors.Add(new InputError($"{PathOf(key)}[{i}]", $"must be text, not {Kind(value)}"));
-                }
-                i++;
-            }
-            return result;
-        }
     }
 }

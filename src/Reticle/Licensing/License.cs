@@ -37,6 +37,9 @@ public sealed record License
     public required ImmutableArray<LicenseLine> Lines { get; init; }
     public ImmutableArray<string> Conditions { get; init; } = [];
 
+    /// <summary>The holder's own data given under <c>extensions</c> (JSON text), kept with the licence and never read by rules.</summary>
+    public string? Extensions { get; init; }
+
     /// <summary>The last day the licence may be used, as the licence states it; <c>null</c> if open-ended.</summary>
     public LocalDate? ValidUntil => Validity.Until?.PlusDays(-1);
 

@@ -29,6 +29,10 @@ public static class LicenseJson
         json["parties"] = new JsonArray(license.Parties.Select(p => (JsonNode?)new JsonObject { ["role"] = p.Role.ToWire(), ["name"] = p.Name }).ToArray());
         json["lines"] = new JsonArray(license.Lines.Select(Line).ToArray<JsonNode?>());
         json["conditions"] = new JsonArray(license.Conditions.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+        if (license.Extensions is not null)
+        {
+            json["extensions"] = JsonNode.Parse(license.Extensions);
+        }
         return json;
     }
 

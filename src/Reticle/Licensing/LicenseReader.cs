@@ -66,16 +66,8 @@ public static class LicenseReader
             errors.Add(new InputError(file, $"input is {text.Length:N0} characters; the limit is {MaxChars:N0}"));
             return [];
         }
-        JsonElement root;
-        try
+        if (StrictJson.Parse(file, text, 32, errors) is not { } root)
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message.IndexOf(" Path:", StringComparison.Ordinal) is var cut and > 0 ? e.Message[..cut] : e.Message;
-            errors.Add(new InputError($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}", $"malformed JSON: {message}"));
             return [];
         }
         var elements = root.ValueKind == JsonValueKind.Array
@@ -87,7 +79,7 @@ public static class LicenseReader
         }
         foreach (var (where, element) in elements.Where(e => e.Item2.ValueKind != JsonValueKind.Object))
         {
-            errors.Add(new InputError(where, $"a {what} must be a JSON object, not {TransactionReader.Kind(element)}"));
+            errors.Add(new InputError(where, $"a {what} must be a JSON object, not {StrictObjectReader.Kind(element)}"));
         }
         return elements.Where(e => e.Item2.ValueKind == JsonValueKind.Object);
     }
@@ -96,7 +88,7 @@ public static class LicenseReader
     {
         var before = errors.Count;
         var r = new StrictObjectReader(where, json, errors);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         var kind = LicenseKind.Individual;
         if (r.OptionalString("kind") is { } kindText && !LicenseKindNames.TryParse(kindText, out kind))
         {
@@ -134,6 +126,7 @@ public static class LicenseReader
         var parties = ReadParties(r);
         var lines = ReadLines(r, general);
         var conditions = r.Strings(r.OptionalArray("conditions"), "conditions").Select(c => c.Text).ToImmutableArray();
+        var extensions = r.Extensions();
         r.RejectUnknown();
         if (errors.Count > before || id is null || jurisdiction is null || issued is null || validity is null)
         {
@@ -151,6 +144,7 @@ public static class LicenseReader
             Parties = parties,
             Lines = lines,
             Conditions = conditions,
+            Extensions = extensions,
         };
     }
 
@@ -194,7 +188,7 @@ public static class LicenseReader
             var where = $"{r.PathOf("parties")}[{i}]";
             if (elements[i].ValueKind != JsonValueKind.Object)
             {
-                r.Errors.Add(new InputError(where, $"a party must be an object, not {TransactionReader.Kind(elements[i])}"));
+                r.Errors.Add(new InputError(where, $"a party must be an object, not {StrictObjectReader.Kind(elements[i])}"));
                 continue;
             }
             var p = new StrictObjectReader(where, elements[i], r.Errors);
@@ -231,7 +225,7 @@ public static class LicenseReader
             var where = $"{r.PathOf("lines")}[{i}]";
             if (elements[i].ValueKind != JsonValueKind.Object)
             {
-                r.Errors.Add(new InputError(where, $"a line must be an object, not {TransactionReader.Kind(elements[i])}"));
+                r.Errors.Add(new InputError(where, $"a line must be an object, not {StrictObjectReader.Kind(elements[i])}"));
                 continue;
             }
             if (ReadLine(new StrictObjectReader(where, elements[i], r.Errors), i + 1, general) is { } line)
@@ -297,7 +291,7 @@ public static class LicenseReader
             }
             else
             {
-                errors.Add(new InputError($"{r.PathOf("lines")}[{i}]", $"a line number is a whole number from 1, not {TransactionReader.Kind(lineElements[i])}"));
+                errors.Add(new InputError($"{r.PathOf("lines")}[{i}]", $"a line number is a whole number from 1, not {StrictObjectReader.Kind(lineElements[i])}"));
             }
         }
         if (r.Has("lines") && lineElements.Count == 0)

@@ -198,4 +198,18 @@ public sealed class PackValidationTests
     public void Supersedes_must_name_a_known_pack() =>
         Errors(("defs.yaml", Definitions), ("nl.yaml", Pack(extra: "supersedes: [test.nl-1999]")))
             .Single().Message.ShouldBe("'supersedes' names unknown pack 'test.nl-1999'");
+
+    [Fact]
+    public void A_key_given_twice_in_a_pack_is_rejected_naming_its_line()
+    {
+        var text = Pack().Replace("effect: license-required", "effect: license-required\n    effect: review");
+        var error = Errors(("dup.yaml", text)).ShouldHaveSingleItem();
+        error.File.ShouldBe("dup.yaml");
+        error.Line.ShouldBe(text.Split('\n').ToList().FindIndex(l => l.Contains("effect: review", StringComparison.Ordinal)) + 1);
+        error.Message.ShouldBe("key 'effect' given twice in one mapping; give each key once");
+    }
+
+    [Fact]
+    public void A_top_level_key_given_twice_in_a_pack_is_rejected() =>
+        Errors(("dup.yaml", Pack() + "\npublished: 2019-01-01\n")).ShouldHaveSingleItem().Message.ShouldBe("key 'published' given twice in one mapping; give each key once");
 }

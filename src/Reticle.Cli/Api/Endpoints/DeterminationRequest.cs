@@ -30,9 +30,14 @@ internal static class DeterminationRequest
         {
             if (document?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("transactions", out var transactions))
             {
+                // A wrapper given twice ({"transactions": [...], "transactions": [...]}) would otherwise lose the first.
+                if (!StrictJson.Check(Root, root, errors))
+                {
+                    return (TransactionInput.None, true);
+                }
                 foreach (var other in root.EnumerateObject().Where(p => p.Name != "transactions"))
                 {
-                    errors.Add(new InputError($"{Root}.{other.Name}", "unknown field (expected only \"transactions\")"));
+                    errors.Add(new InputError($"{Root}.{other.Name}", NearestName.UnknownMessage("field", other.Name, ["transactions"])));
                 }
                 if (transactions.ValueKind != JsonValueKind.Array)
                 {

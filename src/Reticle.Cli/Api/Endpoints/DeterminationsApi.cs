@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
-using NodaTime.Text;
 using Reticle.Cli.Api.Access;
 using Reticle.Determination;
 using Reticle.Input;
@@ -30,12 +29,11 @@ internal static class DeterminationsApi
         LocalDate? date = null;
         if (asOf is not null)
         {
-            var parsed = LocalDatePattern.Iso.Parse(asOf);
-            if (!parsed.Success)
+            date = InputDate.Parse(asOf, out var error);
+            if (date is null)
             {
-                return Problems.Rejected("asOf", $"'{asOf}' is not a date (YYYY-MM-DD)");
+                return Problems.Rejected("asOf", error!);
             }
-            date = parsed.Value;
         }
         var text = await RequestBody.ReadTextAsync(request, RequestBody.Determinations, cancellationToken);
         if (text is null)
@@ -52,6 +50,11 @@ internal static class DeterminationsApi
         // As `reticle check` decides: the current lists, and every licence event on record read now (another node may have
         // drawn or revoked a licence a moment ago); the engine counts only the events announced by the rules' knowledge date.
         var decider = await state.DeciderAsync(cancellationToken);
+        decider.Rules.Parameters.RejectUnknown(input, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Rejected(errors);
+        }
         var transactions = input.Transactions;
         var determinations = transactions.Select(t => decider.Decide(t, date)).ToList();
         // Each decision is written as JSON once: the same text is stored, sealed in the audit log and answered.

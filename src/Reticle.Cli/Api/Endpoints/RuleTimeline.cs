@@ -38,10 +38,10 @@ internal static class RuleTimeline
         }
 
         var packs = new JsonArray();
-        foreach (var pack in rules.Packs.Where(p => controls.Any(c => c.Control.Pack == p)).OrderBy(p => p.Source.Jurisdiction, StringComparer.Ordinal).ThenBy(p => p.Effective.From))
+        foreach (var pack in rules.Packs.Where(p => controls.Any(c => c.Control.Pack == p.Source)).OrderBy(p => p.Source.Jurisdiction, StringComparer.Ordinal).ThenBy(p => p.Effective.From))
         {
             var entries = new JsonArray();
-            foreach (var (control, bounds) in controls.Where(c => c.Control.Pack == pack))
+            foreach (var (control, bounds) in controls.Where(c => c.Control.Pack == pack.Source))
             {
                 var overlay = bounds.Where(b => (string)b["parameter"]! == OverlayParameter).ToList();
                 entries.Add(new JsonObject

@@ -20,110 +20,101 @@ internal sealed record ScreeningRequest(IReadOnlyList<(string? Id, ScreeningQuer
 
     public static ScreeningRequest? Read(string text, List<InputError> errors)
     {
-        JsonDocument document;
-        try
+        // Strict parsing: a key given twice ({"name": "Huawei", "name": "Acme"}) would otherwise screen the last.
+        if (StrictJson.Parse(Root, text, 32, errors) is not { } root)
         {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new InputError($"{Root}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}", $"malformed JSON ({e.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' ')})"));
             return null;
         }
-        using (document)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            errors.Add(new InputError(Root, "expected a JSON object"));
+            return null;
+        }
+        var batch = root.TryGetProperty("parties", out var parties);
+        foreach (var property in root.EnumerateObject())
+        {
+            var known = Settings.Contains(property.Name) || (batch ? property.Name == "parties" : PartyFields.Contains(property.Name) && property.Name != "id");
+            if (!known)
             {
-                errors.Add(new InputError(Root, "expected a JSON object"));
-                return null;
+                errors.Add(new InputError($"{Root}.{property.Name}", batch && PartyFields.Contains(property.Name)
+                    ? "give a party's fields inside \"parties\", or a single name without \"parties\""
+                    : NearestName.UnknownMessage("field", property.Name, batch ? [.. Settings, "parties"] : [.. Settings, .. PartyFields.Where(f => f != "id")])));
             }
-            var batch = root.TryGetProperty("parties", out var parties);
-            foreach (var property in root.EnumerateObject())
+        }
+        var threshold = Number(root, "threshold", errors);
+        if (threshold is < 0 or > 1)
+        {
+            errors.Add(new InputError($"{Root}.threshold", "must be between 0 and 1"));
+        }
+        var limit = Number(root, "limit", errors);
+        if (limit is not null && (limit < 1 || limit > 100 || limit != Math.Floor(limit.Value)))
+        {
+            errors.Add(new InputError($"{Root}.limit", "must be a whole number from 1 to 100"));
+        }
+        var mode = Text(root, Root, "mode", errors) switch
+        {
+            null or "reticle" => ScoringMode.Reticle,
+            "ofac" => ScoringMode.Ofac,
+            var other => Error<ScoringMode>(errors, $"{Root}.mode", $"'{other}' is not one of reticle, ofac"),
+        };
+        IReadOnlySet<string>? lists = null;
+        if (root.TryGetProperty("lists", out var listsElement))
+        {
+            if (listsElement.ValueKind != JsonValueKind.Array || listsElement.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
             {
-                var known = Settings.Contains(property.Name) || (batch ? property.Name == "parties" : PartyFields.Contains(property.Name) && property.Name != "id");
-                if (!known)
-                {
-                    errors.Add(new InputError($"{Root}.{property.Name}", batch && PartyFields.Contains(property.Name)
-                        ? "give a party's fields inside \"parties\", or a single name without \"parties\""
-                        : "unknown field"));
-                }
+                errors.Add(new InputError($"{Root}.lists", "expected an array of list codes (EL, SDN, DPL, UN...)"));
             }
-            var threshold = Number(root, "threshold", errors);
-            if (threshold is < 0 or > 1)
+            else if (listsElement.GetArrayLength() > 0)
             {
-                errors.Add(new InputError($"{Root}.threshold", "must be between 0 and 1"));
+                lists = listsElement.EnumerateArray().Select(e => e.GetString()!.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
             }
-            var limit = Number(root, "limit", errors);
-            if (limit is not null && (limit < 1 || limit > 100 || limit != Math.Floor(limit.Value)))
+        }
+        var queries = new List<(string?, ScreeningQuery)>();
+        if (batch)
+        {
+            if (parties.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(new InputError($"{Root}.limit", "must be a whole number from 1 to 100"));
+                errors.Add(new InputError($"{Root}.parties", "expected an array of parties"));
             }
-            var mode = Text(root, Root, "mode", errors) switch
+            else if (parties.GetArrayLength() is 0 or > MaxParties)
             {
-                null or "reticle" => ScoringMode.Reticle,
-                "ofac" => ScoringMode.Ofac,
-                var other => Error<ScoringMode>(errors, $"{Root}.mode", $"'{other}' is not one of reticle, ofac"),
-            };
-            IReadOnlySet<string>? lists = null;
-            if (root.TryGetProperty("lists", out var listsElement))
-            {
-                if (listsElement.ValueKind != JsonValueKind.Array || listsElement.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
-                {
-                    errors.Add(new InputError($"{Root}.lists", "expected an array of list codes (EL, SDN, DPL, UN...)"));
-                }
-                else if (listsElement.GetArrayLength() > 0)
-                {
-                    lists = listsElement.EnumerateArray().Select(e => e.GetString()!.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
-                }
+                errors.Add(new InputError($"{Root}.parties", $"expected 1 to {MaxParties:N0} parties"));
             }
-            var queries = new List<(string?, ScreeningQuery)>();
-            if (batch)
+            else
             {
-                if (parties.ValueKind != JsonValueKind.Array)
+                var i = 0;
+                foreach (var party in parties.EnumerateArray())
                 {
-                    errors.Add(new InputError($"{Root}.parties", "expected an array of parties"));
-                }
-                else if (parties.GetArrayLength() is 0 or > MaxParties)
-                {
-                    errors.Add(new InputError($"{Root}.parties", $"expected 1 to {MaxParties:N0} parties"));
-                }
-                else
-                {
-                    var i = 0;
-                    foreach (var party in parties.EnumerateArray())
+                    var where = $"{Root}.parties[{i++}]";
+                    if (party.ValueKind != JsonValueKind.Object)
                     {
-                        var where = $"{Root}.parties[{i++}]";
-                        if (party.ValueKind != JsonValueKind.Object)
-                        {
-                            errors.Add(new InputError(where, "expected an object with a name"));
-                            continue;
-                        }
-                        foreach (var property in party.EnumerateObject().Where(p => !PartyFields.Contains(p.Name)))
-                        {
-                            errors.Add(new InputError($"{where}.{property.Name}", "unknown field"));
-                        }
-                        var id = Text(party, where, "id", errors);
-                        if (Party(party, where, errors) is { } q)
-                        {
-                            queries.Add((id, q));
-                        }
+                        errors.Add(new InputError(where, "expected an object with a name"));
+                        continue;
+                    }
+                    foreach (var property in party.EnumerateObject().Where(p => !PartyFields.Contains(p.Name)))
+                    {
+                        errors.Add(new InputError($"{where}.{property.Name}", NearestName.UnknownMessage("field", property.Name, PartyFields)));
+                    }
+                    var id = Text(party, where, "id", errors);
+                    if (Party(party, where, errors) is { } q)
+                    {
+                        queries.Add((id, q));
                     }
                 }
             }
-            else if (Party(root, Root, errors) is { } q)
-            {
-                queries.Add((null, q));
-            }
-            if (errors.Count > 0)
-            {
-                return null;
-            }
-            var effective = threshold ?? (mode == ScoringMode.Ofac ? ScreeningIndex.DefaultOfacThreshold : ScreeningIndex.DefaultThreshold);
-            return new ScreeningRequest(
-                queries.Select(x => (x.Item1, x.Item2 with { Threshold = threshold, Limit = (int)(limit ?? 10), Lists = lists, Mode = mode })).ToList(),
-                batch, effective);
         }
+        else if (Party(root, Root, errors) is { } q)
+        {
+            queries.Add((null, q));
+        }
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        var effective = threshold ?? (mode == ScoringMode.Ofac ? ScreeningIndex.DefaultOfacThreshold : ScreeningIndex.DefaultThreshold);
+        return new ScreeningRequest(
+            queries.Select(x => (x.Item1, x.Item2 with { Threshold = threshold, Limit = (int)(limit ?? 10), Lists = lists, Mode = mode })).ToList(),
+            batch, effective);
     }
 
     private static ScreeningQuery? Party(JsonElement party, string where, List<InputError> errors)
@@ -177,7 +168,13 @@ internal sealed record ScreeningRequest(IReadOnlyList<(string? Id, ScreeningQuer
             errors.Add(new InputError($"{Root}.{field}", "expected a number"));
             return null;
         }
-        return value.GetDouble();
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            // 1e309 is a JSON number but no finite double.
+            errors.Add(new InputError($"{Root}.{field}", $"the number {value.GetRawText()} is out of range"));
+            return null;
+        }
+        return number;
     }
 
     private static T Error<T>(List<InputError> errors, string where, string message) where T : struct

@@ -7,7 +7,7 @@ namespace Reticle.Rules.Compilation;
 /// <summary>One version of a control entry ("NL-SME-2023 3B001.f.4"), compiled.</summary>
 public sealed class CompiledControl
 {
-    internal CompiledControl(string qualifiedId, ControlEntryDefinition definition, CompiledPack pack, EffectivePeriod effective, Condition condition, int slot)
+    internal CompiledControl(string qualifiedId, ControlEntryDefinition definition, RulePack pack, EffectivePeriod effective, Condition condition, int slot)
     {
         QualifiedId = qualifiedId;
         Definition = definition;
@@ -21,14 +21,15 @@ public sealed class CompiledControl
     public string QualifiedId { get; }
 
     public ControlEntryDefinition Definition { get; }
-    public CompiledPack Pack { get; }
+    /// <summary>The pack this entry belongs to (its source: the compiled pack is built from its entries, so after them).</summary>
+    public RulePack Pack { get; }
     public EffectivePeriod Effective { get; }
     public Condition Condition { get; }
 
     /// <summary>Index of this entry in <see cref="Facts"/>' per-transaction cache.</summary>
     internal int Slot { get; }
 
-    public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
+    public Confidence Confidence => Definition.Confidence ?? Pack.Confidence;
 
     /// <summary>
     /// Whether the item falls under any of the entries in force on the act's date, in Kleene logic: true as
@@ -127,13 +128,13 @@ public sealed class CompiledControl
             ? kind : null;
 
     private string? DeclaredClassification(Facts facts) =>
-        facts.Transaction.Item.Classifications.TryGetValue(Pack.Source.Jurisdiction, out var declared) ? declared : null;
+        facts.Transaction.Item.Classifications.TryGetValue(Pack.Jurisdiction, out var declared) ? declared : null;
 
     private bool Covers(string declared)
     {
         var id = Definition.Id;
-        var code = declared.StartsWith(Pack.Source.ControlList + " ", StringComparison.Ordinal)
-            ? declared[(Pack.Source.ControlList!.Length + 1)..]
+        var code = declared.StartsWith(Pack.ControlList + " ", StringComparison.Ordinal)
+            ? declared[(Pack.ControlList!.Length + 1)..]
             : declared;
         return code == id || code.StartsWith(id + ".", StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ public sealed class CompiledRequirement
 {
     private readonly int _activityMask;
 
-    internal CompiledRequirement(RequirementDefinition definition, CompiledPack pack, EffectivePeriod effective,
+    internal CompiledRequirement(RequirementDefinition definition, RulePack pack, EffectivePeriod effective,
         IReadOnlyList<ControlVersions> items, Condition? condition, IReadOnlyList<CompiledException> exceptions)
     {
         Exceptions = exceptions;
@@ -19,10 +19,12 @@ public sealed class CompiledRequirement
         Items = items;
         Condition = condition;
         _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
+        _activities = string.Join(", ", definition.Activities.Select(a => a.ToWire()));
     }
 
     public RequirementDefinition Definition { get; }
-    public CompiledPack Pack { get; }
+    /// <summary>The pack this rule belongs to (its source: the compiled pack is built from its rules, so after them).</summary>
+    public RulePack Pack { get; }
     public EffectivePeriod Effective { get; }
     public IReadOnlyList<ControlVersions> Items { get; }
     public Condition? Condition { get; }
@@ -32,10 +34,10 @@ public sealed class CompiledRequirement
 
     public string Id => Definition.Id;
 
-    public Confidence Confidence => Definition.Confidence ?? Pack.Source.Confidence;
+    public Confidence Confidence => Definition.Confidence ?? Pack.Confidence;
 
-    // The rule's activities as reasons print them, made on first use.
-    private string? _activities;
+    // The rule's activities as reasons print them.
+    private readonly string _activities;
 
     public bool CoversActivity(Activity activity) => (_activityMask & (1 << (int)activity)) != 0;
 
@@ -67,7 +69,7 @@ public sealed class CompiledRequirement
     {
         if (!CoversActivity(facts.Transaction.Activity))
         {
-            explanation.Add($"activity {facts.Transaction.Activity.ToWire()} is not one of {_activities ??= string.Join(", ", Definition.Activities.Select(a => a.ToWire()))}");
+            explanation.Add($"activity {facts.Transaction.Activity.ToWire()} is not one of {_activities}");
             return;
         }
         var items = ItemTruth(facts);

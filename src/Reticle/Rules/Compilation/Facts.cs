@@ -10,8 +10,9 @@ namespace Reticle.Rules.Compilation;
 public sealed class Facts
 {
     internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount,
-        int namedCount, int classifiedCount, IReadOnlyList<PartyListing>? listings = null)
+        int namedCount, int classifiedCount, IReadOnlyList<PartyListing>? listings = null, Facts? parent = null)
     {
+        Parent = parent;
         NamedTruth = new Truth?[namedCount];
         ClassifiedTruth = new Truth?[classifiedCount];
         Transaction = transaction;
@@ -39,7 +40,7 @@ public sealed class Facts
     internal string?[] Texts { get; }
 
     /// <summary>The facts of the item this one is a specially designed component for, if any.</summary>
-    public Facts? Parent { get; internal set; }
+    public Facts? Parent { get; }
 
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }

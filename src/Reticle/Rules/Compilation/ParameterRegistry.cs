@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Reticle.Input;
 using Reticle.Model;
 using Reticle.Rules.Packs;
 using Reticle.Rules.Units;
@@ -54,6 +55,28 @@ public sealed class ParameterRegistry
         new("minimumResolvableFeatureNm", "MRF", "nm", false, "Minimum resolvable feature size, where the maker states it", default),
         new("throughputWafersPerHour", "throughput", null, false, "Wafers per hour", default),
     ];
+
+    /// <summary>
+    /// Reports each parameter a transaction gives inline that no rule of this set can test (neither built in nor
+    /// declared by a pack under <c>definitions.parameters</c>): it would otherwise be dropped silently, and a decision
+    /// rest on a fact the user believes they gave (a misspelt <c>wavelenghtNm</c>). Catalogue parameters are content,
+    /// not input, and are not checked here.
+    /// </summary>
+    public void RejectUnknown(TransactionInput input, List<InputError> errors)
+    {
+        for (var i = 0; i < input.Transactions.Count; i++)
+        {
+            var where = i < input.Places.Count ? input.Places[i] : input.Transactions[i].Id;
+            foreach (var name in input.Transactions[i].Item.Parameters.Keys.Order(StringComparer.Ordinal))
+            {
+                if (!_byName.ContainsKey(name))
+                {
+                    errors.Add(new InputError($"{where}.item.parameters.{name}",
+                        NearestName.UnknownMessage("parameter: no rule in force can test it", name, _byName.Keys)));
+                }
+            }
+        }
+    }
 
     /// <summary>Turns an item's parameters into slot arrays, converting numbers to canonical units.</summary>
     internal (decimal?[] Numbers, string?[] Texts) Lay(Item item)

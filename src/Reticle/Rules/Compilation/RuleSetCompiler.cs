@@ -46,38 +46,41 @@ public static class RuleSetCompiler
             }
         }
 
-        var compiled = packs.Select(p => new CompiledPack(p)).ToList();
-        var byId = compiled.GroupBy(p => p.Source.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Each pack's parts are compiled first and the pack built whole from them at the end (CompiledPack is immutable).
+        var knownIds = packs.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var effectivePeriods = EffectivePeriods(packs, allPacks, knownIds, errors);
+        var reaches = new Condition?[packs.Count];
+        var controlsOf = new List<CompiledControl>[packs.Count];
+        var requirementsOf = new List<CompiledRequirement>[packs.Count];
         // Every entry a pack declares, compiled or not: a reference to an entry whose own condition
         // failed is that entry's error, not a second "unknown entry" error.
         var declared = packs.SelectMany(p => p.Controls.Select(c => $"{p.ControlList} {c.Id}")).ToHashSet(StringComparer.Ordinal);
-        SetEffectivePeriods(compiled, allPacks, byId, errors);
 
         var controlSlot = 0;
         var controlVersions = new Dictionary<string, List<(EffectivePeriod, CompiledControl)>>(StringComparer.Ordinal);
-        foreach (var pack in compiled)
+        for (var p = 0; p < packs.Count; p++)
         {
-            var source = pack.Source;
+            var source = packs[p];
             if (source.Reach is { } reach)
             {
-                pack.Reach = CompileCondition(compiler, reach, source.Id, errors);
+                reaches[p] = CompileCondition(compiler, reach, source.Id, errors);
             }
             var controls = new List<CompiledControl>();
             compiler.AllowListReferences = false;
             foreach (var entry in source.Controls)
             {
                 var condition = CompileCondition(compiler, entry.Condition, entry.Id, errors);
-                var effective = Narrow(pack.Effective, entry.Effective, entry.Span, entry.Id, errors);
+                var effective = Narrow(effectivePeriods[p], entry.Effective, entry.Span, entry.Id, errors);
                 if (condition is null || effective is null)
                 {
                     continue;
                 }
-                var control = new CompiledControl($"{source.ControlList} {entry.Id}", entry, pack, effective, condition, controlSlot++);
+                var control = new CompiledControl($"{source.ControlList} {entry.Id}", entry, source, effective, condition, controlSlot++);
                 controls.Add(control);
                 directory.Add(source.Jurisdiction, control);
                 AddVersion(controlVersions, control.QualifiedId, effective, control);
             }
-            pack.Controls = controls;
+            controlsOf[p] = controls;
             compiler.AllowListReferences = true;
         }
         var controlTimelines = new Dictionary<string, ControlVersions>(StringComparer.Ordinal);
@@ -94,15 +97,16 @@ public static class RuleSetCompiler
         }
 
         var requirementVersions = new Dictionary<string, List<(EffectivePeriod, CompiledRequirement)>>(StringComparer.Ordinal);
-        foreach (var pack in compiled)
+        for (var p = 0; p < packs.Count; p++)
         {
+            var pack = packs[p];
             var requirements = new List<CompiledRequirement>();
-            foreach (var rule in pack.Source.Requirements)
+            foreach (var rule in pack.Requirements)
             {
                 var items = new List<ControlVersions>();
                 foreach (var (reference, span) in rule.Items)
                 {
-                    var qualified = reference.Contains(' ', StringComparison.Ordinal) ? reference : $"{pack.Source.ControlList} {reference}";
+                    var qualified = reference.Contains(' ', StringComparison.Ordinal) ? reference : $"{pack.ControlList} {reference}";
                     if (controlTimelines.TryGetValue(qualified, out var versions))
                     {
                         items.Add(versions);
@@ -115,7 +119,7 @@ public static class RuleSetCompiler
                     }
                 }
                 var condition = rule.Condition is null ? null : CompileCondition(compiler, rule.Condition, rule.Id, errors);
-                var effective = Narrow(pack.Effective, rule.Effective, rule.Span, rule.Id, errors);
+                var effective = Narrow(effectivePeriods[p], rule.Effective, rule.Span, rule.Id, errors);
                 if (effective is null || (rule.Condition is not null && condition is null))
                 {
                     continue;
@@ -133,7 +137,7 @@ public static class RuleSetCompiler
                 requirements.Add(requirement);
                 AddVersion(requirementVersions, rule.Id, effective, requirement);
             }
-            pack.Requirements = requirements;
+            requirementsOf[p] = requirements;
         }
         foreach (var (id, versions) in requirementVersions)
         {
@@ -150,6 +154,7 @@ public static class RuleSetCompiler
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join("\n", packs.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => $"{p.Id} {p.Sha256}")))));
+        var compiled = packs.Select((pack, p) => new CompiledPack(pack, effectivePeriods[p], reaches[p], controlsOf[p], requirementsOf[p])).ToList();
         return new RuleSet(compiled, parameters, groups, controlSlot, compiler.NamedCount, compiler.ClassifiedCount, $"sha256:{hash}", knownAt)
         {
             ListsDecided = [.. compiler.ListsReferenced],
@@ -182,29 +187,24 @@ public static class RuleSetCompiler
     /// is not known in this rule set (it was published after the knowledge date), the old pack's own
     /// end date, which only the successor set, is left open.
     /// </summary>
-    private static void SetEffectivePeriods(List<CompiledPack> packs, IReadOnlyList<RulePack> allPacks, Dictionary<string, CompiledPack> known, List<PackError> errors)
+    private static EffectivePeriod[] EffectivePeriods(List<RulePack> packs, IReadOnlyList<RulePack> allPacks, HashSet<string> known, List<PackError> errors)
     {
         var allIds = allPacks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var pack in packs)
         {
-            foreach (var superseded in pack.Source.Supersedes)
+            foreach (var superseded in pack.Supersedes)
             {
                 if (!allIds.Contains(superseded))
                 {
-                    errors.Add(pack.Source.Span.Error($"'supersedes' names unknown pack '{superseded}'", pack.Source.Id));
+                    errors.Add(pack.Span.Error($"'supersedes' names unknown pack '{superseded}'", pack.Id));
                 }
             }
         }
-        foreach (var pack in packs)
+        return [.. packs.Select(pack =>
         {
-            var successors = allPacks.Where(p => p.Supersedes.Contains(pack.Source.Id)).ToList();
-            var effective = pack.Source.Effective;
-            if (successors.Count > 0 && successors.All(s => !known.ContainsKey(s.Id)))
-            {
-                effective = EffectivePeriod.Create(effective.From);
-            }
-            pack.Effective = effective;
-        }
+            var successors = allPacks.Where(p => p.Supersedes.Contains(pack.Id)).ToList();
+            return successors.Count > 0 && successors.All(s => !known.Contains(s.Id)) ? EffectivePeriod.Create(pack.Effective.From) : pack.Effective;
+        })];
     }
 
     private static EffectivePeriod? Narrow(EffectivePeriod pack, EffectivePeriod? own, SourceSpan span, string ruleId, List<PackError> errors)

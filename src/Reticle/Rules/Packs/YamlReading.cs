@@ -13,6 +13,8 @@ namespace Reticle.Rules.Packs;
 /// </summary>
 internal sealed class YamlMap
 {
+    private const string DuplicateKey = "Duplicate key ";
+
     /// <summary>Loads a file that must be one YAML document whose top level is a mapping, or reports why not.</summary>
     public static YamlMap? Load(string file, string text, List<PackError> errors, string expectation)
     {
@@ -26,6 +28,14 @@ internal sealed class YamlMap
                 return null;
             }
             return new YamlMap(mapping, file, errors);
+        }
+        catch (YamlException e) when (e.Message.StartsWith(DuplicateKey, StringComparison.Ordinal))
+        {
+            // The loader refuses a key given twice in one mapping (rather than keeping the last, as a JSON parser
+            // would), pointing at the second: said in the words the JSON readers use.
+            errors.Add(new PackError(file, (int)e.Start.Line, (int)e.Start.Column, null,
+                $"key '{e.Message[DuplicateKey.Length..]}' given twice in one mapping; give each key once"));
+            return null;
         }
         catch (YamlException e)
         {

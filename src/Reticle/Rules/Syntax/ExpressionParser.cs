@@ -40,6 +40,29 @@ public sealed class ExpressionParser
         }
     }
 
+    /// <summary>
+    /// How deeply parentheses, <c>not</c> and unary minus may nest. The parser recurses once per level, and a stack
+    /// overflow ends the process rather than reporting an error: a pack of "((((…" must be refused, not crash it.
+    /// </summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>The most words, numbers and symbols one condition may have.</summary>
+    public const int MaxTokens = 5_000;
+
+    private int _nesting;
+
+    // One level deeper for the duration of the parse it wraps.
+    private Expr Nested(int offset, Func<Expr> parse)
+    {
+        if (++_nesting > MaxNesting)
+        {
+            throw new ParseFailure(offset, $"nested more than {MaxNesting} levels deep");
+        }
+        var expr = parse();
+        _nesting--;
+        return expr;
+    }
+
     private Token Current => _tokens[_position];
 
     private Token Advance() => _tokens[_position++];
@@ -100,7 +123,7 @@ public sealed class ExpressionParser
         if (Current.Kind == TokenKind.Word && Current.Text == "not" && !IsWord(1, "in"))
         {
             _position++;
-            return new NotExpr(ParseNot(), start);
+            return new NotExpr(Nested(start, ParseNot), start);
         }
         return ParseRelation();
     }
@@ -182,7 +205,7 @@ public sealed class ExpressionParser
     private Expr ParseUnary()
     {
         var start = Current.Offset;
-        return AcceptSymbol("-") ? new Negate(ParseUnary(), start) : ParsePrimary();
+        return AcceptSymbol("-") ? new Negate(Nested(start, ParseUnary), start) : ParsePrimary();
     }
 
     private Expr ParsePrimary()
@@ -192,7 +215,11 @@ public sealed class ExpressionParser
         {
             case TokenKind.Number:
                 _position++;
-                var value = decimal.Parse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                if (!decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                {
+                    // Thirty digits and more do not fit a decimal: a reason, not an overflow exception.
+                    throw new ParseFailure(token.Offset, $"number '{token.Text}' is too large");
+                }
                 string? unit = null;
                 var text = token.Text;
                 if (Current is { Kind: TokenKind.Word } u && Units.UnitTable.IsUnit(u.Text) || Current is { Kind: TokenKind.Symbol, Text: "%" })
@@ -218,11 +245,11 @@ public sealed class ExpressionParser
                             {
                                 var name = Advance().Text;
                                 _position++;
-                                arguments.Add((name, ParseSum()));
+                                arguments.Add((name, Nested(token.Offset, ParseSum)));
                             }
                             else
                             {
-                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : ParseSum()));
+                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : Nested(token.Offset, ParseSum)));
                             }
                         }
                         while (AcceptSymbol(","));
@@ -233,7 +260,7 @@ public sealed class ExpressionParser
                 return new Name(token.Text, token.Offset);
             case TokenKind.Symbol when token.Text == "(":
                 _position++;
-                var inner = ParseOr();
+                var inner = Nested(token.Offset, ParseOr);
                 ExpectSymbol(")");
                 return inner;
             default:
@@ -262,6 +289,12 @@ public sealed class ExpressionParser
         var i = 0;
         while (i < text.Length)
         {
+            if (tokens.Count > MaxTokens)
+            {
+                // A chain of additions is parsed in a loop but builds a tree as deep as it is long, which the
+                // compiler then walks recursively: a bound here keeps every later walk shallow.
+                throw new ParseFailure(tokens[^1].Offset, $"a condition of more than {MaxTokens:N0} tokens; split it into named conditions");
+            }
             var c = text[i];
             if (char.IsWhiteSpace(c))
             {
