@@ -222,7 +222,8 @@ public sealed class ExpressionParser
                             }
                             else
                             {
-                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : ParseSum()));
+                                // A positional argument may be a whole condition: anyPerson(person.usPerson == yes and ...).
+                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : ParseOr()));
                             }
                         }
                         while (AcceptSymbol(","));
