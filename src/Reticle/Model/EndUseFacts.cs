@@ -25,6 +25,10 @@ public static class EndUseFacts
         // The exporter was informed by a competent authority (EU 2021/821 Art. 4 and 10).
         "informedByAuthority",
         "wmdEndUse",
+        // The country the item is exported or reexported from has implemented controls equivalent to the EAR's
+        // for it: listed on its control list, same licence review policy (EAR §742.6(a)(6)(i)(A)(2)(iii),
+        // §744.11(a)(2)(v)(A)(2)). BIS answers it by advisory opinion; the exporter states it.
+        "equivalentControls",
     ];
 
     /// <summary>

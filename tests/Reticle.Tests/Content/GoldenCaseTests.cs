@@ -81,10 +81,12 @@ public sealed class GoldenCaseTests
         d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(O.LicenseRequired);
-        var entityList = us.Findings.Single(f => f.Rule == "us.ear.entity-list");
-        entityList.Status.ShouldBe(FindingStatus.Applies);
-        entityList.Because.ShouldContain($"'{SmicBeijing}' is on EL");
-        entityList.Because.ShouldContain("footnote 5");
+        // Subject to the EAR only through the footnote-5 rule: 744.11(a)(2)(v) decides the Entity List licence by
+        // who exports it, and no exporter is given.
+        us.Findings.Single(f => f.Rule == "us.ear.entity-list").Status.ShouldBe(FindingStatus.DoesNotApply);
+        var split = us.Findings.Single(f => f.Rule == "us.ear.entity-list-fdp-footnote-5");
+        split.Status.ShouldBe(FindingStatus.Undetermined);
+        split.Missing.ShouldContain("parties[exporter]");
     }
 
     [Fact]
@@ -155,22 +157,43 @@ public sealed class GoldenCaseTests
 
     // --- Case 3: servicing an installed non-US tool at an advanced-node fab ---------------------------
 
+    // Since 2023-11-17 (744.6(c)(2)(i), (d)(4)) the answer turns on who employs the engineer and who owns the fab:
+    // a US person working for a Chinese-headquartered service company needs a licence, one working for ASML does not.
     [Theory]
-    [InlineData(true, O.LicenseRequired)]
-    [InlineData(false, O.NotApplicable)]
-    public void Case3_a_US_person_servicing_a_Dutch_tool_at_an_advanced_node_fab_needs_a_US_licence(bool usPerson, O expected)
+    [InlineData(true, "CN", O.LicenseRequired)]
+    [InlineData(true, "NL", O.Permitted)]
+    [InlineData(false, "CN", O.NotApplicable)]
+    public void Case3_a_US_person_servicing_a_Dutch_tool_at_an_advanced_node_fab_needs_a_US_licence_unless_an_allied_company_employs_them(
+        bool usPerson, string employerHq, O expected)
     {
         var visit = Order("2024-03-01", "NXT:2050i", usContent: 8.5m, advancedNode: "yes", activity: Activity.Service, usPerson: usPerson);
+        visit = visit with
+        {
+            Parties = [new Party(PartyRole.EndUser, "Example Fab Co.", CountryCode.Parse("CN"), null) { Headquarters = CountryCode.Parse("CN") }],
+            Personnel = [visit.Personnel[0] with { Employer = new Employer("Service Co.", CountryCode.Parse(employerHq), CountryCode.Parse(employerHq)) }],
+        };
         var us = Decide(visit).Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(expected);
-        if (usPerson)
+        if (expected == O.LicenseRequired)
         {
             us.Findings.Single(f => f.Status == FindingStatus.Applies).Rule.ShouldBe("us.ear.744-6-us-person-support");
         }
     }
 
+    [Fact]
+    public void Case3_without_the_employer_or_the_fabs_headquarters_is_review_naming_both()
+    {
+        var us = Decide(Order("2024-03-01", "NXT:2050i", advancedNode: "yes", activity: Activity.Service, usPerson: true))
+            .Jurisdictions.Single(j => j.Jurisdiction == "US");
+        us.Outcome.ShouldBe(O.Review);
+        us.Findings.Single(f => f.Rule == "us.ear.744-6-us-person-support").Missing
+            .ShouldBe(["parties[end-user].headquarters", "personnel[0].employer.headquarters", "personnel[0].employer.majorityOwnerHeadquarters"]);
+    }
+
+    // The October 2022 rule was in force from 2022-10-07 (744.23), its US-person rule from 2022-10-12: the day
+    // before, US law reaches the US person but no rule yet requires a licence.
     [Theory]
-    [InlineData("2022-10-11", O.NotApplicable)]
+    [InlineData("2022-10-11", O.Permitted)]
     [InlineData("2022-10-12", O.LicenseRequired)]
     [InlineData("2022-10-13", O.LicenseRequired)]
     public void The_US_person_servicing_rule_starts_on_2022_10_12(string date, O expected) =>
@@ -186,8 +209,16 @@ public sealed class GoldenCaseTests
     [Theory]
     [InlineData("2023-11-16", O.Permitted)]
     [InlineData("2023-11-17", O.LicenseRequired)]
-    public void Country_Group_D5_joined_the_scope_on_2023_11_17(string date, O expected) =>
-        Outcome(Order(date, "NXT:2050i", to: "RU", advancedNode: "yes", activity: Activity.Service, usPerson: true), "US").ShouldBe(expected);
+    public void Country_Group_D5_joined_the_scope_on_2023_11_17(string date, O expected)
+    {
+        var visit = Order(date, "NXT:2050i", to: "RU", advancedNode: "yes", activity: Activity.Service, usPerson: true);
+        visit = visit with
+        {
+            Parties = [new Party(PartyRole.EndUser, "Example Fab Co.", CountryCode.Parse("RU"), null) { Headquarters = CountryCode.Parse("RU") }],
+            Personnel = [visit.Personnel[0] with { Employer = new Employer("Service Co.", CountryCode.Parse("RU"), null) }],
+        };
+        Outcome(visit, "US").ShouldBe(expected);
+    }
 
     // --- Case 4: a Japanese EUV coater/developer to China -------------------------------------------
 
@@ -229,8 +260,9 @@ public sealed class GoldenCaseTests
     [InlineData(false, O.NotApplicable)]
     public void A_foreign_SME_tool_with_a_US_integrated_circuit_for_China_has_no_de_minimis_from_2024_12_02(bool usIc, O expected)
     {
+        // Shipped by a Chinese-headquartered reseller: the allied-exporter exclusion (742.6(a)(6)(i)(A)(2)) is not open to it.
         var t = Order("2025-03-01", "NXT:2050i", usContent: 5m, usTechnology: []);
-        t = t with { Item = t.Item with { ContainsUsOriginIc = usIc, UsOriginIcEccns = usIc ? ["3A991"] : [], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false } };
+        t = t with { Item = t.Item with { ContainsUsOriginIc = usIc, UsOriginIcEccns = usIc ? ["3A991"] : [], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false }, Parties = t.Parties.Add(ChineseReseller) };
         Outcome(t, "US").ShouldBe(expected);
     }
 
@@ -240,8 +272,11 @@ public sealed class GoldenCaseTests
     public void The_US_integrated_circuit_rule_starts_on_2024_12_02(string date, O expected)
     {
         var t = Order(date, "NXT:2050i", usContent: 5m, usTechnology: []);
-        Outcome(t with { Item = t.Item with { ContainsUsOriginIc = true, UsOriginIcEccns = ["3A991"], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false } }, "US").ShouldBe(expected);
+        Outcome(t with { Item = t.Item with { ContainsUsOriginIc = true, UsOriginIcEccns = ["3A991"], ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false }, Parties = t.Parties.Add(ChineseReseller) }, "US").ShouldBe(expected);
     }
+
+    private static readonly Party ChineseReseller =
+        new(PartyRole.Exporter, "Example Reseller (Hong Kong) Ltd.", CountryCode.Parse("NL"), null) { Headquarters = CountryCode.Parse("CN") };
 
     [Theory]
     [InlineData("yes", O.LicenseRequired)]

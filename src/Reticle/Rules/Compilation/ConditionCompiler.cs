@@ -19,6 +19,9 @@ internal sealed class ConditionCompiler(
     ControlDirectory directory)
 {
     private int _formulaDepth;
+
+    // Inside anyPerson(...): person facts mean the person being looked at.
+    private bool _personScope;
     private readonly Dictionary<string, Condition?> _named = new(StringComparer.Ordinal);
     private readonly HashSet<string> _compiling = new(StringComparer.Ordinal);
 
@@ -53,6 +56,9 @@ internal sealed class ConditionCompiler(
             error = (0, $"condition '{definition.Id}' refers to itself");
             return null;
         }
+        // A named condition is answered once per transaction, so it cannot depend on which person is looked at.
+        var personScope = _personScope;
+        _personScope = false;
         try
         {
             var inner = CompileCondition(definition.Condition, out error);
@@ -63,6 +69,7 @@ internal sealed class ConditionCompiler(
         finally
         {
             _compiling.Remove(definition.Id);
+            _personScope = personScope;
         }
     }
 
@@ -126,6 +133,7 @@ internal sealed class ConditionCompiler(
         TextLiteral t => new TextValue(new WordText(t.Value)),
         Name name => BindName(name, arguments),
         Call call when call.Function is "classified" or "listed" => new BoolValue(BindBuiltIn(call)),
+        Call call when call.Function is "anyPerson" => new BoolValue(BindAnyPerson(call, arguments)),
         Call call => new NumberValue(BindFormula(call, arguments)),
         Includes includes => new BoolValue(BindIncludes(includes)),
         Arithmetic a => new NumberValue(BindArithmetic(a, arguments)),
@@ -173,6 +181,10 @@ internal sealed class ConditionCompiler(
             return new NumberValue(new FactNumber("US controlled content", "item.usControlledContentPercent", UnitTable.Find("%")!,
                 f => f.Transaction.Item.UsControlledContentPercent));
         }
+        if (id.StartsWith("person.", StringComparison.Ordinal))
+        {
+            return new TextValue(PersonFact(id, name.Offset));
+        }
         if (Fact(id) is { } fact)
         {
             return new TextValue(fact);
@@ -217,6 +229,12 @@ internal sealed class ConditionCompiler(
             case "endUser.country":
                 return new FactText(TextKind.Country, "end-user country", "parties[end-user].country",
                     f => f.Transaction.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Country.Value);
+            case "endUser.headquarters":
+                return new PartyFactText(PartyRole.EndUser, "end-user headquarters", "headquarters", static p => p.Headquarters);
+            case "exporter.country":
+                return new PartyFactText(PartyRole.Exporter, "exporter location", "country", static p => p.Country);
+            case "exporter.headquarters":
+                return new PartyFactText(PartyRole.Exporter, "exporter headquarters", "headquarters", static p => p.Headquarters);
         }
         if (id.StartsWith("endUse.", StringComparison.Ordinal) && EndUseFacts.Known.Contains(id["endUse.".Length..]))
         {
@@ -232,6 +250,46 @@ internal sealed class ConditionCompiler(
                 f => f.Transaction.EndUse.TryGetValue(key, out var k) ? k.ToWire() : null);
         }
         return null;
+    }
+
+    private PersonFactText PersonFact(string id, int offset)
+    {
+        if (!_personScope)
+        {
+            throw new BindFailure(offset, $"'{id}' is a fact of one person: use it inside anyPerson(...)");
+        }
+        return id switch
+        {
+            "person.usPerson" => new PersonFactText(TextKind.Knowledge, "US person", "usPerson",
+                static p => p.UsPerson is { } b ? (b ? "yes" : "no") : null),
+            "person.employer.headquarters" => new PersonFactText(TextKind.Country, "employer headquarters", "employer.headquarters",
+                static p => p.Employer?.Headquarters?.Value),
+            "person.employer.majorityOwnerHeadquarters" => new PersonFactText(TextKind.Country, "employer's majority owner headquarters",
+                "employer.majorityOwnerHeadquarters", static p => p.Employer?.MajorityOwnerHeadquarters?.Value),
+            _ => throw new BindFailure(offset,
+                $"unknown person fact '{id}' (known: person.usPerson, person.employer.headquarters, person.employer.majorityOwnerHeadquarters)"),
+        };
+    }
+
+    private Condition BindAnyPerson(Call call, IReadOnlyDictionary<string, NumberNode>? arguments)
+    {
+        if (call.Arguments is not [{ Name.Length: 0, Value: var test }])
+        {
+            throw new BindFailure(call.Offset, "anyPerson takes one condition: anyPerson(person.usPerson == yes)");
+        }
+        if (_personScope)
+        {
+            throw new BindFailure(call.Offset, "anyPerson(...) cannot be used inside another anyPerson(...)");
+        }
+        _personScope = true;
+        try
+        {
+            return new AnyPersonCondition(AsCondition(Bind(test, arguments), test));
+        }
+        finally
+        {
+            _personScope = false;
+        }
     }
 
     private static string? UsPersonnel(Facts facts)

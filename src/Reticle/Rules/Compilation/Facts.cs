@@ -64,6 +64,14 @@ public sealed class Facts
 
     private Dictionary<string, string>? _formulaDescriptions;
 
+    /// <summary>
+    /// The person an <c>anyPerson(...)</c> test is looking at, and where in <c>personnel[]</c> they are;
+    /// <c>null</c> outside such a test (person facts compile only inside one).
+    /// </summary>
+    internal Person? CurrentPerson { get; set; }
+
+    internal int CurrentPersonIndex { get; set; }
+
     /// <summary>Named conditions answered so far for this transaction.</summary>
     internal Truth?[] NamedTruth { get; }
 

@@ -241,7 +241,10 @@ public sealed class ExpressionParser
                         do
                         {
                             // Named (K = 0.25) or positional (classified(EU)); positional ones have an empty name.
-                            if (Current.Kind == TokenKind.Word && _tokens[_position + 1] is { Kind: TokenKind.Symbol, Text: "==" })
+                            // '=' reads as '==', so a dotted fact compared inside a call (anyPerson(person.usPerson == yes))
+                            // is positional: argument names never contain a dot.
+                            if (Current.Kind == TokenKind.Word && !Current.Text.Contains('.', StringComparison.Ordinal)
+                                && _tokens[_position + 1] is { Kind: TokenKind.Symbol, Text: "==" })
                             {
                                 var name = Advance().Text;
                                 _position++;
@@ -249,7 +252,8 @@ public sealed class ExpressionParser
                             }
                             else
                             {
-                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : Nested(token.Offset, ParseSum)));
+                                // A positional argument may be a whole condition: anyPerson(person.usPerson == yes and ...).
+                                arguments.Add(("", Current is { Kind: TokenKind.Symbol, Text: "[" } ? ParseSet() : Nested(token.Offset, ParseOr)));
                             }
                         }
                         while (AcceptSymbol(","));
