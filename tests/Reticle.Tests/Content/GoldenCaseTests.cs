@@ -69,12 +69,13 @@ public sealed class GoldenCaseTests
             .ShouldBe(O.LicenseRequired);
 
     [Fact]
-    public void Case1_on_2025_11_16_EU_NL_and_US_all_require_a_licence_the_US_through_the_footnote_5_direct_product_rule()
+    public void Case1_on_2025_11_16_EU_and_US_require_a_licence_the_US_through_the_footnote_5_direct_product_rule_and_NL_gives_way_to_Annex_I()
     {
         var d = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E001"]));
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Classifications.ShouldContain("EU-Annex-I 3B501.f.1.b");
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
-        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
+        // Art. 9(1) Reg. 2021/821: the national list reaches only items not listed in Annex I (ADR 0007).
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.Permitted);
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(O.LicenseRequired);
         var entityList = us.Findings.Single(f => f.Rule == "us.ear.entity-list");
