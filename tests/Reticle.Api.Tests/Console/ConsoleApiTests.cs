@@ -63,7 +63,7 @@ public sealed class ConsoleApiTests(InProcessServer server) : IClassFixture<InPr
         control["requirements"]![0]!["effect"]!.GetValue<string>().ShouldBe("license-required");
 
         var nl2024 = packs.Single(p => p!["pack"]!.GetValue<string>() == "nl.sme-2024")!["controls"]![0]!;
-        nl2024["until"].ShouldBeNull();
+        nl2024["until"]!.GetValue<string>().ShouldBe("2025-04-01"); // superseded by nl.sme-2025 (metrology and inspection)
         nl2024["overlayBands"]!.AsArray().Select(i => i!.GetValue<int>()).ShouldBe([0, 1]);
         // The US 1.50-2.40 nm paragraph reaches the middle band only; an entry without an overlay limit is in no band.
         var us = packs.Where(p => p!["jurisdiction"]!.GetValue<string>() == "US").SelectMany(p => p!["controls"]!.AsArray()).ToList();

@@ -181,7 +181,7 @@ public sealed class LithographySliceTests
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
         d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.Permitted);
         d.Outcome.ShouldBe(d.Jurisdictions.Max(j => j.Outcome));
-        d.RuleVersions["NL"].ShouldBe("nl.sme-2024@2024-09-07");
+        d.RuleVersions["NL"].ShouldBe("nl.sme-2025@2025-04-01");
         d.RuleVersions["EU"].ShouldContain("eu.annex-i-2025@2025-11-15");
     }
 }

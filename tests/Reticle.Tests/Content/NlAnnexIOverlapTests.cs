@@ -30,7 +30,7 @@ public sealed class NlAnnexIOverlapTests
     public void The_Dutch_finding_says_the_item_is_in_Annex_I()
     {
         var nl = Decide(Litho("2025-11-15"), "NL");
-        nl.Classifications.ShouldContain("NL-SME-2024 3B001.f.4");
+        nl.Classifications.ShouldContain("NL-SME-2025 3B001.f.4");
         var finding = nl.Finding("nl.sme.duv-lithography");
         finding.Status.ShouldBe(FindingStatus.DoesNotApply);
         finding.Because.ShouldContain("listed in Annex I to Regulation (EU) 2021/821");

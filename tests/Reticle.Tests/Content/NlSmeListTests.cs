@@ -100,6 +100,29 @@ public sealed class NlSmeListTests
     public void A_scanner_with_DCO_1_6_nm_needs_a_Dutch_licence_from_2024_09_07(string date, O expected) =>
         Nl(Litho(date, dco: 1.6m)).Outcome.ShouldBe(expected);
 
+    // ------------------------------------------------------------------ 2025-04-01: the amendment published 2025-01-15
+    [Theory]
+    [InlineData("2025-03-31", "nl.sme-2024@2024-09-07")]
+    [InlineData("2025-04-01", "nl.sme-2025@2025-04-01")]
+    [InlineData("2025-04-02", "nl.sme-2025@2025-04-01")]
+    public void The_annex_items_carry_across_the_2025_04_01_amendment(string date, string version)
+    {
+        var d = DeterminationEngine.Determine(BundledRules.Rules, Litho(date, dco: 1.6m));
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
+        d.RuleVersions["NL"].ShouldBe(version);
+        Nl(Epitaxy(date, 600m)).Outcome.ShouldBe(O.LicenseRequired);
+    }
+
+    [Theory]
+    [InlineData("2025-01-14", O.Permitted)]       // the amendment was not yet published: what was known then
+    [InlineData("2025-01-15", O.LicenseRequired)] // published in the Staatscourant on Wednesday 2025-01-15
+    public void The_metrology_amendment_is_known_from_its_publication_on_2025_01_15(string knownAt, O expected)
+    {
+        var tool = Tool("2025-06-01", ("kind", "metrology"), ("nl2025MetrologyInspection", "yes"));
+        DeterminationEngine.Determine(BundledRules.KnownAt(Date(knownAt)), tool).Jurisdictions.Single(j => j.Jurisdiction == "NL")
+            .Outcome.ShouldBe(expected);
+    }
+
     // ------------------------------------------------------------------ activities: spare parts, software, technology
     [Theory]
     [InlineData("2023-08-31", O.NotApplicable)]
