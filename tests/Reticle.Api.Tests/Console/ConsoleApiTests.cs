@@ -86,7 +86,8 @@ public sealed class ConsoleApiTests(InProcessServer server) : IClassFixture<InPr
     {
         var etch = await GetJsonAsync("/api/v1/rules/timeline?kind=etch", "viewer");
         etch["packs"]!.AsArray().ShouldNotBeEmpty();
-        etch["packs"]!.AsArray().ShouldAllBe(p => p!["jurisdiction"]!.GetValue<string>() == "JP" || p["jurisdiction"]!.GetValue<string>() == "US");
+        // Etch entries: JP, US and, from 2025-11-15, EU Annex I 3B501.k.
+        etch["packs"]!.AsArray().Select(p => p!["jurisdiction"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ShouldBe(["EU", "JP", "US"]);
         etch["overlayBands"]!.AsArray().ShouldBeEmpty();
         (await server.SendAsync(HttpMethod.Get, "/api/v1/rules/timeline", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
