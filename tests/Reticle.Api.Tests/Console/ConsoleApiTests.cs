@@ -63,7 +63,7 @@ public sealed class ConsoleApiTests(InProcessServer server) : IClassFixture<InPr
         control["requirements"]![0]!["effect"]!.GetValue<string>().ShouldBe("license-required");
 
         var nl2024 = packs.Single(p => p!["pack"]!.GetValue<string>() == "nl.sme-2024")!["controls"]![0]!;
-        nl2024["until"].ShouldBeNull();
+        nl2024["until"]!.GetValue<string>().ShouldBe("2025-04-01"); // superseded by nl.sme-2025 (metrology and inspection)
         nl2024["overlayBands"]!.AsArray().Select(i => i!.GetValue<int>()).ShouldBe([0, 1]);
         // The US 1.50-2.40 nm paragraph reaches the middle band only; an entry without an overlay limit is in no band.
         var us = packs.Where(p => p!["jurisdiction"]!.GetValue<string>() == "US").SelectMany(p => p!["controls"]!.AsArray()).ToList();
@@ -86,7 +86,8 @@ public sealed class ConsoleApiTests(InProcessServer server) : IClassFixture<InPr
     {
         var etch = await GetJsonAsync("/api/v1/rules/timeline?kind=etch", "viewer");
         etch["packs"]!.AsArray().ShouldNotBeEmpty();
-        etch["packs"]!.AsArray().ShouldAllBe(p => p!["jurisdiction"]!.GetValue<string>() == "JP" || p["jurisdiction"]!.GetValue<string>() == "US");
+        // Etch entries: JP, US and, from 2025-11-15, EU Annex I 3B501.k.
+        etch["packs"]!.AsArray().Select(p => p!["jurisdiction"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal).ShouldBe(["EU", "JP", "US"]);
         etch["overlayBands"]!.AsArray().ShouldBeEmpty();
         (await server.SendAsync(HttpMethod.Get, "/api/v1/rules/timeline", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -73,20 +73,21 @@ public sealed class GoldenCaseTests
             .ShouldBe(O.LicenseRequired);
 
     [Fact]
-    public void Case1_on_2025_11_16_EU_NL_and_US_all_require_a_licence_the_US_through_the_SME_direct_product_rule_and_the_Entity_List()
+    public void Case1_on_2025_11_16_EU_and_US_require_a_licence_the_US_through_the_SME_direct_product_rule_and_the_Entity_List_and_NL_gives_way_to_Annex_I()
     {
         var d = Decide(Order("2025-11-16", "NXT:2050i", endUser: SmicBeijing, advancedNode: "unknown", usTechnology: ["3E992"]));
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Classifications.ShouldContain("EU-Annex-I 3B501.f.1.b");
         d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
-        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.LicenseRequired);
+        // Art. 9(1) Reg. 2021/821: the national list reaches only items not listed in Annex I (ADR 0007).
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.Permitted);
         var us = d.Jurisdictions.Single(j => j.Jurisdiction == "US");
         us.Outcome.ShouldBe(O.LicenseRequired);
-        // Subject to the EAR only through the footnote-5 rule: 744.11(a)(2)(v) decides the Entity List licence by
-        // who exports it, and no exporter is given.
-        us.Findings.Single(f => f.Rule == "us.ear.entity-list").Status.ShouldBe(FindingStatus.DoesNotApply);
-        var split = us.Findings.Single(f => f.Rule == "us.ear.entity-list-fdp-footnote-5");
-        split.Status.ShouldBe(FindingStatus.Undetermined);
-        split.Missing.ShouldContain("parties[exporter]");
+        // Subject to the EAR through the SME direct product rule (3E992, 734.9(k)), not only through the footnote-5
+        // rules (3B001.f.1 is outside their scope): the Entity List row applies whoever exports it.
+        var entityList = us.Findings.Single(f => f.Rule == "us.ear.entity-list");
+        entityList.Status.ShouldBe(FindingStatus.Applies);
+        entityList.Because.ShouldContain($"'{SmicBeijing}' is on EL");
+        entityList.Because.ShouldContain("footnote 5");
     }
 
     [Fact]

@@ -140,10 +140,15 @@ public sealed class LithographySliceTests
         Outcome(Litho("2024-02-01", wavelength: wavelength, na: 0.5m), "EU").ShouldBe(expected);
 
     [Theory]
-    [InlineData(45.00, O.LicenseRequired)]
-    [InlineData(45.01, O.Permitted)]
-    public void MRF_bound_is_45_nm_inclusive_when_the_MRF_is_given(decimal mrf, O expected) =>
-        Outcome(Litho("2023-10-01", mrf: mrf), "NL").ShouldBe(expected);
+    [InlineData(45.00, true)]
+    [InlineData(45.01, false)]
+    public void MRF_bound_is_45_nm_inclusive_when_the_MRF_is_given(decimal mrf, bool listed)
+    {
+        // A stated MRF is taken at its word for every K, so 45 nm also puts the item in EU 3B001.f.1.b (K 0.35),
+        // and then the Dutch requirement yields to Annex I (Art. 9(1)): the Dutch entry's bound shows in its classification.
+        var nl = DeterminationEngine.Determine(BundledRules.Rules, Litho("2023-10-01", mrf: mrf)).Jurisdictions.Single(j => j.Jurisdiction == "NL");
+        nl.Classifications.Contains("NL-SME-2023 3B001.f.4").ShouldBe(listed);
+    }
 
     [Theory]
     // MRF = 193 x 0.25 / NA: NA 1.0723 gives 44.997 nm (caught), NA 1.0722 gives 45.001 nm (not caught).
@@ -172,9 +177,11 @@ public sealed class LithographySliceTests
     public void Overall_outcome_is_the_most_severe_jurisdiction()
     {
         var d = DeterminationEngine.Determine(BundledRules.Rules, Litho("2025-12-01", dco: 1.1m));
-        d.Jurisdictions.Where(j => j.Jurisdiction is "EU" or "NL").Select(j => j.Outcome).ShouldAllBe(o => o == O.LicenseRequired);
+        // From 2025-11-15 the scanner is in Annex I (3B501.f.1.b): the EU licence, not the Dutch one (Art. 9(1)).
+        d.Jurisdictions.Single(j => j.Jurisdiction == "EU").Outcome.ShouldBe(O.LicenseRequired);
+        d.Jurisdictions.Single(j => j.Jurisdiction == "NL").Outcome.ShouldBe(O.Permitted);
         d.Outcome.ShouldBe(d.Jurisdictions.Max(j => j.Outcome));
-        d.RuleVersions["NL"].ShouldBe("nl.sme-2024@2024-09-07");
+        d.RuleVersions["NL"].ShouldBe("nl.sme-2025@2025-04-01");
         d.RuleVersions["EU"].ShouldContain("eu.annex-i-2025@2025-11-15");
     }
 }

@@ -47,8 +47,15 @@ public sealed class MissingFactTests
     {
         var t = Litho("2024-03-01", wavelength: null, na: null, dco: null);
         var declared = t with { Item = t.Item with { Classifications = t.Item.Classifications.Add("NL", "3B001.f.4") } };
-        var nl = DeterminationEngine.Determine(BundledRules.Rules, declared).Jurisdictions.Single(j => j.Jurisdiction == "NL");
+        // The Dutch list reaches only items not in Annex I (Art. 9(1) Reg. 2021/821): without parameters the Annex I
+        // question (3B001.f.1) is open too, and the Dutch answer depends on it.
+        var open = DeterminationEngine.Determine(BundledRules.Rules, declared).Jurisdictions.Single(j => j.Jurisdiction == "NL");
+        open.Outcome.ShouldBe(Outcome.Review);
+        open.Findings.Single(f => f.Rule == "nl.sme.duv-lithography").Missing.ShouldContain("item.parameters.wavelengthNm");
+
+        var bothDeclared = declared with { Item = declared.Item with { Classifications = declared.Item.Classifications.Add("EU", "not-listed") } };
+        var nl = DeterminationEngine.Determine(BundledRules.Rules, bothDeclared).Jurisdictions.Single(j => j.Jurisdiction == "NL");
         nl.Outcome.ShouldBe(Outcome.LicenseRequired);
-        nl.Findings[0].Because.ShouldContain("declared classification 3B001.f.4 falls under NL-SME-2023 3B001.f.4");
+        nl.Findings.Single(f => f.Rule == "nl.sme.duv-lithography").Because.ShouldContain("declared classification 3B001.f.4 falls under NL-SME-2023 3B001.f.4");
     }
 }

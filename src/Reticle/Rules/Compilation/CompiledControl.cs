@@ -72,7 +72,7 @@ public sealed class CompiledControl
         {
             truth = Covers(declared) ? Truth.True : Truth.False;
         }
-        if (truth != Truth.True && Definition.IncludesComponents && facts.Parent is { } parent)
+        if (truth != Truth.True && Definition.IncludesComponents && facts.ComponentParent is { } parent)
         {
             truth = Kleene.Or(truth, Evaluate(parent));
         }
@@ -96,7 +96,7 @@ public sealed class CompiledControl
 
     public void Explain(Facts facts, Explanation explanation)
     {
-        if (Definition.IncludesComponents && facts.Parent is { } parent && Condition.Evaluate(facts) != Truth.True
+        if (Definition.IncludesComponents && facts.ComponentParent is { } parent && Condition.Evaluate(facts) != Truth.True
             && Evaluate(parent) != Truth.False)
         {
             var inner = Explained(parent);

@@ -132,7 +132,7 @@ internal sealed class ConditionCompiler(
         NumberLiteral n => new NumberValue(Constant(n)),
         TextLiteral t => new TextValue(new WordText(t.Value)),
         Name name => BindName(name, arguments),
-        Call call when call.Function is "classified" or "listed" => new BoolValue(BindBuiltIn(call)),
+        Call call when call.Function is "classified" or "listed" or "designedFor" => new BoolValue(BindBuiltIn(call)),
         Call call when call.Function is "anyPerson" => new BoolValue(BindAnyPerson(call, arguments)),
         Call call => new NumberValue(BindFormula(call, arguments)),
         Includes includes => new BoolValue(BindIncludes(includes)),
@@ -420,9 +420,17 @@ internal sealed class ConditionCompiler(
     {
         var positional = call.Arguments.Where(a => a.Name.Length == 0).Select(a => a.Value).ToList();
         var named = call.Arguments.Where(a => a.Name.Length > 0).ToList();
-        if (call.Function == "classified")
+        // designedFor(EU, [entries]) asks classified(EU, [entries]) of the item's parent. It is allowed in control
+        // entries (software "specially designed for" listed equipment): the parent is another item, so an entry
+        // never depends on its own answer for the same item.
+        var designedFor = call.Function == "designedFor";
+        if (designedFor && (positional.Count != 2 || named.Count > 0 || positional[0] is not Name { Identifier: not ("from" or "to" or "origin") }))
         {
-            if (!AllowListReferences)
+            throw new BindFailure(call.Offset, "designedFor takes a jurisdiction and entries: designedFor(EU, [3B501.f.1, 3B501.k])");
+        }
+        if (call.Function == "classified" || designedFor)
+        {
+            if (!AllowListReferences && !designedFor)
             {
                 throw new BindFailure(call.Offset, "classified(...) cannot be used inside a control entry");
             }
@@ -454,7 +462,8 @@ internal sealed class ConditionCompiler(
             {
                 _classifiedSlots[key] = slot = _classifiedSlots.Count;
             }
-            return new ClassifiedCondition(jurisdiction, entries, directory, slot);
+            var classified = new ClassifiedCondition(jurisdiction, entries, directory, slot);
+            return designedFor ? new DesignedForCondition(classified, $"{((Name)positional[0]).Identifier} {string.Join(" / ", entries!)}") : classified;
         }
         if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
         {

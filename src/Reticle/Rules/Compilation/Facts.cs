@@ -42,6 +42,15 @@ public sealed class Facts
     /// <summary>The facts of the item this one is a specially designed component for, if any.</summary>
     public Facts? Parent { get; }
 
+    /// <summary>
+    /// The parent as a control entry's "specially designed components and accessories therefor" reads it: only
+    /// for goods. Software and technology name the item they are for the same way, but they are not its
+    /// components: Annex I and the CCL list them in their own entries (D and E), reached by <c>designedFor(...)</c>.
+    /// </summary>
+    internal Facts? ComponentParent => Parent is not null
+        && Transaction.Item.Parameters.TryGetValue("kind", out var kind) && kind.Text is "software" or "technology"
+        ? null : Parent;
+
     /// <summary>Control entries evaluated so far for this transaction (several requirements name the same entry).</summary>
     internal Truth?[] ControlTruth { get; }
 
