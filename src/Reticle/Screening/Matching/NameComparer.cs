@@ -74,8 +74,9 @@ public sealed class NameComparer(TokenRarity rarity)
         Weights(c, cWeights);
         var options = t_options ??= new List<Option>(64);
         options.Clear();
-        Span<bool> qExact = stackalloc bool[q.Length];
-        Span<bool> cExact = stackalloc bool[c.Length];
+        // A name of many tokens keeps its flags on the heap: on the stack it could overflow it.
+        Span<bool> qExact = q.Length <= 256 ? stackalloc bool[q.Length] : new bool[q.Length];
+        Span<bool> cExact = c.Length <= 256 ? stackalloc bool[c.Length] : new bool[c.Length];
         var inexact = false;
         for (var i = 0; i < q.Length; i++)
         {
@@ -110,8 +111,8 @@ public sealed class NameComparer(TokenRarity rarity)
             return bySize != 0 ? bySize : x.Distance.CompareTo(y.Distance);
         });
 
-        Span<bool> qUsed = stackalloc bool[q.Length];
-        Span<bool> cUsed = stackalloc bool[c.Length];
+        Span<bool> qUsed = q.Length <= 256 ? stackalloc bool[q.Length] : new bool[q.Length];
+        Span<bool> cUsed = c.Length <= 256 ? stackalloc bool[c.Length] : new bool[c.Length];
         double matched = 0, weight = 0;
         var significant = 0;
         var crossed = false;

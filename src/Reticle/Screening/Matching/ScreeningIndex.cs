@@ -32,6 +32,28 @@ public sealed class ScreeningIndex
     /// <summary>Default least score in <see cref="ScoringMode.Ofac"/>: OFAC's tool is commonly used at 85.</summary>
     public const double DefaultOfacThreshold = 0.85;
 
+    /// <summary>
+    /// Most characters of a query name that are screened: 1,000, as many as a screening request may send, well above
+    /// the longest name of the bundled lists (381). Screening a longer name reads its first 1,000 characters (never
+    /// splitting a character) and says so in every hit's explanation: the work per query stays bounded whatever the
+    /// input, so one request cannot hold a core (issue 14). Padding a listed name with text does not hide it any more
+    /// than it did: the padding's words already counted against the match.
+    /// </summary>
+    public const int MaxQueryLength = 1_000;
+
+    /// <summary>
+    /// Most tokens of a normalised query that take part in finding and scoring names: 128, more than twice the longest
+    /// listed name (56 tokens). Aligning a query with a listed name compares every token of one with every token of
+    /// the other, and each query word gathers the names that use it: both grow with the query's tokens.
+    /// </summary>
+    public const int MaxQueryTokens = 128;
+
+    /// <summary>
+    /// Most names a query is read as (<see cref="NameVariants"/>: aliases in parentheses, alternatives, affiliates):
+    /// 16, where no listed name gives more than 5. Each is screened on its own.
+    /// </summary>
+    public const int MaxQueryVariants = 16;
+
     private readonly IndexedName[] _names;
     private readonly NameToken[] _vocabulary;
     private readonly FrozenDictionary<string, int> _vocabularyIds;
@@ -42,6 +64,9 @@ public sealed class ScreeningIndex
     private readonly FrozenDictionary<string, int[]> _byKorean;
     private readonly FrozenDictionary<string, int[]> _byCompact;
     private readonly double[] _nameWeights;
+
+    /// <summary>The most times one word occurs in one listed name: a query word repeated more often has nothing left to pair with.</summary>
+    private readonly int _mostRepeats;
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -57,9 +82,12 @@ public sealed class ScreeningIndex
         var vocabulary = new List<NameToken>();
         var postings = new List<List<int>>();
         var compact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var repeats = new Dictionary<int, int>();
+        var mostRepeats = 1;
         for (var n = 0; n < names.Length; n++)
         {
             var name = names[n].Name;
+            repeats.Clear();
             foreach (var token in name.Tokens)
             {
                 if (!token.IsSignificant)
@@ -78,6 +106,8 @@ public sealed class ScreeningIndex
                 {
                     list.Add(n);
                 }
+                repeats[id] = repeats.GetValueOrDefault(id) + 1;
+                mostRepeats = Math.Max(mostRepeats, repeats[id]);
             }
             if (name.Compact.Length > 0)
             {
@@ -88,6 +118,7 @@ public sealed class ScreeningIndex
                 same.Add(n);
             }
         }
+        _mostRepeats = mostRepeats;
         _vocabulary = [.. vocabulary];
         _vocabularyIds = ids.ToFrozenDictionary(StringComparer.Ordinal);
         _postings = [.. postings.Select(p => p.ToArray())];
@@ -140,11 +171,13 @@ public sealed class ScreeningIndex
     public ImmutableArray<ScreeningHit> Screen(ScreeningQuery query)
     {
         var threshold = query.Threshold ?? (query.Mode == ScoringMode.Ofac ? DefaultOfacThreshold : DefaultThreshold);
-        var variants = NameVariants.Of(query.Name).Select(NameNormalizer.Normalize).Where(v => !v.IsEmpty).ToList();
+        var variants = NameVariants.Of(Screened(query.Name)).Take(MaxQueryVariants)
+            .Select(v => Bounded(NameNormalizer.Normalize(v))).Where(v => !v.IsEmpty).ToList();
         if (variants.Count == 0 || query.Limit <= 0)
         {
             return [];
         }
+        var screened = Screened(query.Name);
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Length, _vocabulary.Length);
         var best = new Dictionary<int, (double Score, int Name, int Variant)>();
@@ -157,7 +190,7 @@ public sealed class ScreeningIndex
                 var indexed = _names[n];
                 var entry = Entries[indexed.Entry];
                 var score = query.Mode == ScoringMode.Ofac
-                    ? OfacScorer.Score(query.Name, indexed.Written)
+                    ? OfacScorer.Score(screened, indexed.Written)
                     : Qualifiers.Apply(Comparer.Score(variant, indexed.Name, TypeOf(query, entry)), query, entry, null);
                 if (score >= threshold && (!best.TryGetValue(indexed.Entry, out var current) || score > current.Score))
                 {
@@ -176,9 +209,18 @@ public sealed class ScreeningIndex
     {
         var entry = Entries[indexed.Entry];
         var explanation = new List<string>();
+        if (query.Name.Length > MaxQueryLength)
+        {
+            explanation.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the query name has {query.Name.Length:N0} characters: only its first {Screened(query.Name).Length:N0} were screened"));
+        }
+        if (query.Mode != ScoringMode.Ofac && variant.Tokens.Length == MaxQueryTokens && NameNormalizer.Normalize(variant.Original).Tokens.Length > MaxQueryTokens)
+        {
+            explanation.Add(string.Create(CultureInfo.InvariantCulture, $"only the query's first {MaxQueryTokens} words were screened"));
+        }
         if (query.Mode == ScoringMode.Ofac)
         {
-            var (whole, perWord) = OfacScorer.Parts(query.Name, indexed.Written);
+            var (whole, perWord) = OfacScorer.Parts(Screened(query.Name), indexed.Written);
             explanation.Add(string.Create(CultureInfo.InvariantCulture,
                 $"OFAC-style score {Math.Round(score * 100)}: whole name Jaro-Winkler {whole:0.00}, mean best word Jaro-Winkler {perWord:0.00}"));
         }
@@ -192,6 +234,21 @@ public sealed class ScreeningIndex
         }
         return new ScreeningHit(entry, indexed.Written, Math.Round(score, 4), [.. explanation]);
     }
+
+    /// <summary>The part of a query name that is screened: its first <see cref="MaxQueryLength"/> characters, a surrogate pair kept whole.</summary>
+    private static string Screened(string name)
+    {
+        if (name.Length <= MaxQueryLength)
+        {
+            return name;
+        }
+        var length = char.IsHighSurrogate(name[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength;
+        return name[..length];
+    }
+
+    /// <summary>A normalised query with at most <see cref="MaxQueryTokens"/> tokens, its first.</summary>
+    private static NormalizedName Bounded(NormalizedName name) =>
+        name.Tokens.Length <= MaxQueryTokens ? name : new NormalizedName(name.Original, name.Tokens[..MaxQueryTokens]);
 
     /// <summary>What the names compared name: the query's type if given, else the entry's.</summary>
     private static PartyType TypeOf(ScreeningQuery query, ListEntry entry) => query.Type != PartyType.Unknown ? query.Type : entry.Type;
@@ -215,11 +272,21 @@ public sealed class ScreeningIndex
         // to names already found (the max-score rule of search engines).
         order.Sort(static (x, y) => y.Weight.CompareTo(x.Weight));
         var remaining = total;
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (k, weight) in order)
         {
             var token = tokens[k];
             var create = ofac || Bound(remaining, total, 0) >= threshold - BoundSlack;
             remaining -= weight;
+            // A word repeated more often than any listed name repeats a word finds no name its earlier occurrences did
+            // not, and could pair with no further token of it: gathering again would only make every name using the
+            // word look like a full match ("trading trading trading …") and have it scored, at a cost that grows with
+            // the query.
+            var seen = occurrences[token.Text] = occurrences.GetValueOrDefault(token.Text) + 1;
+            if (seen > _mostRepeats)
+            {
+                continue;
+            }
             scratch.NextStamp();
             var similar = SimilarWords(token, scratch);
             similar.Sort(static (x, y) => y.Similarity.CompareTo(x.Similarity));
