@@ -44,6 +44,4 @@ internal static class NlEuItems
         To = CountryCode.Parse(to),
         Item = new Item { Sku = sku, UsControlledContentPercent = 0m },
     };
-
-    public static Finding Finding(this JurisdictionDetermination d, string rule) => d.Findings.Single(f => f.Rule == rule);
 }

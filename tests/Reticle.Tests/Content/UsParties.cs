@@ -15,8 +15,6 @@ internal static class UsParties
     public static JurisdictionDetermination Us(Transaction t, IReadOnlyList<PartyListing>? listings = null) =>
         DeterminationEngine.Determine(BundledRules.Rules, t, null, listings ?? []).Jurisdictions.Single(j => j.Jurisdiction == "US");
 
-    public static Finding Finding(this JurisdictionDetermination us, string rule) => us.Findings.Single(f => f.Rule == rule);
-
     public static Party Exporter(string country, string? headquarters) =>
         new(PartyRole.Exporter, "ASML Netherlands B.V.", CountryCode.Parse(country), null)
         {
