@@ -114,17 +114,18 @@ public abstract class LicensesApiTests(ApiServer server)
     [Fact]
     public async Task Revoked_license_no_longer_covers_shipments()
     {
-        var (id, party) = await AddLicenseAsync();
         var tag = Tag();
+        var (id, party) = ($"NL-{tag}", Party(tag));
+        await CreatedAsync(await server.PostJsonAsync("/api/v1/licenses", "reviewer", LicensesOnShippingDay(id, party)));
         await CreatedAsync(await server.PostJsonAsync("/api/v1/orders", "analyst", $"[{Order($"SO-DEC-{tag}", "2023-12-15", party)}, {Order($"SO-JAN-{tag}", "2024-01-02", party)}]"));
 
         var shipped = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-DEC-{tag}/shipments", "analyst"));
         (shipped["shipped"]!.GetValue<bool>(), shipped["outcome"]!.GetValue<string>()).ShouldBe((true, "licensed"), shipped.ToJsonString());
-        shipped["consumed"]![0]!["license"]!.GetValue<string>().ShouldBe(id);
+        shipped["consumed"]!.AsArray().Select(c => c!["license"]!.GetValue<string>()).ShouldBe([$"{id}-EU", id], ignoreOrder: true);
 
         var revocation = await CreatedAsync(await server.PostJsonAsync($"/api/v1/licenses/{id}/revocations", "reviewer",
-            """{"effective": "2024-01-01", "announced": "2024-01-01", "lines": [1], "reason": "partial revocation"}"""));
-        (revocation["type"]!.GetValue<string>(), revocation["license"]!.GetValue<string>(), revocation["effective"]!.GetValue<string>()).ShouldBe(("revoked", id, "2024-01-01"));
+            """{"effective": "2026-11-25", "announced": "2026-11-25", "lines": [1], "reason": "partial revocation"}"""));
+        (revocation["type"]!.GetValue<string>(), revocation["license"]!.GetValue<string>(), revocation["effective"]!.GetValue<string>()).ShouldBe(("revoked", id, "2026-11-25"));
         revocation["scope"]!["lines"]![0]!.GetValue<int>().ShouldBe(1);
 
         var refused = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-JAN-{tag}/shipments", "analyst"));
@@ -132,7 +133,7 @@ public abstract class LicensesApiTests(ApiServer server)
         refused["hold"]!.GetValue<long>().ShouldBeGreaterThan(0);
         var shown = await server.GetJsonAsync($"/api/v1/licenses/{id}");
         shown["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
-        shown["lines"]![0]!["revoked"]!.GetValue<string>().ShouldContain("2024-01-01");
+        shown["lines"]![0]!["revoked"]!.GetValue<string>().ShouldContain("2026-11-25");
         shown["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["issued", "consumed", "revoked"]);
     }
 

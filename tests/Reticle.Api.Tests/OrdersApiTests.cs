@@ -76,7 +76,7 @@ public abstract class OrdersApiTests(ApiServer server)
         await ProblemAsync(await server.SendAsync(HttpMethod.Post, "/api/v1/orders/SO-NOWHERE/shipments", "analyst"), HttpStatusCode.NotFound);
 
         var tag = Tag();
-        await CreatedAsync(await server.PostJsonAsync("/api/v1/licenses", "reviewer", License($"NL-{tag}", Party(tag))));
+        await CreatedAsync(await server.PostJsonAsync("/api/v1/licenses", "reviewer", LicensesOnShippingDay($"NL-{tag}", Party(tag))));
         await CreatedAsync(await server.PostJsonAsync("/api/v1/orders", "analyst", Order($"SO-{tag}", "2023-12-15", Party(tag))));
         var shipped = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-{tag}/shipments", "analyst"));
         shipped["shipped"]!.GetValue<bool>().ShouldBeTrue(shipped.ToJsonString());
@@ -88,8 +88,33 @@ public abstract class OrdersApiTests(ApiServer server)
         (await server.GetJsonAsync("/api/v1/orders?status=shipped")).AsArray()
             .ShouldContain(o => o!["id"]!.GetValue<string>() == $"SO-{tag}" && o["latestOutcome"]!.GetValue<string>() == "licensed");
     }
+
+    [Fact]
+    public async Task A_backdated_order_is_decided_on_the_day_it_ships_not_on_its_planned_date_and_is_held()
+    {
+        // Planned on 2023-08-31, before the Dutch rule: permitted on that day. Shipped on 2026-11-25 (the test clock), when NL and EU
+        // law require a licence for the NXT:2050i to China: a shipment is an act on the day it happens (CONTRACT §2).
+        var tag = Tag();
+        await CreatedAsync(await server.PostJsonAsync("/api/v1/orders", "analyst", Order($"SO-{tag}", "2023-08-31", Party(tag))));
+        var planned = await JsonAsync(await server.PostJsonAsync("/api/v1/determinations", "analyst", Order($"SO-{tag}", "2023-08-31", Party(tag))));
+        planned["outcome"]!.GetValue<string>().ShouldBe("permitted");
+
+        var shipment = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-{tag}/shipments", "analyst"));
+        (shipment["shipped"]!.GetValue<bool>(), shipment["outcome"]!.GetValue<string>()).ShouldBe((false, "license-required"), shipment.ToJsonString());
+        shipment["determination"]!["asOf"]!.GetValue<string>().ShouldBe("2026-11-25");
+        shipment["determination"]!["jurisdictions"]!.AsArray()
+            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU", "NL"]);
+        shipment["consumed"]!.AsArray().ShouldBeEmpty();
+        var hold = shipment["hold"]!.GetValue<long>();
+        (await server.GetJsonAsync("/api/v1/holds")).AsArray().ShouldContain(h => h!["id"]!.GetValue<long>() == hold && h["order"]!.GetValue<string>() == $"SO-{tag}");
+        // The planned date is kept (impact analysis decides open orders on it); the order stays open.
+        (await server.GetJsonAsync("/api/v1/orders?status=open")).AsArray()
+            .ShouldContain(o => o!["id"]!.GetValue<string>() == $"SO-{tag}" && o["date"]!.GetValue<string>() == "2023-08-31" && o["latestOutcome"]!.GetValue<string>() == "license-required");
+    }
 }
 
 public sealed class InProcessOrdersApiTests(InProcessServer server) : OrdersApiTests(server), IClassFixture<InProcessServer>;
 
 public sealed class HttpOrdersApiTests(HttpServer server) : OrdersApiTests(server), IClassFixture<HttpServer>;
+
+public sealed class PostgresOrdersApiTests(PostgresServer server) : OrdersApiTests(server), IClassFixture<PostgresServer>;

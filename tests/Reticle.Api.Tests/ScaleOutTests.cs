@@ -43,9 +43,10 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var tag = Tag();
         var (id, party) = ($"NL-{tag}", Party(tag));
-        await CreatedAsync(await nodes.A.PostJsonAsync("/api/v1/licenses", "reviewer", License(id, party)));
+        await CreatedAsync(await nodes.A.PostJsonAsync("/api/v1/licenses", "reviewer", LicensesOnShippingDay(id, party)));
         (await nodes.B.GetJsonAsync($"/api/v1/licenses/{id}"))["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(3);
-        var three = Order($"SO-THREE-{tag}", "2023-12-20", party, quantity: 3);
+        // Decided on the day the shipment draws the line (the test clock's 2026-11-25), so that draw counts against it.
+        var three = Order($"SO-THREE-{tag}", "2026-11-25", party, quantity: 3);
         (await JsonAsync(await nodes.B.PostJsonAsync("/api/v1/determinations", "analyst", three)))["outcome"]!.GetValue<string>().ShouldBe("licensed");
 
         await CreatedAsync(await nodes.A.PostJsonAsync("/api/v1/orders", "analyst", Order($"SO-{tag}", "2023-12-15", party)));

@@ -28,6 +28,15 @@ internal static class Stories
           "conditions": ["no re-export without the Minister's consent"] }
         """;
 
+    /// <summary>
+    /// The licences an NXT:2050i export to China for <paramref name="party"/> needs on the test clock's day (2026-11-25), the day
+    /// it ships: the founding story's NL licence (<paramref name="id"/>) renewed to 2027-12-31, and an EU licence (<paramref name="id"/>-EU)
+    /// for the same lines, since the rules of that day require one under EU law too. A JSON array for <c>POST /licenses</c>.
+    /// </summary>
+    public static string LicensesOnShippingDay(string id, string party) =>
+        $"[{License(id, party).Replace("\"validUntil\": \"2024-12-31\"", "\"validUntil\": \"2027-12-31\"", StringComparison.Ordinal)}, "
+        + $"{License($"{id}-EU", party).Replace("\"jurisdiction\": \"NL\"", "\"jurisdiction\": \"EU\"", StringComparison.Ordinal).Replace("\"validUntil\": \"2024-12-31\"", "\"validUntil\": \"2027-12-31\"", StringComparison.Ordinal)}]";
+
     /// <summary>The sample NXT:2050i export to China (NL: license-required without a licence), for <paramref name="party"/>.</summary>
     public static string Order(string id, string date, string party, int quantity = 1) =>
         JsonNode.Parse(File.ReadAllText(Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"))

@@ -9,12 +9,13 @@ public sealed class HoldsCommandTests
     private static async Task<CliRun> HeldOrderAsync()
     {
         var run = new CliRun().As("test:alice");
-        await run.RunAsync("licenses", "add", Write(run, "licence.json", LicenseJson));
-        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines(Shipment("SO-JAN", "2024-01-02"))));
-        await run.RunAsync("licenses", "revoke", Id, "--effective", "2024-01-01", "--announced", "2024-01-01", "--line", "1", "--reason", "partial revocation");
+        await AddLicensesOnShippingDayAsync(run);
+        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines(UnlistedShipment("SO-JAN", "2024-01-02"))));
+        // Revoked from the test clock's 2026-11-25, the day the order ships (and is decided).
+        await run.RunAsync("licenses", "revoke", Id, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1", "--reason", "partial revocation");
         var shipped = await run.RunAsync("orders", "ship", "SO-JAN");
         shipped.ExitCode.ShouldBe(0, shipped.Error);
-        shipped.Out.ShouldContain("SO-JAN NOT shipped: license-required on 2024-01-02; the order stays open, held (hold 1)");
+        shipped.Out.ShouldContain("SO-JAN NOT shipped: license-required on 2026-11-25; the order stays open, held (hold 1)");
         return run;
     }
 
@@ -29,7 +30,7 @@ public sealed class HoldsCommandTests
         hold["order"]!.GetValue<string>().ShouldBe("SO-JAN");
         hold["status"]!.GetValue<string>().ShouldBe("held");
         hold["outcome"]!.GetValue<string>().ShouldBe("license-required");
-        hold["reason"]!.GetValue<string>().ShouldContain("NL: license-required (NL-2023-0042 line 1: revoked from 2024-01-01");
+        hold["reason"]!.GetValue<string>().ShouldContain("NL: license-required (NL-2023-0042 line 1: revoked from 2026-11-25");
         hold["requestedBy"]!.GetValue<string>().ShouldBe("test:alice");
         (await run.RunAsync("holds")).Out.ShouldContain("SO-JAN");
     }
@@ -56,7 +57,7 @@ public sealed class HoldsCommandTests
 
         var shipped = await run.As("test:alice").RunAsync("orders", "ship", "SO-JAN");
         shipped.ExitCode.ShouldBe(0, shipped.Error);
-        shipped.Out.ShouldContain("SO-JAN shipped on 2024-01-02: license-required; under the release of hold 1 by test:bob (licence-outside-system)");
+        shipped.Out.ShouldContain("SO-JAN shipped on 2026-11-25: license-required; under the release of hold 1 by test:bob (licence-outside-system)");
         (await run.RunAsync("orders", "--json")).Json[0]!["status"]!.GetValue<string>().ShouldBe("shipped");
     }
 
@@ -65,7 +66,7 @@ public sealed class HoldsCommandTests
     {
         var run = await HeldOrderAsync();
         await run.As("test:bob").RunAsync("holds", "release", "1", "--reason-code", "licence-outside-system", "--text", "paper licence on file");
-        await run.As("test:alice").RunAsync("licenses", "revoke", Id, "--effective", "2024-06-01", "--announced", "2024-05-01", "--line", "2");
+        await run.As("test:alice").RunAsync("licenses", "revoke", Id, "--effective", "2027-06-01", "--announced", "2026-11-25", "--line", "2");
         (await run.RunAsync("holds", "--json")).Json[0]!["releaseStands"]!.GetValue<bool>().ShouldBeFalse();
 
         var again = await run.RunAsync("orders", "ship", "SO-JAN");

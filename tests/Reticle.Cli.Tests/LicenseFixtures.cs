@@ -15,6 +15,39 @@ internal static class LicenseFixtures
           "conditions": ["no re-export without the Minister's consent"] }
         """;
 
+    /// <summary>A fab no list names.</summary>
+    public const string UnlistedFab = "Quiet Harbour Wafer Works";
+
+    /// <summary>
+    /// The licences an NXT:2050i export to <see cref="UnlistedFab"/> in China needs on the test clock's day (2026-11-25), the day it
+    /// ships: the founding story's NL licence (<see cref="Id"/>) renewed to 2027-12-31, and an EU licence (<see cref="EuId"/>) for the
+    /// same lines, since the rules of that day require one under EU law too.
+    /// </summary>
+    public static (string Nl, string Eu) LicensesOnShippingDay
+    {
+        get
+        {
+            var nl = LicenseJson.Replace("\"validUntil\": \"2024-12-31\"", "\"validUntil\": \"2027-12-31\"", StringComparison.Ordinal)
+                .Replace(SmicBeijing, UnlistedFab, StringComparison.Ordinal);
+            return (nl, nl.Replace(Id, EuId, StringComparison.Ordinal).Replace("\"jurisdiction\": \"NL\"", "\"jurisdiction\": \"EU\"", StringComparison.Ordinal));
+        }
+    }
+
+    public const string EuId = "EU-2023-0042";
+
+    private const string SmicBeijing = "Semiconductor Manufacturing International (Beijing) Corporation";
+
+    /// <summary>Adds both <see cref="LicensesOnShippingDay"/>; the run fails if either is refused.</summary>
+    public static async Task AddLicensesOnShippingDayAsync(CliRun run)
+    {
+        var (nl, eu) = LicensesOnShippingDay;
+        (await run.RunAsync("licenses", "add", Write(run, "licence-nl.json", nl))).ExitCode.ShouldBe(0);
+        (await run.RunAsync("licenses", "add", Write(run, "licence-eu.json", eu))).ExitCode.ShouldBe(0);
+    }
+
+    /// <summary><see cref="Shipment"/> to <see cref="UnlistedFab"/> instead of SMIC Beijing (an Entity List party).</summary>
+    public static string UnlistedShipment(string id, string date) => Shipment(id, date).Replace(SmicBeijing, UnlistedFab, StringComparison.Ordinal);
+
     public static string Write(CliRun run, string name, string text)
     {
         var path = Path.Combine(run.DataDirectory, name);

@@ -52,18 +52,23 @@ public sealed class OrdersCommandTests
     public async Task Shipping_a_licensed_order_draws_the_licence_line_and_a_revoked_line_keeps_the_order_open()
     {
         var run = new CliRun();
-        await run.RunAsync("licenses", "add", Write(run, "licence.json", LicenseJson));
-        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines(Shipment("SO-DEC", "2023-12-15"), Shipment("SO-JAN", "2024-01-02"))));
+        await AddLicensesOnShippingDayAsync(run);
+        // Planned in 2023 and 2024; shipped on the test clock's 2026-11-25, the day the licences must cover.
+        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines(UnlistedShipment("SO-DEC", "2023-12-15"), UnlistedShipment("SO-JAN", "2024-01-02"))));
 
         var shipped = await run.RunAsync("orders", "ship", "SO-DEC");
         shipped.ExitCode.ShouldBe(0, shipped.Error);
-        shipped.Out.ShouldContain("SO-DEC shipped on 2023-12-15: licensed; drew 1 from NL-2023-0042 line 1");
+        shipped.Out.ShouldContain("SO-DEC shipped on 2026-11-25: licensed");
+        shipped.Out.ShouldContain("drew 1 from NL-2023-0042 line 1");
+        shipped.Out.ShouldContain("drew 1 from EU-2023-0042 line 1");
         var licence = (await run.RunAsync("licenses", "show", Id, "--json")).Json;
         licence["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         licence["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["issued", "consumed"]);
+        licence["events"]![1]!["effective"]!.GetValue<string>().ShouldBe("2026-11-25");
         (await run.RunAsync("orders", "ship", "SO-DEC")).ExitCode.ShouldBe(1);
 
-        await run.RunAsync("licenses", "revoke", Id, "--effective", "2024-01-01", "--announced", "2024-01-01", "--line", "1");
+        // Revoked from the day of shipping: SO-JAN, planned while the line stood, is decided on that day and refused.
+        await run.RunAsync("licenses", "revoke", Id, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1");
         var refused = await run.RunAsync("orders", "ship", "SO-JAN", "--json");
         refused.ExitCode.ShouldBe(0, refused.Error);
         refused.Json["shipped"]!.GetValue<bool>().ShouldBeFalse();
@@ -75,13 +80,42 @@ public sealed class OrdersCommandTests
         (await run.RunAsync("orders", "ship", "SO-NONE")).ExitCode.ShouldBe(1);
     }
 
+    /// <summary>
+    /// Issue 14 item 2: an order planned on 2023-08-31 (before the Dutch rule; permitted on that day) shipped on the test clock's
+    /// 2026-11-25 is decided on 2026-11-25, when NL and EU law require a licence, so it is not shipped and is held.
+    /// </summary>
+    internal static async Task A_backdated_order_is_held_on_the_day_it_ships(CliRun run)
+    {
+        await run.RunAsync("orders", "add", Write(run, "old.json", UnlistedShipment("SO-OLD", "2023-08-31")));
+        (await run.RunAsync("check", Write(run, "old-check.json", UnlistedShipment("SO-OLD", "2023-08-31")), "--json")).Json["outcome"]!.GetValue<string>().ShouldBe("permitted");
+
+        var text = await run.RunAsync("orders", "ship", "SO-OLD");
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("SO-OLD NOT shipped: license-required on 2026-11-25; the order stays open, held (hold 1)");
+        var again = (await run.RunAsync("orders", "ship", "SO-OLD", "--json")).Json;
+        (again["shipped"]!.GetValue<bool>(), again["outcome"]!.GetValue<string>()).ShouldBe((false, "license-required"));
+        again["determination"]!["asOf"]!.GetValue<string>().ShouldBe("2026-11-25");
+        again["determination"]!["jurisdictions"]!.AsArray()
+            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU", "NL"]);
+        again["consumed"]!.AsArray().ShouldBeEmpty();
+        var hold = (await run.RunAsync("holds", "--json")).Json.AsArray().ShouldHaveSingleItem()!;
+        (hold["order"]!.GetValue<string>(), hold["status"]!.GetValue<string>()).ShouldBe(("SO-OLD", "held"));
+        // The planned date stays on record (impact analysis decides open orders on it).
+        var order = (await run.RunAsync("orders", "--json")).Json.AsArray().ShouldHaveSingleItem()!;
+        (order["date"]!.GetValue<string>(), order["status"]!.GetValue<string>()).ShouldBe(("2023-08-31", "open"));
+    }
+
+    [Fact]
+    public async Task A_backdated_order_is_decided_on_the_day_it_ships_not_on_its_planned_date() =>
+        await A_backdated_order_is_held_on_the_day_it_ships(new CliRun());
+
     [Fact]
     public async Task Parallel_shipments_through_the_command_line_never_overdraw_a_licence_line()
     {
         var run = new CliRun();
-        await run.RunAsync("licenses", "add", Write(run, "licence.json", LicenseJson));
+        await AddLicensesOnShippingDayAsync(run);
         var ids = Enumerable.Range(1, 5).Select(i => $"SO-{i}").ToArray();
-        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines([.. ids.Select(id => Shipment(id, "2023-12-15"))])));
+        await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines([.. ids.Select(id => UnlistedShipment(id, "2023-12-15"))])));
 
         var results = await Task.WhenAll(ids.Select(id => Task.Run(() => run.RunAsync("orders", "ship", id, "--json"))));
 

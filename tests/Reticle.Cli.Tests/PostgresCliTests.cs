@@ -52,18 +52,23 @@ public sealed class PostgresCliTests : IAsyncLifetime
     public async Task The_revocation_story_runs_on_PostgreSQL_licences_orders_shipping_and_impact()
     {
         var run = new CliRun(_connectionString);
-        (await run.RunAsync("licenses", "add", LicenseFixtures.Write(run, "licence.json", LicenseFixtures.LicenseJson))).ExitCode.ShouldBe(0);
-        var orders = OrdersCommandTests.Lines(LicenseFixtures.Shipment("SO-DEC", "2023-12-15"), LicenseFixtures.Shipment("SO-JAN", "2024-01-02"),
-            LicenseFixtures.Shipment("SO-FEB", "2024-02-01"));
+        // Licences valid on the test clock's 2026-11-25, the day SO-DEC ships; impact still decides the open orders on their planned dates.
+        await LicenseFixtures.AddLicensesOnShippingDayAsync(run);
+        var orders = OrdersCommandTests.Lines(LicenseFixtures.UnlistedShipment("SO-DEC", "2023-12-15"), LicenseFixtures.UnlistedShipment("SO-JAN", "2024-01-02"),
+            LicenseFixtures.UnlistedShipment("SO-FEB", "2024-02-01"));
         (await run.RunAsync("orders", "add", LicenseFixtures.Write(run, "orders.jsonl", orders))).ExitCode.ShouldBe(0);
         (await run.RunAsync("orders", "ship", "SO-DEC", "--json")).Json["shipped"]!.GetValue<bool>().ShouldBeTrue();
         (await run.RunAsync("licenses", "revoke", LicenseFixtures.Id, "--effective", "2024-01-01", "--announced", "2024-01-01", "--line", "1")).ExitCode.ShouldBe(0);
 
         var impact = (await run.RunAsync("impact", "--known-at", "2023-12-01", "--vs", "2024-01-02", "--json")).Json;
         impact["changes"]!.AsArray().Select(c => c!["transaction"]!.GetValue<string>()).ShouldBe(["SO-JAN", "SO-FEB"]);
-        (await run.RunAsync("licenses", "--json")).Json[0]!["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
+        (await run.RunAsync("licenses", "show", LicenseFixtures.Id, "--json")).Json["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         (await run.RunAsync("audit", "verify")).ExitCode.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_backdated_order_is_decided_on_the_day_it_ships_on_PostgreSQL() =>
+        await OrdersCommandTests.A_backdated_order_is_held_on_the_day_it_ships(new CliRun(_connectionString));
 
     [Fact]
     public async Task Tampering_is_found_on_PostgreSQL_too()

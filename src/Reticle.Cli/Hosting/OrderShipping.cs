@@ -7,9 +7,10 @@ using Reticle.Store;
 namespace Reticle.Cli.Hosting;
 
 /// <summary>
-/// Ships an open order (<c>reticle orders ship</c>, <c>POST /orders/{id}/shipments</c>): decide on its planned date
-/// with everything known now; if permitted or licensed, or a reviewer's release still stands, draw the covering licence
-/// lines and mark it shipped; otherwise hold it. One store transaction, retried when a parallel shipment drew the line first.
+/// Ships an open order (<c>reticle orders ship</c>, <c>POST /orders/{id}/shipments</c>): decide on the day of shipping
+/// (the clock's date in UTC), not on the order's planned date, with everything known now; if permitted or licensed, or a
+/// reviewer's release still stands, draw the covering licence lines on that day and mark it shipped; otherwise hold it.
+/// One store transaction, retried when a parallel shipment drew the line first.
 /// </summary>
 internal static class OrderShipping
 {
@@ -27,11 +28,13 @@ internal static class OrderShipping
             throw new InputRejectedException([$"order '{id}' is {order.Status.ToWire()}, not open"], Rejection.Conflict);
         }
         var transaction = OrderRecording.Read(order);
+        // A shipment is an act on the day it happens (CONTRACT §2): the planned date only places the order in impact analysis,
+        // so a backdated order cannot ship under rules, licences or lists that no longer hold.
         var today = now.InUtc().Date;
         var release = (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "released");
         for (var attempt = 1; ; attempt++)
         {
-            var determination = decider.Decide(transaction, order.PlannedDate);
+            var determination = decider.Decide(transaction, today);
             var allowed = determination.Outcome is Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed;
             // A reviewer's release lets a stopped order go only while what it relied on still stands.
             var fingerprint = KnowledgeFingerprint.Of(determination.RuleSetHash, decider.ListVersions, decider.Licenses.Events.Length);
@@ -67,11 +70,9 @@ internal static class OrderShipping
             .Select(j => $"{j.Jurisdiction}: {j.Outcome.ToWire()}{(j.LicensesConsidered.IsDefaultOrEmpty ? "" : $" ({string.Join("; ", j.LicensesConsidered)})")}")
             .Concat(d.Screening.Where(h => h.Unresolved).Select(h => $"screening: {h.PartyName} ~ {h.Hit.Entry.Name} ({h.Hit.Entry.List}) unresolved")));
 
-    /// <summary>The licence lines the shipment consumes: each jurisdiction's covering line, for the whole quantity and value.</summary>
+    /// <summary>The licence lines the shipment consumes: each jurisdiction's covering line, for the whole quantity and value, drawn and known on the day of shipping.</summary>
     private static LicenseEvent[] Uses(Transaction transaction, Determination.Determination determination, LocalDate today) =>
         [.. determination.Jurisdictions
             .Where(j => j.License is not null)
-            .Select(j => new LicenseConsumed(j.License!.LicenseId, j.License.Line, transaction.Quantity, transaction.Value, transaction.Id, determination.AsOf,
-                // A shipment on record becomes known when it is recorded, not before its date.
-                LocalDate.Max(today, determination.AsOf)))];
+            .Select(j => new LicenseConsumed(j.License!.LicenseId, j.License.Line, transaction.Quantity, transaction.Value, transaction.Id, today, today))];
 }

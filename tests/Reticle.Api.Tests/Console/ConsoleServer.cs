@@ -1,8 +1,12 @@
+using NodaTime;
+using Reticle.Licensing;
+using Reticle.Model;
+
 namespace Reticle.Api.Tests.Console;
 
 /// <summary>
 /// A real <c>reticle serve</c> host on a free loopback port, seeded through the CLI with the story the console's
-/// pages show: licence NL-2023-0042 drawn down by one shipment and later revoked (announced 2024-05-20), an order
+/// pages show: licence NL-2023-0042 drawn down by one shipment of 2024-03-01 and later revoked (announced 2024-05-20), an order
 /// held for a licence, and an open order whose outcome the revocation changes (the impact page's case). The
 /// licence is valid only from 2023-10-01, so the README's sample of 2023-09-15 stays license-required on the check page.
 /// </summary>
@@ -26,9 +30,11 @@ public sealed class ConsoleServer() : ApiServer(Transport.Http)
     {
         await base.InitializeAsync();
         await ReticleAsync("licenses", "add", Write("license.json", LicenseJson));
-        // Shipped while the licence was valid: a draw-down on line 1.
-        await ReticleAsync("orders", "add", Write("shipped.json", Shipment("SO-CONSOLE-1", "2024-03-01")));
-        await ReticleAsync("orders", "ship", "SO-CONSOLE-1");
+        // Shipped on 2024-03-01, while the licence was valid: a draw-down on line 1. `orders ship` decides on the day it runs (the
+        // test clock's 2026-11-25, when the licence has expired), so the story's past shipment is written as the use it made then.
+        await Store.AppendLicenseEventsAsync(
+            [new LicenseConsumed(License, 1, 1, new Money(65000000, "EUR"), "SO-CONSOLE-1", new LocalDate(2024, 3, 1), new LocalDate(2024, 3, 1))],
+            "test:setup", Now);
         // The NXT:1980i after the Dutch amendment, with no licence: held.
         await ReticleAsync("orders", "add", Repository.Sample("nxt1980i-to-cn-2024-09-10.json"));
         await ReticleAsync("orders", "ship", "SAMPLE-2024-0910-1980");
