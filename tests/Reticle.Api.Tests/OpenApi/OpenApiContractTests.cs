@@ -196,8 +196,16 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
     }
 
     [Fact]
-    public async Task The_browsable_reference_is_served_and_reads_the_document()
+    public async Task The_document_reads_as_OpenAPI_without_errors_and_the_browsable_reference_is_served()
     {
+        // As a client generator reads it: the OpenAPI.NET reader (NSwag's and Kiota's) and its default validation rules.
+        var contract = await OpenApiContract.FetchAsync(server.Client);
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(contract.Document.ToJsonString(), "json");
+        read.Diagnostic!.Errors.Select(e => e.ToString()).ShouldBeEmpty();
+        read.Document!.Components!.Schemas!.Keys.ShouldContain("Determination");
+        Microsoft.OpenApi.OpenApiElementExtensions.Validate(read.Document, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet())
+            .Select(e => e.ToString()).ShouldBeEmpty();
+
         using var docs = await server.Client.GetAsync(new Uri("/docs/", UriKind.Relative));
         docs.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await docs.Content.ReadAsStringAsync();
