@@ -22,7 +22,8 @@ internal static class WireValues
         // As the determination, the licences and the rule timeline write a pack's confidence.
         [typeof(Confidence)] = () => Of<Confidence>(c => c.ToString().ToLowerInvariant()),
         [typeof(PartyRole)] = () => Of<PartyRole>(r => r.ToWire()),
-        [typeof(PartyType)] = () => Of<PartyType>(t => t.ToWire()),
+        // 'unknown' is what no type given reads as: it is never written and refused as input.
+        [typeof(PartyType)] = () => [.. Of<PartyType>(t => t.ToWire()).Where(t => t != PartyType.Unknown.ToWire())],
         [typeof(Activity)] = () => Of<Activity>(a => a.ToWire()),
         [typeof(Knowledge)] = () => Of<Knowledge>(k => k.ToWire()),
         [typeof(ScreeningStatus)] = () => Of<ScreeningStatus>(s => s.ToWire()),
