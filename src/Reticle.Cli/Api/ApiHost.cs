@@ -69,6 +69,7 @@ internal static class ApiHost
             });
             // Request and response bodies are described by the types in Api/Schemas (the API writes them as text).
             openApi.AddSchemaTransformer<Schemas.ApiSchemaTransformer>();
+            openApi.AddDocumentTransformer<Schemas.AnyOfShapeReferences>();
         });
         // The document's number schemas follow these options: numbers are numbers, never strings (the default reads
         // both, and the document would then allow a quoted number everywhere). The API binds no typed JSON body.

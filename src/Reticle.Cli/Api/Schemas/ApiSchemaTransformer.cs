@@ -9,7 +9,7 @@ namespace Reticle.Cli.Api.Schemas;
 /// <summary>
 /// Completes the schemas the document generates from the types in this folder with what attributes on them say:
 /// the wire names of an enumeration (<see cref="WireValuesAttribute"/>), a text format (<see cref="FormatAttribute"/>)
-/// and bodies of several shapes (<see cref="OneOfAttribute"/>); and gives problem details the <c>errors</c> list
+/// and bodies of several shapes (<see cref="OneOfAttribute"/>, <see cref="AnyOfAttribute"/>); and gives problem details the <c>errors</c> list
 /// (<see cref="Problems"/>) and <c>traceId</c> the API writes.
 /// </summary>
 internal sealed class ApiSchemaTransformer : IOpenApiSchemaTransformer
@@ -39,19 +39,31 @@ internal sealed class ApiSchemaTransformer : IOpenApiSchemaTransformer
         var type = context.JsonTypeInfo.Type;
         if (type.GetCustomAttribute<OneOfAttribute>() is { } oneOf)
         {
-            schema.Type = null;
-            schema.Properties?.Clear();
-            schema.Required?.Clear();
-            schema.OneOf = [];
-            foreach (var shape in oneOf.Shapes)
-            {
-                schema.OneOf.Add(await context.GetOrCreateSchemaAsync(shape, null, cancellationToken));
-            }
+            schema.OneOf = await ShapesAsync(schema, oneOf.Shapes, context, cancellationToken);
+        }
+        if (type.GetCustomAttribute<AnyOfAttribute>() is { } anyOf)
+        {
+            schema.AnyOf = await ShapesAsync(schema, anyOf.Shapes, context, cancellationToken);
         }
         if (type == typeof(ProblemDetails))
         {
             Problem(schema);
         }
+    }
+
+    /// <summary>The schemas of <paramref name="shapes"/>, replacing the (empty) object the carrying type was described as.</summary>
+    private static async Task<IList<IOpenApiSchema>> ShapesAsync(OpenApiSchema schema, IReadOnlyList<Type> shapes, OpenApiSchemaTransformerContext context,
+        CancellationToken cancellationToken)
+    {
+        schema.Type = null;
+        schema.Properties?.Clear();
+        schema.Required?.Clear();
+        var schemas = new List<IOpenApiSchema>();
+        foreach (var shape in shapes)
+        {
+            schemas.Add(await context.GetOrCreateSchemaAsync(shape, null, cancellationToken));
+        }
+        return schemas;
     }
 
     /// <summary>RFC 9457 problem details as <see cref="Problems"/> and the framework write them.</summary>

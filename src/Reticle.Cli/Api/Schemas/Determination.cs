@@ -193,6 +193,6 @@ internal sealed record DeterminationBatch
     public required IReadOnlyList<Determination> Determinations { get; init; }
 }
 
-[OneOf(typeof(Determination), typeof(DeterminationBatch))]
+[AnyOf(typeof(Determination), typeof(DeterminationBatch))]
 [Description("One determination for one transaction; {\"determinations\": [...]} for a batch.")]
 internal sealed record DeterminationAnswer;

@@ -133,5 +133,5 @@ internal sealed record ScreeningBatchResult
     public required IReadOnlyList<ScreeningResult> Results { get; init; }
 }
 
-[OneOf(typeof(ScreeningResult), typeof(ScreeningBatchResult))]
+[AnyOf(typeof(ScreeningResult), typeof(ScreeningBatchResult))]
 internal sealed record ScreeningAnswer;
