@@ -60,12 +60,21 @@ internal static class ApiHost
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(openApi =>
         {
-            document.Info.Title = "Reticle API";
-            document.Info.Description = "Export-control determinations and restricted-party screening. Every call under /api/ needs 'Authorization: Bearer KEY' (reticle keys create). Sample content, not legal advice.";
-            return Task.CompletedTask;
-        }));
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Reticle API";
+                document.Info.Description = "Export-control determinations and restricted-party screening. Every call under /api/ needs 'Authorization: Bearer KEY' (reticle keys create). Sample content, not legal advice.";
+                return Task.CompletedTask;
+            });
+            // Request and response bodies are described by the types in Api/Schemas (the API writes them as text).
+            openApi.AddSchemaTransformer<Schemas.ApiSchemaTransformer>();
+            openApi.AddDocumentTransformer<Schemas.AnyOfShapeReferences>();
+        });
+        // The document's number schemas follow these options: numbers are numbers, never strings (the default reads
+        // both, and the document would then allow a quoted number everywhere). The API binds no typed JSON body.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         configure?.Invoke(builder);
 
         var app = builder.Build();

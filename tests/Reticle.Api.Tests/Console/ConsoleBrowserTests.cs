@@ -35,4 +35,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server) : IClassFixture<Co
 
     [Fact]
     public Task Rules_over_time_draws_the_lithography_controls_by_jurisdiction_and_overlay_band() => RunAsync("rules.mjs", "viewer");
+
+    [Fact]
+    public Task The_API_reference_at_docs_lists_the_operations_with_examples_drawn_from_the_schemas() => RunAsync("docs.mjs", "viewer");
 }

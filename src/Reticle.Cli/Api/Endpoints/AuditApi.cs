@@ -26,12 +26,12 @@ internal static class AuditApi
         group.MapGet("/", PageAsync)
             .WithName("GetAudit")
             .WithSummary($"Audit records after sequence 'after' (default 0), oldest first, at most 'limit' (default {DefaultLimit}, capped at {MaxLimit}); 'next' pages on")
-            .ReadByViewers<JsonObject>()
+            .ReadByViewers<Schemas.AuditPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/verify", VerifyAsync)
             .WithName("VerifyAudit")
             .WithSummary("Verify the tamper-evident audit chain; names the first bad record if it is broken")
-            .ReadByViewers<JsonObject>();
+            .ReadByViewers<Schemas.AuditVerification>();
         return api;
     }
 

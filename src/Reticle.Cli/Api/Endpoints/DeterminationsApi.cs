@@ -20,7 +20,7 @@ internal static class DeterminationsApi
         group.MapPost("/", PostAsync)
             .WithName("Determine")
             .WithSummary("Determine one transaction, or {\"transactions\": [...]}; each decision is stored with its audit record")
-            .TakesAndAnswersJson();
+            .TakesAndAnswersJson<Schemas.DeterminationRequest, Schemas.DeterminationAnswer>();
         return api;
     }
 

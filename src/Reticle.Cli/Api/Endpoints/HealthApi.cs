@@ -20,7 +20,7 @@ internal static class HealthApi
             .WithTags("Health")
             .WithSummary("Liveness (no key needed)")
             .AllowAnonymous()
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
+            .Produces<Schemas.Health>(StatusCodes.Status200OK, "application/json");
         return routes;
     }
 }

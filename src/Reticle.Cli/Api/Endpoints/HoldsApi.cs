@@ -22,12 +22,12 @@ internal static class HoldsApi
         group.MapGet("/", ListAsync)
             .WithName("GetHolds")
             .WithSummary("Holds on orders: held, released (and whether the release still stands), lapsed")
-            .ReadByViewers<JsonArray>();
+            .ReadByViewers<IReadOnlyList<Schemas.Hold>>();
         group.MapPost("/{id:long}/release", ReleaseAsync)
             .WithName("ReleaseHold")
             .WithSummary("Release a hold: {\"reasonCode\", \"text\"}; the caller must not be who requested the determination (four eyes)")
             .RequireAuthorization(p => p.RequireRole(Roles.Reviewer))
-            .TakesAndAnswersJson()
+            .TakesAndAnswersJson<Schemas.HoldReleaseRequest, Schemas.HoldReleased>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;

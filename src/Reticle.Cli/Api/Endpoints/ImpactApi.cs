@@ -21,7 +21,7 @@ internal static class ImpactApi
         group.MapPost("/", RunAsync)
             .WithName("Impact")
             .WithSummary("Re-evaluate every open order with what was known at two dates: {\"knownAt\", \"vs\"?}; the orders whose outcome changes and why")
-            .TakesAndAnswersJson();
+            .TakesAndAnswersJson<Schemas.ImpactRequest, Schemas.ImpactReport>();
         return api;
     }
 

@@ -1,10 +1,13 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Reticle.Cli.Api.Endpoints;
 
-/// <summary>What the OpenAPI document says of every authorised endpoint that takes or answers JSON, said once.</summary>
+/// <summary>
+/// What the OpenAPI document says of every authorised endpoint that takes or answers JSON, said once. The body types
+/// are the schemas in <c>Api/Schemas</c>: they describe what the readers accept and the writers write, and are never
+/// serialised themselves.
+/// </summary>
 internal static class JsonEndpointMetadata
 {
     /// <summary>A read open to every role (viewer and up) that answers <typeparamref name="TResponse"/>.</summary>
@@ -13,14 +16,14 @@ internal static class JsonEndpointMetadata
         .Produces<TResponse>(StatusCodes.Status200OK, "application/json")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-    public static RouteHandlerBuilder TakesAndAnswersJson(this RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<JsonObject>("application/json")
-        .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+    public static RouteHandlerBuilder TakesAndAnswersJson<TRequest, TResponse>(this RouteHandlerBuilder endpoint) where TRequest : notnull => endpoint
+        .Accepts<TRequest>("application/json")
+        .Produces<TResponse>(StatusCodes.Status200OK, "application/json")
         .RefusesBadInput();
 
     /// <summary>An endpoint that records something and answers 201 with what it recorded.</summary>
-    public static RouteHandlerBuilder TakesJsonAndCreates<TResponse>(this RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<JsonObject>("application/json")
+    public static RouteHandlerBuilder TakesJsonAndCreates<TRequest, TResponse>(this RouteHandlerBuilder endpoint) where TRequest : notnull => endpoint
+        .Accepts<TRequest>("application/json")
         .Produces<TResponse>(StatusCodes.Status201Created, "application/json")
         .RefusesBadInput();
 

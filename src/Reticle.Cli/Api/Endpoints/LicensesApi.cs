@@ -24,23 +24,23 @@ internal static class LicensesApi
         group.MapGet("/", ListAsync)
             .WithName("GetLicenses")
             .WithSummary("The licences on record: status today, validity, remaining balance per line")
-            .ReadByViewers<JsonArray>();
+            .ReadByViewers<IReadOnlyList<Schemas.LicenseSummary>>();
         group.MapGet("/{id}", ShowAsync)
             .WithName("GetLicense")
             .WithSummary("A licence's terms, events, use and remaining balance per line, and status today")
-            .ReadByViewers<JsonObject>()
+            .ReadByViewers<Schemas.LicenseDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", AddAsync)
             .WithName("AddLicenses")
             .WithSummary("Record licences (CONTRACT §5): one object, an array, or {\"licenses\": [...]}; any error records none")
             .RequireAuthorization(p => p.RequireRole(Roles.Reviewer))
-            .TakesJsonAndCreates<JsonArray>()
+            .TakesJsonAndCreates<Schemas.LicensesRequest, IReadOnlyList<Schemas.LicenseRecorded>>()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/revocations", RevokeAsync)
             .WithName("RevokeLicense")
             .WithSummary("Revoke a licence, whole or in part, from a date: {\"effective\", \"announced\"?, \"lines\"?: [n], \"party\"?, \"reason\"?}")
             .RequireAuthorization(p => p.RequireRole(Roles.Reviewer))
-            .TakesJsonAndCreates<JsonObject>()
+            .TakesJsonAndCreates<Schemas.RevocationRequest, Schemas.LicenseEvent>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;

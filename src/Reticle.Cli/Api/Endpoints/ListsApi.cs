@@ -25,13 +25,13 @@ internal static class ListsApi
         group.MapGet("/", GetAsync)
             .WithName("GetLists")
             .WithSummary("The list snapshots in use (all=true: every snapshot held)")
-            .ReadByViewers<JsonArray>();
+            .ReadByViewers<IReadOnlyList<Schemas.ListSnapshot>>();
         group.MapPost("/imports", ImportAsync)
             .WithName("ImportLists")
             .WithSummary("Import list snapshots: multipart/form-data files and a 'format' field, or a raw body with ?format=F&name=FILE")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .DisableAntiforgery()
-            .Produces<JsonArray>(StatusCodes.Status200OK, "application/json")
+            .Produces<IReadOnlyList<Schemas.ListImport>>(StatusCodes.Status200OK, "application/json")
             .RefusesBadInput();
         return api;
     }

@@ -21,7 +21,7 @@ internal static class MeApi
             .WithTags("Access")
             .WithName("GetMe")
             .WithSummary("The calling key's name and role")
-            .ReadByViewers<JsonObject>();
+            .ReadByViewers<Schemas.Caller>();
         return api;
     }
 }

@@ -14,7 +14,7 @@ internal static class RulesApi
         group.MapGet("/timeline", (ApiState state, string? kind) => ApiJson.Ok(RuleTimeline.Build(state.Rules, string.IsNullOrWhiteSpace(kind) ? "lithography" : kind.Trim())))
             .WithName("GetRuleTimeline")
             .WithSummary("The control entries of one item kind (default lithography) in the loaded rule packs: periods, thresholds, requirements and overlay (DCO) bands")
-            .ReadByViewers<JsonObject>();
+            .ReadByViewers<Schemas.RuleTimeline>();
         return api;
     }
 }

@@ -17,7 +17,7 @@ internal static class ScreeningsApi
         group.MapPost("/", PostAsync)
             .WithName("Screen")
             .WithSummary("Screen {\"name\", \"country\", \"type\", \"threshold\", \"limit\", \"lists\"}, or {\"parties\": [...]}")
-            .TakesAndAnswersJson();
+            .TakesAndAnswersJson<Schemas.ScreeningsRequest, Schemas.ScreeningAnswer>();
         return api;
     }
 

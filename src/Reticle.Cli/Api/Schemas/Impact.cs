@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Outcomes = Reticle.Determination.Outcome;
+
+namespace Reticle.Cli.Api.Schemas;
+
+// POST /impact and the report ImpactJson writes (CONTRACT §6).
+
+internal sealed record ImpactRequest
+{
+    [Format(FormatAttribute.Date), Description("What was known at this date ...")]
+    public required string KnownAt { get; init; }
+
+    [Format(FormatAttribute.Date), Description("... against what is known at this one (today if left out).")]
+    public string? Vs { get; init; }
+}
+
+[Description("The impact report (CONTRACT §6): the open orders whose outcome changes materially between what was known at two dates, and why.")]
+internal sealed record ImpactReport
+{
+    [Format(FormatAttribute.Date)]
+    public required string KnownAt { get; init; }
+
+    [Format(FormatAttribute.Date)]
+    public required string Vs { get; init; }
+
+    public required int Evaluated { get; init; }
+
+    public required int Unchanged { get; init; }
+
+    public required IReadOnlyList<ImpactChange> Changes { get; init; }
+}
+
+internal sealed record ImpactChange
+{
+    public required string Transaction { get; init; }
+
+    [Format(FormatAttribute.Date)]
+    public required string Date { get; init; }
+
+    public required ImpactSide Before { get; init; }
+
+    public required ImpactSide After { get; init; }
+
+    public required IReadOnlyList<string> Because { get; init; }
+}
+
+[Description("One side of a change: the outcome and the jurisdictions' determinations, with the versions decided with.")]
+internal sealed record ImpactSide
+{
+    [WireValues(typeof(Outcomes))]
+    public required string Outcome { get; init; }
+
+    public required IReadOnlyList<JurisdictionDetermination> Jurisdictions { get; init; }
+
+    public required IReadOnlyDictionary<string, string> RuleVersions { get; init; }
+
+    public required IReadOnlyDictionary<string, string> ListVersions { get; init; }
+}
