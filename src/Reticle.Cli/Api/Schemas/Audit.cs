@@ -45,6 +45,12 @@ internal sealed record AuditVerification
 
     public required long DeterminationsVerified { get; init; }
 
+    [Description("Licence events, orders, holds and API keys found to match the audit records that sealed them.")]
+    public required long SealedRowsVerified { get; init; }
+
+    [Description("Anchors given (reticle audit verify --anchor) found in the chain with their hashes; 0 from the API.")]
+    public required long AnchorsVerified { get; init; }
+
     [Description("The first record that breaks the chain, if any.")]
     public required long? FirstBadRecord { get; init; }
 

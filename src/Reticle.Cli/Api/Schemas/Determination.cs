@@ -33,6 +33,9 @@ internal sealed record Determination
     [Description("Screening hits on the transaction's parties.")]
     public required IReadOnlyList<PartyScreeningHit> Screening { get; init; }
 
+    [Description("Facts of the whole transaction that are missing and hold it at review: \"parties\" when it names no party, so nobody was screened.")]
+    public IReadOnlyList<string>? Missing { get; init; }
+
     [Description("Per jurisdiction, the rule pack versions that decided (pack@version).")]
     public required IReadOnlyDictionary<string, string> RuleVersions { get; init; }
 

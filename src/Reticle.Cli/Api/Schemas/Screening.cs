@@ -125,6 +125,13 @@ internal sealed record ScreeningHit
     public string? FederalRegister { get; init; }
 
     public IReadOnlyList<int>? Footnotes { get; init; }
+
+    [Format(FormatAttribute.Date)]
+    [Description("Entity List entries: the date the entry applies from (its listing date, or the date a snapshot held it by), when known.")]
+    public string? ListedOn { get; init; }
+
+    [Description("Entity List entries: how the listing is dated (\"listed 2025-01-16 (90 FR 4617)\", or that the date is unknown and the entry treated as listed).")]
+    public string? Listing { get; init; }
 }
 
 [Description("The answer to a batch: one result per party, in order, each with the party's id.")]
