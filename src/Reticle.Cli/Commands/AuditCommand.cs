@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Reticle.Audit;
 using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -18,8 +20,7 @@ internal static class AuditCommand
 
     private static async Task<int> VerifyAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var result = await workspace.Store.VerifyAuditAsync(cancellationToken);
         var head = await workspace.Store.ReadAuditHeadAsync(cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))

@@ -1,7 +1,9 @@
 using System.CommandLine;
-using Reticle.Cli.Api.Access;
+using Reticle.Service.Access;
 using Reticle.Cli.Hosting;
 using Reticle.Store;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -30,8 +32,7 @@ internal static class KeysCommand
         {
             throw new UsageException($"--role must be one of {string.Join(", ", Roles.Names)}");
         }
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var key = ApiKeys.Generate();
         try
         {
@@ -39,7 +40,7 @@ internal static class KeysCommand
         }
         catch (DuplicateApiKeyException e)
         {
-            throw new InputRejectedException([$"--name: {e.Message}"]);
+            throw RefusedException.Invalid("--name", e.Message);
         }
         await env.Error.WriteLineAsync($"reticle: created API key '{name}' with role {role.ToWire()}; it is shown once, below (only its SHA-256 is stored)");
         await env.Out.WriteLineAsync(key);

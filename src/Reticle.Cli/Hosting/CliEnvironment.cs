@@ -1,4 +1,5 @@
 using NodaTime;
+using Reticle.Service;
 
 namespace Reticle.Cli.Hosting;
 
@@ -13,4 +14,21 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, Func<Tex
 
     /// <summary>Who is acting, for the audit record: <c>RETICLE_ACTOR</c>, else the OS user.</summary>
     public string Actor => Variable("RETICLE_ACTOR") is { Length: > 0 } actor ? actor : $"cli:{Environment.UserName}";
+
+    /// <summary>The workspace a command opens: <c>--data</c>/<c>--postgres</c> or their variables, the bundled content, this actor and clock.</summary>
+    public WorkspaceOptions Workspace(string? data, string? postgres) =>
+        new(StoreOptions.Resolve(data, postgres, Variable), BundledContent.Directory(Variable), Actor, Clock, CacheDirectory);
+
+    /// <summary>
+    /// Where derived content (screening indexes) is kept between commands: <c>RETICLE_CACHE</c>, else the user's cache folder
+    /// (<c>$XDG_CACHE_HOME/reticle</c> or <c>~/.cache/reticle</c>). Keyed by content, so data folders may share it; <c>off</c>: none.
+    /// </summary>
+    public string? CacheDirectory => Variable("RETICLE_CACHE") switch
+    {
+        "off" => null,
+        { Length: > 0 } folder => folder,
+        _ => Path.Combine(
+            Variable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "reticle"),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Reticle.Store;
+using Reticle.Service.Access;
 
 namespace Reticle.Cli.Api.Access;
 

@@ -1,6 +1,6 @@
 using Reticle.Screening.Import;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// The list snapshots shipped in <c>content/lists/</c>, described by its <c>lists.yaml</c> manifest

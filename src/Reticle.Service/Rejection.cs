@@ -1,7 +1,7 @@
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
-/// What kind of refusal an <see cref="InputRejectedException"/> is. The command line answers every kind with exit
+/// What kind of <see cref="Refusal"/> it is. The command line answers every kind with exit
 /// code 1; the HTTP API answers each with its own status (400, 404, 409, 403).
 /// </summary>
 internal enum Rejection

@@ -2,7 +2,7 @@ using NodaTime;
 using Reticle.Impact;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// CONTRACT §6 for <c>reticle impact</c> and <c>POST /impact</c>: every open order decided at its own date with what was
@@ -12,13 +12,11 @@ internal static class ImpactRun
 {
     public static async Task<ImpactReport> RunAsync(Workspace workspace, LocalDate a, LocalDate b, CancellationToken cancellationToken)
     {
-        var before = await Decider.LoadAsync(workspace, a, Decider.EndOf(a), cancellationToken);
-        var after = await Decider.LoadAsync(workspace, b, Decider.EndOf(b), cancellationToken);
+        var before = await workspace.LoadBasisAsync(a, cancellationToken);
+        var after = await workspace.LoadBasisAsync(b, cancellationToken);
         var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
             .Select(o => after.Catalog.Complete(OrderRecording.Read(o)))
             .ToList();
-        return ImpactAnalysis.Run(orders,
-            new ImpactSide(a, before.Rules, before.Screen, before.ListVersions, before.Licenses),
-            new ImpactSide(b, after.Rules, after.Screen, after.ListVersions, after.Licenses));
+        return ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after));
     }
 }

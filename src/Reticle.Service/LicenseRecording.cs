@@ -4,7 +4,7 @@ using Reticle.Input;
 using Reticle.Licensing;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// Records licences and their revocations for <c>reticle licenses</c> and the API alike: read strictly, checked
@@ -14,13 +14,16 @@ internal static class LicenseRecording
 {
     /// <summary>Licences (CONTRACT §5: one object or an array) from <paramref name="text"/>; all or none.</summary>
     /// <param name="source">How errors name the input: a file name, or <c>body</c>.</param>
-    /// <exception cref="InputRejectedException">Invalid (nothing stored), or a <see cref="Rejection.Conflict"/> naming an id already on record.</exception>
-    public static async Task<IReadOnlyList<(License License, AuditRecord Audit)>> AddAsync(Workspace workspace, string source, string text, string actor, Instant now,
+    /// <returns>The licences with their audit records; refused when invalid, or a <see cref="Rejection.Conflict"/> naming an id already on record.</returns>
+    public static async Task<Attempt<IReadOnlyList<(License License, AuditRecord Audit)>>> AddAsync(Workspace workspace, string source, string text, string actor, Instant now,
         CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
         var licenses = LicenseReader.Read(source, text, errors);
-        InputRejectedException.ThrowIfAny(errors);
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
 
         var book = await workspace.LoadLicensesAsync(cancellationToken);
         var single = licenses.Count == 1 && !text.TrimStart().StartsWith('[');
@@ -36,26 +39,34 @@ internal static class LicenseRecording
             book = book.With(issued);
             events.Add(issued);
         }
-        InputRejectedException.ThrowIfAny(errors, Rejection.Conflict);
-        var audit = await AppendAsync(workspace, events, actor, now, cancellationToken);
-        return [.. licenses.Zip(audit)];
+        if (errors.Count > 0)
+        {
+            return Refusal.Conflict(errors);
+        }
+        var appended = await AppendAsync(workspace, events, source, actor, now, cancellationToken);
+        return appended.Refusal ?? Attempt<IReadOnlyList<(License, AuditRecord)>>.Done([.. licenses.Zip(appended.Value!)]);
     }
 
     /// <summary>A revocation already checked against the book; the store checks it again as it writes.</summary>
-    public static async Task<AuditRecord> RevokeAsync(Workspace workspace, LicenseRevoked revocation, string actor, Instant now, CancellationToken cancellationToken) =>
-        (await AppendAsync(workspace, [revocation], actor, now, cancellationToken))[0];
-
-    private static async Task<IReadOnlyList<AuditRecord>> AppendAsync(Workspace workspace, IReadOnlyList<LicenseEvent> events, string actor, Instant now,
+    /// <param name="where">What the store's refusal is about (the licence's id, as the caller names it).</param>
+    public static async Task<Attempt<AuditRecord>> RevokeAsync(Workspace workspace, LicenseRevoked revocation, string where, string actor, Instant now,
         CancellationToken cancellationToken)
+    {
+        var appended = await AppendAsync(workspace, [revocation], where, actor, now, cancellationToken);
+        return appended.Refusal ?? Attempt<AuditRecord>.Done(appended.Value![0]);
+    }
+
+    private static async Task<Attempt<IReadOnlyList<AuditRecord>>> AppendAsync(Workspace workspace, IReadOnlyList<LicenseEvent> events, string where, string actor,
+        Instant now, CancellationToken cancellationToken)
     {
         try
         {
-            return await workspace.Store.AppendLicenseEventsAsync(events, actor, now, cancellationToken);
+            return Attempt<IReadOnlyList<AuditRecord>>.Done(await workspace.Store.AppendLicenseEventsAsync(events, actor, now, cancellationToken));
         }
         catch (LicenseEventRejectedException e)
         {
             // Another writer got there between our check and the write (the same id, the last unit of a line).
-            throw new InputRejectedException(e.Problems, Rejection.Conflict);
+            return Refusal.Conflict(where, e.Problems);
         }
     }
 }

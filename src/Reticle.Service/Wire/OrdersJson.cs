@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Reticle.Audit;
 using Reticle.Determination;
-using Reticle.Cli.Hosting;
+using Reticle.Service;
 using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Store;
 using Reticle.Time;
 
-namespace Reticle.Cli.Output;
+namespace Reticle.Service.Wire;
 
 /// <summary>The JSON of <c>reticle orders --json</c> and <c>/api/v1/orders</c>: one writer, so both answer the same shapes.</summary>
 internal static class OrdersJson
@@ -41,6 +41,6 @@ internal static class OrdersJson
             : null,
         ["hold"] = s.Held?.Id,
         ["auditSequence"] = s.AuditSequence,
-        ["determination"] = s.Result.DeepClone(),
+        ["determination"] = JsonNode.Parse(s.ResultJson),
     };
 }

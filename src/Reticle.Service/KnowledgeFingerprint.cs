@@ -1,4 +1,4 @@
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// What a hold's release relied on: the rule set, the list snapshots in use and how many licence events
@@ -14,10 +14,7 @@ internal static class KnowledgeFingerprint
     public static async Task<string> CurrentAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var rules = await workspace.LoadRulesAsync(null, cancellationToken);
-        var lists = (await workspace.Store.GetListSnapshotsAsync(cancellationToken))
-            .GroupBy(s => s.Dataset, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(s => s.Id)!)
-            .Select(s => KeyValuePair.Create(s.Dataset, "sha256:" + s.Sha256));
+        var lists = ListSnapshots.Versions(ListSnapshots.InUse(await workspace.Store.GetListSnapshotsAsync(cancellationToken)));
         var licenses = (await workspace.Store.GetLicenseEventsAsync(cancellationToken)).Count;
         return Of(rules.Hash, lists, licenses);
     }

@@ -3,7 +3,7 @@ using NodaTime.Text;
 using Reticle.Audit;
 using Reticle.Store;
 
-namespace Reticle.Cli.Output;
+namespace Reticle.Service.Wire;
 
 /// <summary>The JSON of <c>reticle holds --json</c> and <c>/api/v1/holds</c>: one writer, so both answer the same shapes.</summary>
 internal static class HoldsJson

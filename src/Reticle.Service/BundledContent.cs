@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// The sample content shipped beside the binary (rule packs and item catalogue), which seeds every
@@ -10,8 +10,9 @@ namespace Reticle.Cli.Hosting;
 /// </summary>
 internal static class BundledContent
 {
-    public static string Directory(CliEnvironment env) =>
-        env.Variable("RETICLE_CONTENT") is { Length: > 0 } custom ? custom : Path.Combine(AppContext.BaseDirectory, "content");
+    /// <param name="variable">The environment: <c>RETICLE_CONTENT</c>, if set, names the content folder.</param>
+    public static string Directory(Func<string, string?> variable) =>
+        variable("RETICLE_CONTENT") is { Length: > 0 } custom ? custom : Path.Combine(AppContext.BaseDirectory, "content");
 
     public static IReadOnlyList<ContentDocument> Read(string root)
     {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Reticle.Cli.Api.Access;
+namespace Reticle.Service.Access;
 
 /// <summary>API keys: 256 random bits, shown once; the store keeps only their SHA-256.</summary>
 internal static class ApiKeys

@@ -1,4 +1,4 @@
-namespace Reticle.Cli.Api.Access;
+namespace Reticle.Service.Access;
 
 /// <summary>What an API key may do, each role including the ones before it: viewer &lt; analyst &lt; reviewer &lt; admin (docs/api.md has the matrix).</summary>
 internal enum Role

@@ -4,32 +4,38 @@ using Reticle.Input;
 using Reticle.Model;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>Records open orders (transactions with their planned dates) for <c>reticle orders add</c> and the API alike; all or none.</summary>
 internal static class OrderRecording
 {
     /// <param name="source">How errors name the input: a file name, <c>&lt;stdin&gt;</c> or <c>body</c>.</param>
-    /// <exception cref="InputRejectedException">Invalid (nothing stored), or a <see cref="Rejection.Conflict"/> naming an order already on record.</exception>
-    public static async Task<IReadOnlyList<(Transaction Order, AuditRecord Audit)>> AddAsync(Workspace workspace, string source, string text, string actor, Instant now,
+    /// <returns>The orders with their audit records; refused when invalid, or a <see cref="Rejection.Conflict"/> naming an order already on record.</returns>
+    public static async Task<Attempt<IReadOnlyList<(Transaction Order, AuditRecord Audit)>>> AddAsync(Workspace workspace, string source, string text, string actor, Instant now,
         CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
         var transactions = TransactionReader.Read(source, text, errors).Transactions;
-        InputRejectedException.ThrowIfAny(errors);
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
 
         var held = (await workspace.Store.GetOrdersAsync(null, cancellationToken)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(transactions.Where(t => held.Contains(t.Id)).Select(t => new InputError(source, $"order '{t.Id}' is already recorded")));
-        InputRejectedException.ThrowIfAny(errors, Rejection.Conflict);
+        if (errors.Count > 0)
+        {
+            return Refusal.Conflict(errors);
+        }
         try
         {
             var audit = await workspace.Store.AddOrdersAsync([.. transactions.Select(t => new OrderDocument(t.Id, t.Date, t.SourceJson ?? "{}"))], actor, now, cancellationToken);
-            return [.. transactions.Zip(audit)];
+            return Attempt<IReadOnlyList<(Transaction, AuditRecord)>>.Done([.. transactions.Zip(audit)]);
         }
         catch (OrderRejectedException e)
         {
             // Recorded by another writer since we looked.
-            throw new InputRejectedException(e.Problems, Rejection.Conflict);
+            return Refusal.Conflict(source, e.Problems);
         }
     }
 

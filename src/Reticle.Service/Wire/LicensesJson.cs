@@ -3,7 +3,7 @@ using Reticle.Audit;
 using Reticle.Licensing;
 using Reticle.Time;
 
-namespace Reticle.Cli.Output;
+namespace Reticle.Service.Wire;
 
 /// <summary>The JSON of <c>reticle licenses --json</c> and <c>/api/v1/licenses</c>: one writer, so both answer the same shapes.</summary>
 internal static class LicensesJson

@@ -4,7 +4,7 @@ using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// Ships an open order (<c>reticle orders ship</c>, <c>POST /orders/{id}/shipments</c>): decide on its planned date
@@ -16,47 +16,49 @@ internal static class OrderShipping
     /// <summary>How often a shipment is decided again when a parallel one drew its licence line first.</summary>
     private const int Attempts = 3;
 
-    /// <param name="decider">Rules, catalogue and screening as the caller holds them; the licence book in it must be freshly read.</param>
-    /// <exception cref="InputRejectedException"><see cref="Rejection.NotFound"/> for an unknown order, <see cref="Rejection.Conflict"/> for one not open.</exception>
-    public static async Task<Shipment> ShipAsync(Workspace workspace, Decider decider, string id, string actor, Instant now, CancellationToken cancellationToken)
+    /// <param name="basis">Rules, catalogue and screening as the caller holds them; the licence book in it must be freshly read.</param>
+    /// <param name="where">How the order is named to the caller (the argument or the path parameter).</param>
+    /// <returns>What shipping did; refused (<see cref="Rejection.NotFound"/>) for an unknown order, (<see cref="Rejection.Conflict"/>) for one not open.</returns>
+    public static async Task<Attempt<Shipment>> ShipAsync(Workspace workspace, DecisionBasis basis, string id, string where, string actor, Instant now,
+        CancellationToken cancellationToken)
     {
-        var order = (await workspace.Store.GetOrdersAsync(null, cancellationToken)).SingleOrDefault(o => o.Id == id)
-            ?? throw new InputRejectedException([$"order '{id}': no such order on record"], Rejection.NotFound);
+        if ((await workspace.Store.GetOrdersAsync(null, cancellationToken)).SingleOrDefault(o => o.Id == id) is not { } order)
+        {
+            return Refusal.NotFound(where, $"order '{id}': no such order on record");
+        }
         if (order.Status != OrderStatus.Open)
         {
-            throw new InputRejectedException([$"order '{id}' is {order.Status.ToWire()}, not open"], Rejection.Conflict);
+            return Refusal.Conflict(where, $"order '{id}' is {order.Status.ToWire()}, not open");
         }
         var transaction = OrderRecording.Read(order);
         var today = now.InUtc().Date;
         var release = (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "released");
         for (var attempt = 1; ; attempt++)
         {
-            var determination = decider.Decide(transaction, order.PlannedDate);
+            var determination = basis.Decide(transaction, order.PlannedDate);
             var allowed = determination.Outcome is Outcome.Permitted or Outcome.NotApplicable or Outcome.Licensed;
             // A reviewer's release lets a stopped order go only while what it relied on still stands.
-            var fingerprint = KnowledgeFingerprint.Of(determination.RuleSetHash, decider.ListVersions, decider.Licenses.Events.Length);
+            var fingerprint = KnowledgeFingerprint.Of(determination.RuleSetHash, basis.ListVersions, basis.Licenses.Events.Length);
             var released = !allowed && release is not null && release.Fingerprint == fingerprint ? release : null;
             var ship = allowed || released is not null;
             var uses = allowed ? Uses(transaction, determination, today) : [];
             var hold = ship ? null : new HoldDocument(id, determination.Outcome.ToWire(), HoldReason(determination));
-            var result = DeterminationJson.ToJson(determination);
-            var record = new DeterminationRecord(id, determination.AsOf, determination.KnownAt, determination.Outcome.ToWire(), determination.RuleSetHash,
-                order.InputJson, result.ToJsonString());
+            var record = DeterminationRecords.Of(order.InputJson, determination);
             try
             {
                 var audit = await workspace.Store.ShipOrderAsync(id, record, uses, ship, hold, actor, now, cancellationToken);
                 var held = ship ? null : (await workspace.Store.GetHoldsAsync(id, cancellationToken)).LastOrDefault(h => h.Status == "held");
-                return new Shipment(determination, result, ship, uses, audit.First(a => a.Kind == "determination").Sequence, released, held);
+                return Attempt<Shipment>.Done(new Shipment(determination, record.ResultJson, ship, uses, audit.First(a => a.Kind == "determination").Sequence, released, held));
             }
             catch (LicenseEventRejectedException) when (attempt < Attempts)
             {
                 // Another shipment drew the line between deciding and writing: decide again on the book as it is now.
-                decider = decider with { Licenses = await workspace.LoadLicensesAsync(cancellationToken) };
+                basis = basis with { Licenses = await workspace.LoadLicensesAsync(cancellationToken) };
             }
             catch (OrderRejectedException e)
             {
                 // Shipped by another writer since we looked.
-                throw new InputRejectedException(e.Problems, Rejection.Conflict);
+                return Refusal.Conflict(where, e.Problems);
             }
         }
     }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NodaTime.Text;
 using Reticle.Audit;
 
-namespace Reticle.Cli.Output;
+namespace Reticle.Service.Wire;
 
 /// <summary>Audit records as <c>/api/v1/audit</c> answers them: the payload as JSON, both hashes, so a reader can check the chain itself.</summary>
 internal static class AuditJson

@@ -1,4 +1,4 @@
-namespace Reticle.Cli.Api.Access;
+namespace Reticle.Service.Access;
 
 /// <summary>Role names on the wire and the roles a role includes.</summary>
 internal static class Roles

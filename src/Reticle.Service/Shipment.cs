@@ -1,16 +1,15 @@
-using System.Text.Json.Nodes;
 using Reticle.Licensing;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
-/// What shipping an order did: the determination on its planned date (and its JSON as stored), whether it shipped,
+/// What shipping an order did: the determination on its planned date (and its JSON text as stored and sealed), whether it shipped,
 /// the licence uses it drew, the audit record of the determination, the release it went under, or the hold it is under.
 /// </summary>
 internal sealed record Shipment(
     Determination.Determination Determination,
-    JsonObject Result,
+    string ResultJson,
     bool Shipped,
     IReadOnlyList<LicenseEvent> Uses,
     long AuditSequence,

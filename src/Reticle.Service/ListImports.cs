@@ -7,7 +7,7 @@ using Reticle.Screening;
 using Reticle.Screening.Import;
 using Reticle.Store;
 
-namespace Reticle.Cli.Hosting;
+namespace Reticle.Service;
 
 /// <summary>
 /// Imports one list snapshot into the store: read (all or nothing), compared with the dataset's snapshot
@@ -16,25 +16,28 @@ namespace Reticle.Cli.Hosting;
 internal static class ListImports
 {
     /// <param name="Stored">The stored snapshot, or null when identical files were already imported.</param>
-    public sealed record Result(ListSnapshot Snapshot, ListDelta Delta, StoredListSnapshot? Stored);
+    /// <param name="Sha256">The hash of the source files (<see cref="Sha256(IReadOnlyList{ListFile})"/>).</param>
+    public sealed record Result(ListSnapshot Snapshot, ListDelta Delta, StoredListSnapshot? Stored, string Sha256);
 
-    public static async Task<Result> ImportAsync(IReticleStore store, string format, IReadOnlyList<ListFile> files, string actor, Instant at,
+    /// <returns>What was imported; refused (invalid) when a file does not read, naming its line or field.</returns>
+    public static async Task<Attempt<Result>> ImportAsync(IReticleStore store, string format, IReadOnlyList<ListFile> files, string actor, Instant at,
         CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
         var snapshot = ListImporter.Read(format, files, errors);
         if (snapshot is null)
         {
-            throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
+            return Refusal.Invalid(errors);
         }
         // Only this dataset's entries are read: the changes are worked out against its snapshot in use.
         var current = (await store.GetCurrentListsAsync(null, snapshot.Dataset, cancellationToken)).SingleOrDefault();
         var older = current is null ? null : new ListSnapshot(current.Dataset, current.Format, current.Published, ListEntryJson.Read(current.EntriesJson!));
         var delta = ListDelta.Between(older, snapshot);
-        var document = new ListSnapshotDocument(snapshot.Dataset, snapshot.Format, snapshot.Published, Sha256(files), snapshot.Entries.Length,
+        var sha256 = Sha256(files);
+        var document = new ListSnapshotDocument(snapshot.Dataset, snapshot.Format, snapshot.Published, sha256, snapshot.Entries.Length,
             ListEntryJson.Write(snapshot.Entries), Changes(delta).ToJsonString(), current?.Id);
         var stored = await store.AddListSnapshotAsync(document, actor, at, cancellationToken);
-        return new Result(snapshot, delta, stored);
+        return Attempt<Result>.Done(new Result(snapshot, delta, stored, sha256));
     }
 
     /// <summary>
