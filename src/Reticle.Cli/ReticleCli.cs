@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Reticle.Cli.Commands;
 using Reticle.Cli.Hosting;
+using Reticle.Service;
 
 namespace Reticle.Cli;
 
@@ -55,21 +56,9 @@ internal static class ReticleCli
             await env.Error.WriteLineAsync("Run 'reticle --help' for usage.");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is InputRejectedException or Store.LicenseEventRejectedException or Store.OrderRejectedException or Store.HoldRejectedException)
+        catch (RefusedException refused)
         {
-            var problems = e switch
-            {
-                InputRejectedException rejected => rejected.Problems,
-                Store.LicenseEventRejectedException refused => refused.Problems,
-                Store.OrderRejectedException order => order.Problems,
-                _ => [e.Message],
-            };
-            foreach (var problem in problems)
-            {
-                await env.Error.WriteLineAsync($"reticle: {problem}");
-            }
-            await env.Error.WriteLineAsync("reticle: input rejected; nothing was stored.");
-            return ExitCodes.Rejected;
+            return await Refusals.WriteAsync(env, refused.Refusal);
         }
         catch (OperationCanceledException)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using NodaTime;
 using Reticle.Cli.Hosting;
+using Reticle.Service;
 
 namespace Reticle.Api.Tests;
 
@@ -63,16 +64,16 @@ public abstract class ApiServer : IAsyncLifetime
             code.ShouldBe(0);
             Keys[role] = output.ToString().TrimEnd().Split('\n')[^1];
         }
-        var options = StoreOptions.Resolve(null, null, Environment(new StringWriter()));
+        var options = Environment(new StringWriter()).Workspace(null, null);
         if (_transport == Transport.InProcess)
         {
-            _app = await Cli.Api.ApiHost.BuildAsync(options, Environment(new StringWriter()), null, b => b.WebHost.UseTestServer(), default);
+            _app = await Cli.Api.ApiHost.BuildAsync(options, null, b => b.WebHost.UseTestServer(), default);
             await _app.StartAsync();
             Client = _app.GetTestClient();
         }
         else
         {
-            _app = await Cli.Api.ApiHost.BuildAsync(options, Environment(new StringWriter()), "http://127.0.0.1:0", null, default);
+            _app = await Cli.Api.ApiHost.BuildAsync(options, "http://127.0.0.1:0", null, default);
             await _app.StartAsync();
             Address = new Uri(_app.Urls.Single());
             Client = new HttpClient { BaseAddress = Address };

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Reticle.Cli.Hosting;
+using Reticle.Service;
 
 namespace Reticle.Cli.Tests;
 
@@ -36,6 +37,13 @@ internal sealed class CliRun
     public CliRun As(string actor)
     {
         _variables["RETICLE_ACTOR"] = actor;
+        return this;
+    }
+
+    /// <summary>Sets an environment variable for later commands (e.g. RETICLE_CACHE).</summary>
+    public CliRun With(string name, string? value)
+    {
+        _variables[name] = value;
         return this;
     }
 

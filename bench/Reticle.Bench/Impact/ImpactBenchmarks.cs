@@ -34,7 +34,7 @@ public class ImpactBenchmarks
         var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : Count;
         var setup = Stopwatch.StartNew();
         var (orders, before, after) = ImpactWorkload.Create(count);
-        Console.WriteLine($"setup: {orders.Length:N0} orders, {before.Licenses.Events.Length} licence events, {setup.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"setup: {orders.Length:N0} orders, {before.Basis.Licenses.Events.Length} licence events, {setup.Elapsed.TotalSeconds:0.0} s");
         for (var run = 1; run <= 3; run++)
         {
             var watch = Stopwatch.StartNew();

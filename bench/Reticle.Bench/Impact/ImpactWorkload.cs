@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Reticle.Bench.Quality;
+using Reticle.Determination;
 using Reticle.Impact;
 using Reticle.Licensing;
 using Reticle.Model;
@@ -53,8 +54,8 @@ internal static class ImpactWorkload
         var before = Rules(A);
         var after = Rules(B);
         return (orders,
-            new ImpactSide(A, before, new PartyScreen(index, before.ListsDecided), versions, book),
-            new ImpactSide(B, after, new PartyScreen(index, after.ListsDecided), versions, book));
+            new ImpactSide(A, DecisionBasis.Of(before, catalog, index, versions, book)),
+            new ImpactSide(B, DecisionBasis.Of(after, catalog, index, versions, book)));
     }
 
     private static LicenseBook Book(string[] skus, Random random)

@@ -7,9 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Reticle.Cli.Api.Access;
+using Reticle.Service.Access;
 using Reticle.Cli.Api.Endpoints;
-using Reticle.Cli.Hosting;
 using Scalar.AspNetCore;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api;
 
@@ -20,10 +22,10 @@ namespace Reticle.Cli.Api;
 /// </summary>
 internal static class ApiHost
 {
-    public static async Task<WebApplication> BuildAsync(StoreOptions options, CliEnvironment env, string? urls,
+    public static async Task<WebApplication> BuildAsync(WorkspaceOptions options, string? urls,
         Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        var workspace = await Workspace.OpenAsync(options, cancellationToken);
         ApiState state;
         try
         {

@@ -1,8 +1,10 @@
 using NodaTime;
 using Reticle.Catalog;
-using Reticle.Cli.Hosting;
+using Reticle.Determination;
 using Reticle.Rules.Compilation;
 using Reticle.Screening;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api;
 
@@ -34,13 +36,13 @@ internal sealed class ApiState : IAsyncDisposable
         Rules = rules;
         Catalog = catalog;
         _screening = screening;
-        Determinations = new DeterminationWriter(workspace.Store, workspace.Env.Clock);
+        Determinations = new DeterminationWriter(workspace.Store, workspace.Clock);
     }
 
     public Workspace Workspace { get; }
     public RuleSet Rules { get; }
     public ItemCatalog Catalog { get; }
-    public IClock Clock => Workspace.Env.Clock;
+    public IClock Clock => Workspace.Clock;
 
     /// <summary>Stores determinations with their audit records, committing concurrent requests together.</summary>
     public DeterminationWriter Determinations { get; }
@@ -86,11 +88,10 @@ internal sealed class ApiState : IAsyncDisposable
     /// What a shipment is decided with: the loaded rules, catalogue and current screening index, and the licence book
     /// as it stands now (licences change on every node; a stale book would let two nodes draw the same unit).
     /// </summary>
-    public async Task<Hosting.Decider> DeciderAsync(CancellationToken cancellationToken)
+    public async Task<DecisionBasis> BasisAsync(CancellationToken cancellationToken)
     {
         var screening = await CurrentScreeningAsync(cancellationToken);
-        var licenses = await LicensesAsync(cancellationToken);
-        return new Hosting.Decider(Rules, Catalog, screening.PartyScreen, screening.Lists.Versions, licenses);
+        return screening.Basis with { Licenses = await LicensesAsync(cancellationToken) };
     }
 
     // The book folded from every event is kept with the event count it was read at. Counting is one cheap query per
@@ -112,14 +113,19 @@ internal sealed class ApiState : IAsyncDisposable
         return book;
     }
 
-    public sealed record Loaded(Workspace.Screening Lists, PartyScreen PartyScreen);
+    /// <param name="Basis">Rules, catalogue and screen as loaded, with no licence book: each request reads the book as it stands.</param>
+    public sealed record Loaded(Workspace.Screening Lists, DecisionBasis Basis)
+    {
+        public static Loaded Of(Workspace.Screening lists, RuleSet rules, ItemCatalog catalog) =>
+            new(lists, DecisionBasis.Of(rules, catalog, lists.Index, lists.Versions, Licensing.LicenseBook.Empty));
+    }
 
     public static async Task<ApiState> LoadAsync(Workspace workspace, CancellationToken cancellationToken)
     {
         var rules = await workspace.LoadRulesAsync(null, cancellationToken);
         var catalog = await workspace.LoadCatalogAsync(cancellationToken);
         var screening = await workspace.LoadScreeningAsync(null, cancellationToken);
-        return new ApiState(workspace, rules, catalog, new Loaded(screening, new PartyScreen(screening.Index, rules.ListsDecided)), TimeProvider.System);
+        return new ApiState(workspace, rules, catalog, Loaded.Of(screening, rules, catalog), TimeProvider.System);
     }
 
     /// <summary>Runs list imports one at a time, then rebuilds the index from what the store holds.</summary>
@@ -144,14 +150,12 @@ internal sealed class ApiState : IAsyncDisposable
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var screening = await Workspace.LoadScreeningAsync(null, cancellationToken);
-        _screening = new Loaded(screening, new PartyScreen(screening.Index, Rules.ListsDecided));
+        _screening = Loaded.Of(screening, Rules, Catalog);
     }
 
-    // The versions the store's current snapshots would give, as Workspace.LoadListsAsync names them, read without entries.
+    // The versions the store's current snapshots would give, as Workspace.LoadScreeningAsync names them, read without entries.
     private async Task<IReadOnlyDictionary<string, string>> StoredVersionsAsync(CancellationToken cancellationToken) =>
-        (await Workspace.Store.GetListSnapshotsAsync(cancellationToken))
-            .GroupBy(s => s.Dataset, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => "sha256:" + g.MaxBy(s => s.Id)!.Sha256, StringComparer.Ordinal);
+        ListSnapshots.Versions(ListSnapshots.InUse(await Workspace.Store.GetListSnapshotsAsync(cancellationToken)));
 
     private static bool SameVersions(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> loaded) =>
         stored.Count == loaded.Count && stored.All(v => loaded.TryGetValue(v.Key, out var version) && version == v.Value);

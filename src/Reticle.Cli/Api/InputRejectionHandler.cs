@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Reticle.Cli.Hosting;
 
 namespace Reticle.Cli.Api;
 
@@ -12,11 +11,11 @@ internal sealed class InputRejectionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not InputRejectedException rejected)
+        if (exception is not BodyRejectedException rejected)
         {
             return false;
         }
-        await Problems.From(rejected).ExecuteAsync(httpContext);
+        await Problems.From(rejected.Refusal).ExecuteAsync(httpContext);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Reticle.Cli.Hosting;
 using Reticle.Input;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api;
 
@@ -12,25 +13,17 @@ internal static class Problems
 
     public static IResult Rejected(string where, string message) => Rejected([new InputError(where, message)]);
 
-    /// <summary>A refusal from the shell's shared operations, with the status its kind calls for: 400, 404, 409 or 403.</summary>
-    /// <param name="where">What a problem that names no place of its own is about (the body, or a path parameter).</param>
-    public static IResult From(InputRejectedException e, string where = "body") => e.Kind switch
+    /// <summary>A use case's refusal, with the status its kind calls for (400, 404, 409 or 403): the one mapping of refusals to HTTP.</summary>
+    public static IResult From(Refusal refusal) => refusal.Kind switch
     {
-        Rejection.NotFound => Problem(FromLines(e.Problems, where), StatusCodes.Status404NotFound, "Not found; nothing was stored."),
-        Rejection.Conflict => Problem(FromLines(e.Problems, where), StatusCodes.Status409Conflict, "The request conflicts with what is on record; nothing was stored."),
-        Rejection.Forbidden => Problem(FromLines(e.Problems, where), StatusCodes.Status403Forbidden, "Not allowed for this caller; nothing was stored."),
-        _ => Rejected(FromLines(e.Problems, where)),
+        Rejection.NotFound => Problem(refusal.Problems, StatusCodes.Status404NotFound, "Not found; nothing was stored."),
+        Rejection.Conflict => Problem(refusal.Problems, StatusCodes.Status409Conflict, "The request conflicts with what is on record; nothing was stored."),
+        Rejection.Forbidden => Problem(refusal.Problems, StatusCodes.Status403Forbidden, "Not allowed for this caller; nothing was stored."),
+        _ => Rejected(refusal.Problems),
     };
 
     public static IResult NotFound(string where, string message) =>
         Problem([new InputError(where, message)], StatusCodes.Status404NotFound, "Not found; nothing was stored.");
-
-    /// <summary>Errors as the shell's <see cref="InputRejectedException"/> words them ("where: message").</summary>
-    public static IEnumerable<InputError> FromLines(IEnumerable<string> lines, string where = "body") => lines.Select(line =>
-    {
-        var colon = line.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 ? new InputError(line[..colon], line[(colon + 2)..]) : new InputError(where, line);
-    });
 
     public static IResult TooLarge(long limit) => Results.Problem(
         title: "Request body too large",

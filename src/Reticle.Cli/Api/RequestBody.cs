@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Reticle.Cli.Hosting;
+using Reticle.Service;
 using Reticle.Input;
 
 namespace Reticle.Cli.Api;
@@ -51,7 +51,7 @@ internal static class RequestBody
     }
 
     /// <summary>The body as text, or null if it is longer than <paramref name="limit"/>.</summary>
-    /// <exception cref="InputRejectedException">The body is not valid UTF-8 (answered 400 naming the byte offset by <see cref="InputRejectionHandler"/>).</exception>
+    /// <exception cref="BodyRejectedException">The body is not valid UTF-8 (answered 400 naming the byte offset by <see cref="InputRejectionHandler"/>).</exception>
     public static async Task<string?> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (await ReadAsync(request, limit, cancellationToken) is not { } bytes)
@@ -60,7 +60,10 @@ internal static class RequestBody
         }
         var errors = new List<InputError>();
         var text = Utf8Input.Decode("body", bytes, errors);
-        InputRejectedException.ThrowIfAny(errors);
+        if (errors.Count > 0)
+        {
+            throw new BodyRejectedException(Refusal.Invalid(errors));
+        }
         return text;
     }
 }

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Reticle.Audit;
 using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
+using Reticle.Input;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -39,8 +42,7 @@ internal static class AuditCommand
     private static async Task<int> VerifyAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         var anchors = ReadAnchors(parse.GetValue(Anchors) ?? []);
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var result = await workspace.Store.VerifyAuditAsync(anchors, cancellationToken);
         var head = await workspace.Store.ReadAuditHeadAsync(cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
@@ -64,8 +66,7 @@ internal static class AuditCommand
 
     private static async Task<int> AnchorAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         // An anchor is only worth keeping if the chain it commits to is sound.
         var result = await workspace.Store.VerifyAuditAsync(cancellationToken);
         if (!result.IsIntact)
@@ -75,7 +76,7 @@ internal static class AuditCommand
         }
         if (await workspace.Store.ReadAuditHeadAsync(cancellationToken) is not { } head)
         {
-            throw new InputRejectedException(["audit log: it is empty, there is nothing to anchor"]);
+            throw RefusedException.Invalid("audit log", "it is empty: there is nothing to anchor");
         }
         var line = new AuditAnchor(head.Sequence, head.Hash, env.Clock.GetCurrentInstant()).ToJsonLine();
         if (parse.GetValue(Out) is { } file)
@@ -90,12 +91,12 @@ internal static class AuditCommand
     private static List<AuditAnchor> ReadAnchors(IEnumerable<FileInfo> files)
     {
         var anchors = new List<AuditAnchor>();
-        var problems = new List<string>();
+        var problems = new List<InputError>();
         foreach (var file in files)
         {
             if (!file.Exists)
             {
-                problems.Add($"{file.FullName}: no such file");
+                problems.Add(new InputError(file.FullName, "no such file"));
                 continue;
             }
             var number = 0;
@@ -112,14 +113,11 @@ internal static class AuditCommand
                 }
                 catch (FormatException e)
                 {
-                    problems.Add($"{file.FullName}:{number}: {e.Message}");
+                    problems.Add(new InputError($"{file.FullName}:{number}", e.Message));
                 }
             }
         }
-        if (problems.Count > 0)
-        {
-            throw new InputRejectedException(problems);
-        }
+        RefusedException.ThrowIfAny(problems);
         return anchors;
     }
 }

@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
-using Reticle.Determination;
 using Reticle.Input;
-using Reticle.Screening;
-using Reticle.Store;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -33,49 +31,31 @@ internal static class CheckCommand
         return command;
     }
 
+    // Read, decide (pure), write: the input is read and checked before the store is opened, the decisions are made from
+    // what was loaded once, and each is written as JSON text once, stored, sealed and printed as it is.
     private static async Task<int> RunAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         var file = parse.GetValue(File)!;
         var text = file == "-" ? await env.In().ReadToEndAsync(cancellationToken) : await ReadFileAsync(file, cancellationToken);
         var errors = new List<InputError>();
         var input = TransactionReader.Read(file == "-" ? "<stdin>" : file, text, errors);
-        var transactions = input.Transactions;
-        if (errors.Count > 0)
-        {
-            throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
-        }
+        RefusedException.ThrowIfAny(errors);
 
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
-        var knownAt = parse.GetValue(KnownAt);
-        var rules = await workspace.LoadRulesAsync(knownAt, cancellationToken);
-        rules.Parameters.RejectUnknown(input, errors);
-        InputRejectedException.ThrowIfAny(errors);
-        var catalog = await workspace.LoadCatalogAsync(cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
+        var basis = await workspace.LoadBasisAsync(parse.GetValue(KnownAt), cancellationToken);
+        // Parameters the rules in use cannot test are refused as an unknown field is: they would be dropped silently.
+        basis.Rules.Parameters.RejectUnknown(input, errors);
+        RefusedException.ThrowIfAny(errors);
         var asOf = parse.GetValue(AsOf);
+        var determinations = input.Transactions.Select(t => basis.Decide(t, asOf)).ToList();
 
-        // What was known on the day: list snapshots imported by its end (UTC), like rules published by it.
-        var screening = await workspace.LoadScreeningAsync(knownAt?.PlusDays(1).AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant() - NodaTime.Duration.Epsilon, cancellationToken);
-        var screen = new PartyScreen(screening.Index, rules.ListsDecided);
-        // Every event recorded; the engine counts only those announced by the rule set's knowledge date (--known-at).
-        var licenses = await workspace.LoadLicensesAsync(cancellationToken);
-        var determinations = transactions
-            .Select(t => catalog.Complete(t))
-            // With no list known at all (--known-at before any import), parties are unscreened, not screened clean.
-            .Select(t => screening.Versions.Count == 0
-                ? DeterminationEngine.Determine(rules, t, asOf, null, licenses)
-                : DeterminationEngine.DetermineScreened(rules, t, asOf, screen.Screen(t), licenses) with { ListVersions = screening.Versions })
-            .ToList();
-        var results = determinations.Select(DeterminationJson.ToJson).ToList();
-        var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
-            x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
-            x.First.SourceJson ?? "{}", x.Third.ToJsonString())).ToList();
+        var records = input.Transactions.Zip(determinations, (t, d) => DeterminationRecords.Of(t, d)).ToList();
         var audit = await workspace.Store.RecordDeterminationsAsync(records, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            JsonNode output = input.IsSingleObject ? results[0] : new JsonArray(results.ToArray<JsonNode?>());
-            await env.Out.WriteLineAsync(output.ToJsonString(JsonOutput.Options));
+            // The stored text itself: what the caller reads is what the audit record seals.
+            await env.Out.WriteLineAsync(input.IsSingleObject ? records[0].ResultJson : $"[{string.Join(",", records.Select(r => r.ResultJson))}]");
         }
         else
         {
@@ -94,16 +74,16 @@ internal static class CheckCommand
             var info = new FileInfo(file);
             if (info.Exists && info.Length > TransactionReader.MaxBytes)
             {
-                throw new InputRejectedException([$"{file}: file is {info.Length:N0} bytes; the limit is {TransactionReader.MaxBytes:N0}"]);
+                throw RefusedException.Invalid(file, $"file is {info.Length:N0} bytes; the limit is {TransactionReader.MaxBytes:N0}");
             }
             var errors = new List<InputError>();
             var text = Utf8Input.Decode(file, await System.IO.File.ReadAllBytesAsync(file, cancellationToken), errors);
-            InputRejectedException.ThrowIfAny(errors);
+            RefusedException.ThrowIfAny(errors);
             return text!;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
-            throw new InputRejectedException([$"{file}: cannot read the file ({e.Message})"]);
+            throw RefusedException.Invalid(file, $"cannot read the file ({e.Message})");
         }
     }
 }

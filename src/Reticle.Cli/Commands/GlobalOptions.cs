@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Reticle.Cli.Hosting;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -22,4 +25,8 @@ internal static class GlobalOptions
         Description = "Machine-readable JSON on stdout",
         Recursive = true,
     };
+
+    /// <summary>Opens the workspace the global options name, as every command that touches the store does.</summary>
+    public static Task<Workspace> OpenWorkspaceAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
+        Workspace.OpenAsync(env.Workspace(parse.GetValue(Data), parse.GetValue(Postgres)), cancellationToken);
 }

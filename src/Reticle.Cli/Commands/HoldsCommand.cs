@@ -4,6 +4,8 @@ using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
 using Reticle.Store;
 using Spectre.Console;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -52,7 +54,8 @@ internal static class HoldsCommand
         var id = parse.GetValue(Id);
         var code = parse.GetValue(ReasonCode)!;
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var record = await HoldRelease.ReleaseAsync(workspace, id, code, parse.GetValue(Text)!, ("--reason-code", "--text"), env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var record = (await HoldRelease.ReleaseAsync(workspace, id, code, parse.GetValue(Text)!, ($"hold {id}", "--reason-code", "--text"), env.Actor, env.Clock.GetCurrentInstant(),
+            cancellationToken)).OrRefuse();
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(HoldsJson.Released(id, env.Actor, record).ToJsonString(JsonOutput.Options));
@@ -65,5 +68,5 @@ internal static class HoldsCommand
     }
 
     private static async Task<Workspace> OpenAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
-        await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
+        await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
 }

@@ -6,6 +6,8 @@ using Reticle.Determination;
 using Reticle.Impact;
 using Reticle.Store;
 using Reticle.Time;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -43,7 +45,7 @@ internal static class ImpactCommand
             throw new UsageException("give --known-at DATE and --vs DATE, or --since DATE");
         }
 
-        await using var workspace = await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var a = since ?? knownAt!.Value;
         var b = since is null ? vs!.Value : workspace.Today;
         var report = await ImpactRun.RunAsync(workspace, a, b, cancellationToken);

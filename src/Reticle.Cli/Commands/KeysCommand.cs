@@ -1,9 +1,11 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
-using Reticle.Cli.Api.Access;
 using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
+using Reticle.Service;
+using Reticle.Service.Access;
+using Reticle.Service.Wire;
 using Reticle.Store;
 using Spectre.Console;
 
@@ -34,8 +36,7 @@ internal static class KeysCommand
 
     private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var keys = await workspace.Store.GetApiKeysAsync(cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -56,16 +57,15 @@ internal static class KeysCommand
     private static async Task<int> RevokeAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         var name = parse.GetValue(RevokedName)!;
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         try
         {
             var record = await workspace.Store.RevokeApiKeyAsync(name, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
-            await env.Out.WriteLineAsync($"revoked API key '{name}' (audit record {record.Sequence}); servers refuse it within {ApiKeyDirectory.RecheckAfter.TotalSeconds:0} s");
+            await env.Out.WriteLineAsync($"revoked API key '{name}' (audit record {record.Sequence}); servers refuse it within {ApiKeys.RecheckAfter.TotalSeconds:0} s");
         }
         catch (ApiKeyRejectedException e)
         {
-            throw new InputRejectedException([$"NAME: {e.Message}"], e.IsUnknown ? Rejection.NotFound : Rejection.Conflict);
+            throw new RefusedException(e.IsUnknown ? Refusal.NotFound("NAME", e.Message) : Refusal.Conflict("NAME", e.Message));
         }
         return ExitCodes.Success;
     }
@@ -81,8 +81,7 @@ internal static class KeysCommand
         {
             throw new UsageException($"--role must be one of {string.Join(", ", Roles.Names)}");
         }
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var key = ApiKeys.Generate();
         try
         {
@@ -90,7 +89,7 @@ internal static class KeysCommand
         }
         catch (DuplicateApiKeyException e)
         {
-            throw new InputRejectedException([$"--name: {e.Message}"]);
+            throw RefusedException.Invalid("--name", e.Message);
         }
         await env.Error.WriteLineAsync($"reticle: created API key '{name}' with role {role.ToWire()}; it is shown once, below (only its SHA-256 is stored)");
         await env.Out.WriteLineAsync(key);

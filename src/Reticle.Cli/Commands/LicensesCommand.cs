@@ -9,6 +9,8 @@ using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Time;
 using Spectre.Console;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -45,7 +47,7 @@ internal static class LicensesCommand
         var file = parse.GetValue(File)!;
         var text = await CheckCommand.ReadFileAsync(file, cancellationToken);
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var added = await LicenseRecording.AddAsync(workspace, file, text, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var added = (await LicenseRecording.AddAsync(workspace, file, text, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken)).OrRefuse();
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(LicensesJson.Added(added).ToJsonString(JsonOutput.Options));
@@ -85,7 +87,7 @@ internal static class LicensesCommand
         var id = parse.GetValue(Id)!;
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
         var book = await workspace.LoadLicensesAsync(cancellationToken);
-        var history = book.History(id) ?? throw new InputRejectedException([$"licence '{id}': no such licence on record"], Rejection.NotFound);
+        var history = book.History(id) ?? throw new RefusedException(Refusal.NotFound($"licence '{id}'", "no such licence on record"));
         var state = book.StateOf(id, workspace.Today, null)!;
         var events = book.Events.Where(e => e.LicenseId == id).ToList();
         if (parse.GetValue(GlobalOptions.Json))
@@ -139,7 +141,7 @@ internal static class LicensesCommand
         var book = await workspace.LoadLicensesAsync(cancellationToken);
         if (book.History(id) is null)
         {
-            throw new InputRejectedException([$"licence '{id}': no such licence on record"], Rejection.NotFound);
+            throw new RefusedException(Refusal.NotFound($"licence '{id}'", "no such licence on record"));
         }
         var scope = party is not null ? RevocationScope.ForParty(party)
             : lines.Length > 0 ? RevocationScope.ForLines(lines)
@@ -148,9 +150,9 @@ internal static class LicensesCommand
         if (book.Check(revocation) is { } problem)
         {
             var option = party is not null ? "--party" : lines.Length > 0 ? "--line" : "--effective";
-            throw new InputRejectedException([$"{option}: {problem}"]);
+            throw RefusedException.Invalid(option, problem);
         }
-        var audit = await LicenseRecording.RevokeAsync(workspace, revocation, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var audit = (await LicenseRecording.RevokeAsync(workspace, revocation, $"licence '{id}'", env.Actor, env.Clock.GetCurrentInstant(), cancellationToken)).OrRefuse();
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(LicensesJson.Recorded(revocation, audit).ToJsonString(JsonOutput.Options));
@@ -169,7 +171,7 @@ internal static class LicensesCommand
     }
 
     private static async Task<Workspace> OpenAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
-        await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
+        await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
 
     private static string Validity(License terms) =>
         $"{EffectivePeriod.Format(terms.Validity.From)} to {(terms.ValidUntil is { } until ? EffectivePeriod.Format(until) : "further notice")}";

@@ -6,6 +6,8 @@ using Reticle.Screening.Import;
 using Reticle.Store;
 using Reticle.Time;
 using Spectre.Console;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -41,25 +43,22 @@ internal static class ListsCommand
         var paths = parse.GetValue(Files)!;
         // A file set is one import; otherwise each file is its own import, all or nothing on its own.
         var imports = ListFormat.Find(format) is { TakesFileSet: true } ? [paths] : paths.Select(p => new[] { p }).ToArray();
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var results = new JsonArray();
-        var rejected = new List<string>();
+        var rejected = new List<Input.InputError>();
         foreach (var set in imports)
         {
             try
             {
                 var files = set.Select(Read).ToList();
-                var result = await ListImports.ImportAsync(workspace.Store, format, files, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
-                results.Add(new JsonObject
+                var imported = await ListImports.ImportAsync(workspace.Store, format, files, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+                if (imported.Refusal is { } refusal)
                 {
-                    ["files"] = new JsonArray([.. set.Select(f => (JsonNode?)f)]),
-                    ["dataset"] = result.Snapshot.Dataset,
-                    ["imported"] = result.Stored is not null,
-                    ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
-                    ["sha256"] = ListImports.Sha256(files),
-                    ["changes"] = ListImports.Changes(result.Delta),
-                });
+                    rejected.AddRange(refusal.Problems);
+                    continue;
+                }
+                var result = imported.Value!;
+                results.Add(ListsJson.Imported(set, result));
                 if (!parse.GetValue(GlobalOptions.Json))
                 {
                     env.Out.WriteLine(result.Stored is null
@@ -67,16 +66,17 @@ internal static class ListsCommand
                         : $"{result.Delta.Summary} ({string.Join(", ", set)})");
                 }
             }
-            catch (InputRejectedException e)
+            catch (RefusedException e)
             {
-                rejected.AddRange(e.Problems);
+                // A file that cannot be read is refused alone: each file (or file set) is all or nothing on its own.
+                rejected.AddRange(e.Refusal.Problems);
             }
         }
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(results.ToJsonString(JsonOutput.Options));
         }
-        return rejected.Count == 0 ? ExitCodes.Success : throw new InputRejectedException(rejected);
+        return rejected.Count == 0 ? ExitCodes.Success : throw new RefusedException(Refusal.Invalid(rejected));
     }
 
     private static ListFile Read(string path)
@@ -86,28 +86,27 @@ internal static class ListsCommand
             var info = new FileInfo(path);
             if (info.Exists && info.Length > ListImporter.MaxFileBytes)
             {
-                throw new InputRejectedException([$"{path}: the file is {info.Length:N0} bytes; list files above {ListImporter.MaxFileBytes:N0} bytes are refused"]);
+                throw RefusedException.Invalid(path, $"the file is {info.Length:N0} bytes; list files above {ListImporter.MaxFileBytes:N0} bytes are refused");
             }
             return new ListFile(path, File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
-            throw new InputRejectedException([$"{path}: cannot read the file ({e.Message})"]);
+            throw RefusedException.Invalid(path, $"cannot read the file ({e.Message})");
         }
     }
 
     private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var held = await workspace.Store.GetListSnapshotsAsync(cancellationToken);
-        var inUse = held.GroupBy(s => s.Dataset).Select(g => g.MaxBy(s => s.Id)!.Id).ToHashSet();
-        var shown = held.Where(s => parse.GetValue(All) || inUse.Contains(s.Id)).OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(new JsonArray([.. shown.Select(s => (JsonNode?)Describe(s, inUse.Contains(s.Id)))]).ToJsonString(JsonOutput.Options));
+            env.Out.WriteLine(ListsJson.Snapshots(held, parse.GetValue(All)).ToJsonString(JsonOutput.Options));
             return ExitCodes.Success;
         }
+        var inUse = ListSnapshots.InUse(held).Select(s => s.Id).ToHashSet();
+        var shown = held.Where(s => parse.GetValue(All) || inUse.Contains(s.Id)).OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
         var table = new Table().AddColumns("dataset", "format", "published", "entries", "imported", "sha256", "in use");
         foreach (var s in shown)
         {
@@ -117,17 +116,4 @@ internal static class ListsCommand
         ConsoleOutput.Write(env, table);
         return ExitCodes.Success;
     }
-
-    internal static JsonObject Describe(StoredListSnapshot s, bool inUse) => new()
-    {
-        ["dataset"] = s.Dataset,
-        ["format"] = s.Format,
-        ["published"] = s.Published is { } published ? EffectivePeriod.Format(published) : null,
-        ["entries"] = s.EntryCount,
-        ["importedAt"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(s.ImportedAt),
-        ["sha256"] = "sha256:" + s.Sha256,
-        ["inUse"] = inUse,
-        ["changes"] = JsonNode.Parse(s.ChangesJson),
-        ["auditSequence"] = s.AuditSequence,
-    };
 }

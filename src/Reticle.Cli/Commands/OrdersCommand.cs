@@ -9,6 +9,8 @@ using Reticle.Model;
 using Reticle.Store;
 using Reticle.Time;
 using Spectre.Console;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -39,7 +41,7 @@ internal static class OrdersCommand
         var file = parse.GetValue(File)!;
         var text = file == "-" ? await env.In().ReadToEndAsync(cancellationToken) : await CheckCommand.ReadFileAsync(file, cancellationToken);
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var added = await OrderRecording.AddAsync(workspace, file == "-" ? "<stdin>" : file, text, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var added = (await OrderRecording.AddAsync(workspace, file == "-" ? "<stdin>" : file, text, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken)).OrRefuse();
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(OrdersJson.Added(added).ToJsonString(JsonOutput.Options));
@@ -84,8 +86,9 @@ internal static class OrdersCommand
     private static async Task<int> ShipAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         await using var workspace = await OpenAsync(parse, env, cancellationToken);
-        var decider = await Decider.LoadAsync(workspace, null, null, cancellationToken);
-        var shipment = await OrderShipping.ShipAsync(workspace, decider, parse.GetValue(Id)!, env.Actor, env.Clock.GetCurrentInstant(), cancellationToken);
+        var basis = await workspace.LoadBasisAsync(null, cancellationToken);
+        var id = parse.GetValue(Id)!;
+        var shipment = (await OrderShipping.ShipAsync(workspace, basis, id, $"order '{id}'", env.Actor, env.Clock.GetCurrentInstant(), cancellationToken)).OrRefuse();
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(OrdersJson.Shipment(shipment).ToJsonString(JsonOutput.Options));
@@ -103,5 +106,5 @@ internal static class OrdersCommand
     }
 
     private static async Task<Workspace> OpenAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken) =>
-        await Workspace.OpenAsync(StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env), env, cancellationToken);
+        await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
 }

@@ -5,6 +5,8 @@ using Reticle.Cli.Output;
 using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;
 using Reticle.Time;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -30,7 +32,7 @@ internal static class PacksCommand
         var directory = parse.GetValue(Directory)!;
         if (!System.IO.Directory.Exists(directory))
         {
-            throw new InputRejectedException([$"{directory}: no such folder"]);
+            throw RefusedException.Invalid(directory, "no such folder");
         }
         var files = System.IO.Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
@@ -42,7 +44,8 @@ internal static class PacksCommand
         var rules = errors.Count == 0 ? RuleSetCompiler.Compile(packs, errors) : null;
         if (rules is null)
         {
-            throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
+            throw new RefusedException(Refusal.Invalid(errors.Select(e =>
+                new Input.InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}"))));
         }
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -61,8 +64,7 @@ internal static class PacksCommand
 
     private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var rules = await workspace.LoadRulesAsync(null, cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {

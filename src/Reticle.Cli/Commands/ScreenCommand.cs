@@ -10,6 +10,8 @@ using Reticle.Screening;
 using Reticle.Screening.Batch;
 using Reticle.Screening.Matching;
 using Spectre.Console;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -71,7 +73,7 @@ internal static class ScreenCommand
             parties = BatchPartyReader.Read(batch, await CheckCommand.ReadFileAsync(batch, cancellationToken), errors);
             if (errors.Count > 0)
             {
-                throw new InputRejectedException(errors.Select(e => e.ToString()).ToList());
+                throw new RefusedException(Refusal.Invalid(errors));
             }
         }
         else
@@ -79,19 +81,18 @@ internal static class ScreenCommand
             var country = parse.GetValue(Country);
             if (country is not null && !Model.CountryCode.TryParse(country, out _))
             {
-                throw new InputRejectedException([$"--country: '{country}' is not an ISO 3166-1 alpha-2 country code"]);
+                throw RefusedException.Invalid("--country", $"'{country}' is not an ISO 3166-1 alpha-2 country code");
             }
             var typeText = parse.GetValue(Type);
             var type = PartyType.Unknown;
             if (typeText is not null && !PartyTypeNames.TryParse(typeText, out type))
             {
-                throw new InputRejectedException([$"--type: '{typeText}' is not one of entity, individual, vessel, aircraft"]);
+                throw RefusedException.Invalid("--type", $"'{typeText}' is not one of entity, individual, vessel, aircraft");
             }
             parties = [new BatchParty(0, "1", name!, country?.ToUpperInvariant(), type)];
         }
 
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var workspace = await Workspace.OpenAsync(options, env, cancellationToken);
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var screening = await workspace.LoadScreeningAsync(null, cancellationToken);
 
         if (batch is null)
@@ -100,7 +101,7 @@ internal static class ScreenCommand
             var hits = screening.Index.Screen(query);
             if (parse.GetValue(GlobalOptions.Json))
             {
-                env.Out.WriteLine(Result(query, settings.EffectiveThreshold, hits).ToJsonString(JsonOutput.Options));
+                env.Out.WriteLine(ScreeningJson.Result(query, settings.EffectiveThreshold, hits).ToJsonString(JsonOutput.Options));
             }
             else
             {
@@ -165,7 +166,7 @@ internal static class ScreenCommand
                 }
                 else
                 {
-                    var line = new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["hits"] = Hits(hits) };
+                    var line = new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["hits"] = ScreeningJson.Hits(hits) };
                     await writer.WriteLineAsync(line.ToJsonString());
                 }
             }
@@ -204,72 +205,6 @@ internal static class ScreenCommand
 
         public ScreeningQuery Query(BatchParty party) =>
             new(party.Name, party.Country, party.Type, Threshold, Limit, Lists) { Mode = Mode };
-    }
-
-    /// <summary>CONTRACT §4.</summary>
-    internal static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)
-    {
-        var q = new JsonObject { ["name"] = query.Name };
-        if (query.Country is { } country)
-        {
-            q["country"] = country;
-        }
-        if (query.Type != PartyType.Unknown)
-        {
-            q["type"] = query.Type.ToWire();
-        }
-        return new JsonObject
-        {
-            ["query"] = q,
-            ["mode"] = query.Mode == ScoringMode.Ofac ? "ofac" : "reticle",
-            ["threshold"] = threshold,
-            ["hits"] = Hits(hits),
-        };
-    }
-
-    private static JsonArray Hits(ImmutableArray<ScreeningHit> hits) => new([.. hits.Select(h => (JsonNode?)Hit(h))]);
-
-    private static JsonObject Hit(ScreeningHit h)
-    {
-        var json = new JsonObject
-        {
-            ["list"] = h.Entry.ListName,
-            ["listCode"] = h.Entry.List,
-            ["entryId"] = h.Entry.Id,
-            ["name"] = h.Entry.Name,
-            ["matchedName"] = h.MatchedName,
-            ["score"] = Math.Round(h.Score, 3),
-            ["explanation"] = new JsonArray([.. h.Explanation.Select(e => (JsonNode?)e)]),
-        };
-        if (h.Entry.Type != PartyType.Unknown)
-        {
-            json["type"] = h.Entry.Type.ToWire();
-        }
-        if (!h.Entry.Countries.IsDefaultOrEmpty)
-        {
-            json["countries"] = new JsonArray([.. h.Entry.Countries.Select(c => (JsonNode?)c)]);
-        }
-        if (!h.Entry.Programs.IsDefaultOrEmpty)
-        {
-            json["programs"] = new JsonArray([.. h.Entry.Programs.Select(p => (JsonNode?)p)]);
-        }
-        if (h.Entry.LicenseRequirement is not null || h.Entry.List == "EL")
-        {
-            json["licenseRequirement"] = h.Entry.LicenseRequirement;
-            json["licensePolicy"] = h.Entry.LicensePolicy;
-            json["federalRegister"] = h.Entry.FederalRegister;
-            json["footnotes"] = new JsonArray([.. h.Entry.Footnotes.Select(f => (JsonNode?)f)]);
-        }
-        // Extension of CONTRACT §4: the day the entry was listed, where its citations or a snapshot date it exactly or as a bound.
-        if (h.Entry.Listing is { } listing)
-        {
-            if ((listing.Exact ?? listing.By) is { } listedOn)
-            {
-                json["listedOn"] = NodaTime.Text.LocalDatePattern.Iso.Format(listedOn);
-            }
-            json["listing"] = listing.Summary;
-        }
-        return json;
     }
 
     private static void WriteText(CliEnvironment env, ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)

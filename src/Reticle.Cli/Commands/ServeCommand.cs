@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Reticle.Cli.Api;
 using Reticle.Cli.Hosting;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -29,8 +31,8 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var options = StoreOptions.Resolve(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres), env);
-        await using var app = await ApiHost.BuildAsync(options, env, parse.GetValue(Urls), null, cancellationToken);
+        var options = env.Workspace(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres));
+        await using var app = await ApiHost.BuildAsync(options, parse.GetValue(Urls), null, cancellationToken);
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

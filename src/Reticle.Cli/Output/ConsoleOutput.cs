@@ -1,6 +1,8 @@
 using Reticle.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Output;
 

@@ -56,8 +56,9 @@ public static class DeterminationEngine
     /// least <c>review</c> while a potential match is unresolved, a match is on a list no rule decides, or the
     /// transaction names no party at all (<see cref="Determination.Missing"/> then names <c>parties</c>).
     /// </summary>
+    /// <param name="listVersions">The list snapshots the hits came from, stamped on the determination.</param>
     public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
-        LicenseBook? licenses = null)
+        LicenseBook? licenses = null, ImmutableSortedDictionary<string, string>? listVersions = null)
     {
         // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
         var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
@@ -65,6 +66,7 @@ public static class DeterminationEngine
         return determination with
         {
             Screening = screening,
+            ListVersions = listVersions ?? ImmutableSortedDictionary<string, string>.Empty,
             Outcome = ScreenedOutcome(determination.Outcome, screening, transaction),
             Missing = unscreened ? [NoParties] : [],
         };

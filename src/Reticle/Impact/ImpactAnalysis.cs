@@ -23,39 +23,38 @@ public static class ImpactAnalysis
     /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
     public static ImpactReport Run(IReadOnlyList<Transaction> orders, ImpactSide before, ImpactSide after)
     {
-        var sameLists = before.ListVersions.SequenceEqual(after.ListVersions) && before.Rules.ListsDecided.SetEquals(after.Rules.ListsDecided);
-        var beforeHits = new Dictionary<string, ImmutableArray<PartyHit>>(StringComparer.Ordinal);
-        var afterHits = sameLists ? beforeHits : new Dictionary<string, ImmutableArray<PartyHit>>(StringComparer.Ordinal);
+        var (knownA, knownB) = (before.Basis, after.Basis);
+        var sameLists = knownA.ListVersions.SequenceEqual(knownB.ListVersions) && knownA.Rules.ListsDecided.SetEquals(knownB.Rules.ListsDecided);
+        var beforeHits = new Dictionary<string, ImmutableArray<PartyHit>?>(StringComparer.Ordinal);
+        var afterHits = sameLists ? beforeHits : new Dictionary<string, ImmutableArray<PartyHit>?>(StringComparer.Ordinal);
         var changes = ImmutableArray.CreateBuilder<ImpactChange>();
         foreach (var order in orders)
         {
-            var hitsBefore = Screen(before.Screen, order, beforeHits);
-            var hitsAfter = Screen(after.Screen, order, afterHits);
-            var a = DeterminationEngine.OutcomesScreened(before.Rules, order, null, hitsBefore, before.Licenses);
-            var b = DeterminationEngine.OutcomesScreened(after.Rules, order, null, hitsAfter, after.Licenses);
+            var hitsBefore = Screen(knownA, order, beforeHits);
+            var hitsAfter = Screen(knownB, order, afterHits);
+            var a = knownA.Outcomes(order, null, hitsBefore);
+            var b = knownB.Outcomes(order, null, hitsAfter);
             if (Same(a, before, b, after))
             {
                 continue;
             }
-            var full = Decide(before, order, hitsBefore);
-            var fullAfter = Decide(after, order, hitsAfter);
+            var full = knownA.Decide(order, null, hitsBefore);
+            var fullAfter = knownB.Decide(order, null, hitsAfter);
             changes.Add(new ImpactChange(full, fullAfter, Explain(full, before, fullAfter, after)));
         }
         return new ImpactReport(before.KnownAt, after.KnownAt, orders.Count, changes.ToImmutable());
     }
 
-    private static ImmutableArray<PartyHit> Screen(PartyScreen screen, Transaction order, Dictionary<string, ImmutableArray<PartyHit>> cache)
+    // Null hits: no list known on that side, so the parties are unscreened (see DecisionBasis).
+    private static ImmutableArray<PartyHit>? Screen(DecisionBasis basis, Transaction order, Dictionary<string, ImmutableArray<PartyHit>?> cache)
     {
         var key = string.Join("\u001f", order.Parties.Select(p => $"{(int)p.Role}\u001e{p.Name}\u001e{p.Country.Value}"));
         if (!cache.TryGetValue(key, out var hits))
         {
-            cache[key] = hits = screen.Screen(order);
+            cache[key] = hits = basis.ScreenParties(order);
         }
         return hits;
     }
-
-    private static Determination.Determination Decide(ImpactSide side, Transaction order, ImmutableArray<PartyHit> hits) =>
-        DeterminationEngine.DetermineScreened(side.Rules, order, null, hits, side.Licenses) with { ListVersions = side.ListVersions };
 
     // Jurisdictions are compared by name: a rule set may know a jurisdiction the other does not (not-applicable there).
     private static bool Same(OutcomeSummary a, ImpactSide before, OutcomeSummary b, ImpactSide after)
@@ -64,11 +63,11 @@ public static class ImpactAnalysis
         {
             return false;
         }
-        if (before.Rules.Jurisdictions.SequenceEqual(after.Rules.Jurisdictions))
+        if (before.Basis.Rules.Jurisdictions.SequenceEqual(after.Basis.Rules.Jurisdictions))
         {
             return a.Jurisdictions.SequenceEqual(b.Jurisdictions);
         }
-        foreach (var j in before.Rules.Jurisdictions.Union(after.Rules.Jurisdictions))
+        foreach (var j in before.Basis.Rules.Jurisdictions.Union(after.Basis.Rules.Jurisdictions))
         {
             if (Of(a, before, j) != Of(b, after, j))
             {
@@ -80,7 +79,7 @@ public static class ImpactAnalysis
 
     private static Outcome Of(OutcomeSummary summary, ImpactSide side, string jurisdiction)
     {
-        var i = IndexOf(side.Rules.Jurisdictions, jurisdiction);
+        var i = IndexOf(side.Basis.Rules.Jurisdictions, jurisdiction);
         return i < 0 ? Outcome.NotApplicable : summary.Jurisdictions[i];
     }
 
@@ -112,7 +111,7 @@ public static class ImpactAnalysis
             .SelectMany(j => j.LicensesConsidered.Select(c => c.LicenseId).Concat(j.License is { } l ? [l.LicenseId] : []))
             .ToHashSet(StringComparer.Ordinal);
         var (from, to) = a.KnownAt <= b.KnownAt ? (a.KnownAt, b.KnownAt) : (b.KnownAt, a.KnownAt);
-        foreach (var e in b.Licenses.Events.Where(e => licences.Contains(e.LicenseId) && e.Announced > from && e.Announced <= to))
+        foreach (var e in b.Basis.Licenses.Events.Where(e => licences.Contains(e.LicenseId) && e.Announced > from && e.Announced <= to))
         {
             because.Add(Describe(e));
         }
@@ -131,10 +130,10 @@ public static class ImpactAnalysis
         var hitsAfter = after.Screening.Select(Hit).ToHashSet(StringComparer.Ordinal);
         if (!hitsBefore.SetEquals(hitsAfter))
         {
-            foreach (var dataset in a.ListVersions.Keys.Union(b.ListVersions.Keys).Order(StringComparer.Ordinal))
+            foreach (var dataset in a.Basis.ListVersions.Keys.Union(b.Basis.ListVersions.Keys).Order(StringComparer.Ordinal))
             {
-                var va = a.ListVersions.GetValueOrDefault(dataset);
-                var vb = b.ListVersions.GetValueOrDefault(dataset);
+                var va = a.Basis.ListVersions.GetValueOrDefault(dataset);
+                var vb = b.Basis.ListVersions.GetValueOrDefault(dataset);
                 if (va != vb)
                 {
                     because.Add($"list {dataset} {va ?? "(not held)"} → {vb ?? "(not held)"}");

@@ -1,19 +1,17 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using Reticle.Store;
+using Reticle.Service.Access;
 
 namespace Reticle.Cli.Api.Access;
 
 /// <summary>
-/// Finds the key a request presents. A key found is remembered by hash for <see cref="RecheckAfter"/> only, so a key
+/// Finds the key a request presents. A key found is remembered by hash for <see cref="ApiKeys.RecheckAfter"/> only, so a key
 /// revoked (or deleted) through any node, or the command line, is refused by every node within that time; an unknown
 /// key is looked up every time. Each recheck of a valid key also notes its last use (kept to the minute).
 /// </summary>
 internal sealed class ApiKeyDirectory(IReticleStore store, IClock clock)
 {
-    /// <summary>How long a node trusts a key it has looked up before asking the store again.</summary>
-    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(2);
-
     private readonly ConcurrentDictionary<string, (ApiKeyDocument Key, long CheckedAt)> _known = new(StringComparer.Ordinal);
 
     /// <summary>The valid key presented, or <c>null</c> when it is unknown or revoked.</summary>
@@ -21,7 +19,7 @@ internal sealed class ApiKeyDirectory(IReticleStore store, IClock clock)
     {
         var hash = ApiKeys.Hash(key);
         var now = Environment.TickCount64;
-        if (_known.TryGetValue(hash, out var known) && now - known.CheckedAt < RecheckAfter.TotalMilliseconds)
+        if (_known.TryGetValue(hash, out var known) && now - known.CheckedAt < ApiKeys.RecheckAfter.TotalMilliseconds)
         {
             return known.Key;
         }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using Reticle.Cli.Api.Access;
-using Reticle.Determination;
+using Reticle.Service.Access;
 using Reticle.Input;
-using Reticle.Store;
+using Reticle.Service;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -48,24 +48,19 @@ internal static class DeterminationsApi
         }
 
         // As `reticle check` decides: the current lists, and every licence event on record read now (another node may have
-        // drawn or revoked a licence a moment ago); the engine counts only the events announced by the rules' knowledge date.
-        var decider = await state.DeciderAsync(cancellationToken);
-        decider.Rules.Parameters.RejectUnknown(input, errors);
+        // drawn or revoked a licence a moment ago); the engine counts only the events announced by the rules' basis date.
+        var basis = await state.BasisAsync(cancellationToken);
+        basis.Rules.Parameters.RejectUnknown(input, errors);
         if (errors.Count > 0)
         {
             return Problems.Rejected(errors);
         }
-        var transactions = input.Transactions;
-        var determinations = transactions.Select(t => decider.Decide(t, date)).ToList();
+        var records = input.Transactions.Select(t => DeterminationRecords.Of(t, basis.Decide(t, date))).ToList();
         // Each decision is written as JSON once: the same text is stored, sealed in the audit log and answered.
-        var results = determinations.Select(DeterminationJson.ToText).ToList();
-        var records = transactions.Zip(determinations, results).Select(x => new DeterminationRecord(
-            x.First.Id, x.Second.AsOf, x.Second.KnownAt, x.Second.Outcome.ToWire(), x.Second.RuleSetHash,
-            x.First.SourceJson ?? "{}", x.Third)).ToList();
         await state.Determinations.RecordAsync(records, Actor(user), cancellationToken);
-        return ApiJson.Text(wrapped ? $$"""{"determinations":[{{string.Join(",", results)}}]}""" : results[0]);
+        return ApiJson.Text(wrapped ? $$"""{"determinations":[{{string.Join(",", records.Select(r => r.ResultJson))}}]}""" : records[0].ResultJson);
     }
 
     /// <summary>Who the audit record names: the key's name.</summary>
-    public static string Actor(ClaimsPrincipal user) => $"{Hosting.CliEnvironment.ApiActorPrefix}{user.Identity?.Name ?? "unknown"}";
+    public static string Actor(ClaimsPrincipal user) => ApiKeys.Actor(user.Identity?.Name ?? "unknown");
 }

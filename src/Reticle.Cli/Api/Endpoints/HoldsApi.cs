@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
-using Reticle.Cli.Hosting;
-using Reticle.Cli.Output;
+using Reticle.Service.Access;
 using Reticle.Input;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -56,15 +57,8 @@ internal static class HoldsApi
             return Problems.Rejected(errors);
         }
         var actor = DeterminationsApi.Actor(user);
-        try
-        {
-            var record = await HoldRelease.ReleaseAsync(state.Workspace, id, reasonCode!, explanation!, (reader.PathOf("reasonCode"), reader.PathOf("text")),
-                actor, state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Ok(HoldsJson.Released(id, actor, record));
-        }
-        catch (InputRejectedException e)
-        {
-            return Problems.From(e, "id");
-        }
+        var released = await HoldRelease.ReleaseAsync(state.Workspace, id, reasonCode!, explanation!, ("id", reader.PathOf("reasonCode"), reader.PathOf("text")),
+            actor, state.Clock.GetCurrentInstant(), cancellationToken);
+        return released.Refusal is { } refused ? Problems.From(refused) : ApiJson.Ok(HoldsJson.Released(id, actor, released.Value!));
     }
 }

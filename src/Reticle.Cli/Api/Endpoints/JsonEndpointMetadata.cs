@@ -12,7 +12,7 @@ internal static class JsonEndpointMetadata
 {
     /// <summary>A read open to every role (viewer and up) that answers <typeparamref name="TResponse"/>.</summary>
     public static RouteHandlerBuilder ReadByViewers<TResponse>(this RouteHandlerBuilder endpoint) => endpoint
-        .RequireAuthorization(p => p.RequireRole(Access.Roles.Viewer))
+        .RequireAuthorization(p => p.RequireRole(Reticle.Service.Access.Roles.Viewer))
         .Produces<TResponse>(StatusCodes.Status200OK, "application/json")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 

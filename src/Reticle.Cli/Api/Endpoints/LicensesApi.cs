@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
-using Reticle.Cli.Hosting;
-using Reticle.Cli.Output;
+using Reticle.Service.Access;
 using Reticle.Input;
 using Reticle.Licensing;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -76,15 +77,9 @@ internal static class LicensesApi
         {
             return Problems.Rejected(errors);
         }
-        try
-        {
-            var added = await LicenseRecording.AddAsync(state.Workspace, source, licenses, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Created($"/api/v1/licenses/{Uri.EscapeDataString(added[0].License.Id)}", LicensesJson.Added(added));
-        }
-        catch (InputRejectedException e)
-        {
-            return Problems.From(e);
-        }
+        var added = await LicenseRecording.AddAsync(state.Workspace, source, licenses, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+        return added.Refusal is { } refusal ? Problems.From(refusal)
+            : ApiJson.Created($"/api/v1/licenses/{Uri.EscapeDataString(added.Value![0].License.Id)}", LicensesJson.Added(added.Value));
     }
 
     private static async Task<IResult> RevokeAsync(string id, HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
@@ -119,14 +114,8 @@ internal static class LicensesApi
         {
             return Problems.Rejected(errors);
         }
-        try
-        {
-            var audit = await LicenseRecording.RevokeAsync(state.Workspace, read[0], DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Created($"/api/v1/licenses/{Uri.EscapeDataString(id)}", LicensesJson.Recorded(read[0], audit));
-        }
-        catch (InputRejectedException e)
-        {
-            return Problems.From(e);
-        }
+        var revoked = await LicenseRecording.RevokeAsync(state.Workspace, read[0], "id", DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+        return revoked.Refusal is { } refusal ? Problems.From(refusal)
+            : ApiJson.Created($"/api/v1/licenses/{Uri.EscapeDataString(id)}", LicensesJson.Recorded(read[0], revoked.Value!));
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
-using Reticle.Cli.Commands;
-using Reticle.Cli.Hosting;
+using Reticle.Service.Access;
 using Reticle.Input;
 using Reticle.Screening.Import;
 using Reticle.Store;
 using Reticle.Time;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -38,10 +39,7 @@ internal static class ListsApi
 
     private static async Task<IResult> GetAsync(ApiState state, bool? all, CancellationToken cancellationToken)
     {
-        var held = await state.Workspace.Store.GetListSnapshotsAsync(cancellationToken);
-        var inUse = held.GroupBy(s => s.Dataset).Select(g => g.MaxBy(s => s.Id)!.Id).ToHashSet();
-        var shown = held.Where(s => all == true || inUse.Contains(s.Id)).OrderBy(s => s.Dataset, StringComparer.Ordinal).ThenBy(s => s.Id);
-        return ApiJson.Ok(new JsonArray([.. shown.Select(s => (JsonNode?)ListsCommand.Describe(s, inUse.Contains(s.Id)))]));
+        return ApiJson.Ok(ListsJson.Snapshots(await state.Workspace.Store.GetListSnapshotsAsync(cancellationToken), all == true));
     }
 
     private static async Task<IResult> ImportAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, ApiState state, string? format, string? name,
@@ -90,36 +88,30 @@ internal static class ListsApi
         var (results, rejected) = await state.ImportAsync(async () =>
         {
             var results = new JsonArray();
-            var rejected = new List<string>();
+            var rejected = new List<InputError>();
             var changed = false;
             foreach (var set in sets)
             {
                 try
                 {
-                    var result = await ListImports.ImportAsync(state.Workspace.Store, listFormat.Id, set, actor, state.Clock.GetCurrentInstant(), cancellationToken);
-                    changed |= result.Stored is not null;
-                    results.Add(new JsonObject
+                    var imported = await ListImports.ImportAsync(state.Workspace.Store, listFormat.Id, set, actor, state.Clock.GetCurrentInstant(), cancellationToken);
+                    if (imported.Refusal is { } refusal)
                     {
-                        ["files"] = new JsonArray([.. set.Select(f => (JsonNode?)f.Name)]),
-                        ["dataset"] = result.Snapshot.Dataset,
-                        ["imported"] = result.Stored is not null,
-                        ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
-                        ["sha256"] = ListImports.Sha256(set),
-                        ["changes"] = ListImports.Changes(result.Delta),
-                    });
-                }
-                catch (InputRejectedException e)
-                {
-                    rejected.AddRange(e.Problems);
+                        rejected.AddRange(refusal.Problems);
+                        continue;
+                    }
+                    var result = imported.Value!;
+                    changed |= result.Stored is not null;
+                    results.Add(ListsJson.Imported(set.Select(f => f.Name), result));
                 }
                 catch (ConcurrentImportException e)
                 {
-                    rejected.Add($"{string.Join(", ", set.Select(f => f.Name))}: {e.Message}");
+                    rejected.Add(new InputError(string.Join(", ", set.Select(f => f.Name)), e.Message));
                 }
             }
             return ((results, rejected), changed);
         }, cancellationToken);
-        return rejected.Count == 0 ? ApiJson.Ok(results) : Problems.Rejected(Problems.FromLines(rejected),
+        return rejected.Count == 0 ? ApiJson.Ok(results) : Problems.Rejected(rejected,
             results.Count == 0 ? "The list import was rejected; nothing was stored." : "Some list files were rejected; the others were imported (each file is all or nothing).");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
+using Reticle.Service.Access;
 
 namespace Reticle.Cli.Api.Endpoints;
 

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
-using Reticle.Cli.Hosting;
-using Reticle.Cli.Output;
+using Reticle.Service.Access;
 using Reticle.Store;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -66,29 +67,15 @@ internal static class OrdersApi
         {
             return Problems.TooLarge(RequestBody.Orders);
         }
-        try
-        {
-            var added = await OrderRecording.AddAsync(state.Workspace, JsonBody.Root, text, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Created("/api/v1/orders", OrdersJson.Added(added));
-        }
-        catch (InputRejectedException e)
-        {
-            return Problems.From(e);
-        }
+        var added = await OrderRecording.AddAsync(state.Workspace, JsonBody.Root, text, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+        return added.Refusal is { } refusal ? Problems.From(refusal) : ApiJson.Created("/api/v1/orders", OrdersJson.Added(added.Value!));
     }
 
     private static async Task<IResult> ShipAsync(string id, HttpContext context, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
     {
         id = PathId.Of(context, 3, id);
-        try
-        {
-            var decider = await state.DeciderAsync(cancellationToken);
-            var shipment = await OrderShipping.ShipAsync(state.Workspace, decider, id, DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
-            return ApiJson.Ok(OrdersJson.Shipment(shipment));
-        }
-        catch (InputRejectedException e)
-        {
-            return Problems.From(e, "id");
-        }
+        var basis = await state.BasisAsync(cancellationToken);
+        var shipped = await OrderShipping.ShipAsync(state.Workspace, basis, id, "id", DeterminationsApi.Actor(user), state.Clock.GetCurrentInstant(), cancellationToken);
+        return shipped.Refusal is { } refusal ? Problems.From(refusal) : ApiJson.Ok(OrdersJson.Shipment(shipped.Value!));
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Cli.Api.Access;
-using Reticle.Cli.Commands;
+using Reticle.Service.Access;
 using Reticle.Input;
+using Reticle.Service;
+using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
 
@@ -36,7 +38,7 @@ internal static class ScreeningsApi
         var index = (await state.CurrentScreeningAsync(cancellationToken)).Lists.Index;
         var results = screening.Queries.Select(q =>
         {
-            var result = ScreenCommand.Result(q.Query, screening.Threshold, index.Screen(q.Query));
+            var result = ScreeningJson.Result(q.Query, screening.Threshold, index.Screen(q.Query));
             if (q.Id is not null)
             {
                 result["id"] = q.Id;

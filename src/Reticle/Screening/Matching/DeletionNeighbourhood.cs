@@ -37,6 +37,17 @@ internal sealed class DeletionNeighbourhood
         Array.Sort(_hashes, _words);
     }
 
+    /// <summary>As persisted: the sorted hashes and the word behind each.</summary>
+    internal DeletionNeighbourhood(ulong[] hashes, int[] words)
+    {
+        _hashes = hashes;
+        _words = words;
+    }
+
+    internal ulong[] Hashes => _hashes;
+
+    internal int[] Words => _words;
+
     public const int MinimumLength = 4;
 
     [ThreadStatic]

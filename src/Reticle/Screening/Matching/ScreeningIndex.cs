@@ -16,7 +16,7 @@ namespace Reticle.Screening.Matching;
 /// the threshold even if all else matched are not scored.
 /// </para>
 /// </summary>
-public sealed class ScreeningIndex
+public sealed partial class ScreeningIndex
 {
     /// <summary>
     /// Default least score of a hit: 0.80. On the nomenklatura name benchmark (826 labelled pairs) F1 is 0.850 there
@@ -71,23 +71,69 @@ public sealed class ScreeningIndex
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    private ScreeningIndex(ImmutableArray<ListEntry> entries, IndexedName[] names)
+    // Everything is given: built by Index from the names, or read back whole from its persisted form (ScreeningIndex.Persisted.cs).
+    private ScreeningIndex(ImmutableArray<ListEntry> entries, IndexedName[] names, TokenRarity rarity, NameToken[] vocabulary, int[][] postings,
+        FrozenDictionary<string, int[]> byCompact, double[] nameWeights, FrozenDictionary<string, int[]> byPhonetic, FrozenDictionary<string, int[]> byConsonants,
+        FrozenDictionary<string, int[]> byKorean, DeletionNeighbourhood neighbours)
     {
         Entries = entries;
         _names = names;
-        Rarity = TokenRarity.From(names.Select(n => n.Name));
-        Comparer = new NameComparer(Rarity);
+        Rarity = rarity;
+        Comparer = new NameComparer(rarity);
+        _vocabulary = vocabulary;
+        _vocabularyIds = Ids(vocabulary);
+        _postings = postings;
+        _byCompact = byCompact;
+        _nameWeights = nameWeights;
+        _byPhonetic = byPhonetic;
+        _byConsonants = byConsonants;
+        _byKorean = byKorean;
+        _neighbours = neighbours;
+        _mostRepeats = MostRepeats(names);
+    }
+
+    // Derived from the names, so an index read back from its persisted form has it too.
+    private static int MostRepeats(IndexedName[] names)
+    {
+        var most = 1;
+        var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            repeats.Clear();
+            foreach (var token in name.Name.Tokens)
+            {
+                if (token.IsSignificant)
+                {
+                    var count = repeats[token.Text] = repeats.GetValueOrDefault(token.Text) + 1;
+                    most = Math.Max(most, count);
+                }
+            }
+        }
+        return most;
+    }
+
+    private static FrozenDictionary<string, int> Ids(NameToken[] vocabulary)
+    {
+        var ids = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
+        for (var i = 0; i < vocabulary.Length; i++)
+        {
+            ids.Add(vocabulary[i].Text, i);
+        }
+        return ids.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Lays out the index of normalised names: vocabulary, postings, spelling keys and deletion neighbourhoods.</summary>
+    private static ScreeningIndex Index(ImmutableArray<ListEntry> entries, IndexedName[] names)
+    {
+        var rarity = TokenRarity.From(names.Select(n => n.Name));
 
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new List<NameToken>();
         var postings = new List<List<int>>();
         var compact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var repeats = new Dictionary<int, int>();
-        var mostRepeats = 1;
         for (var n = 0; n < names.Length; n++)
         {
             var name = names[n].Name;
-            repeats.Clear();
             foreach (var token in name.Tokens)
             {
                 if (!token.IsSignificant)
@@ -106,8 +152,6 @@ public sealed class ScreeningIndex
                 {
                     list.Add(n);
                 }
-                repeats[id] = repeats.GetValueOrDefault(id) + 1;
-                mostRepeats = Math.Max(mostRepeats, repeats[id]);
             }
             if (name.Compact.Length > 0)
             {
@@ -118,16 +162,15 @@ public sealed class ScreeningIndex
                 same.Add(n);
             }
         }
-        _mostRepeats = mostRepeats;
-        _vocabulary = [.. vocabulary];
-        _vocabularyIds = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        _postings = [.. postings.Select(p => p.ToArray())];
-        _byCompact = compact.ToFrozenDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal);
-        _nameWeights = [.. names.Select(n => n.Name.Tokens.Where(t => t.IsSignificant).Sum(t => Rarity.Weight(t)))];
-        _byPhonetic = Group(_vocabulary, t => t.Kind == TokenKind.Word && t.Phonetic.Length >= 2 ? t.Phonetic : null);
-        _byConsonants = Group(_vocabulary, t => t.Kind == TokenKind.Word && t.Consonants.Length >= 1 ? t.Consonants : null);
-        _byKorean = Group(_vocabulary, t => t.Kind == TokenKind.Word && !t.IsSyllable && t.Text.Length <= 12 ? SpellingKeys.Korean(t.Text) : null);
-        _neighbours = new DeletionNeighbourhood([.. _vocabulary.Select(t => t.Text)], w => _vocabulary[w].Kind == TokenKind.Word && !_vocabulary[w].IsSyllable);
+        NameToken[] words = [.. vocabulary];
+        return new ScreeningIndex(entries, names, rarity, words,
+            [.. postings.Select(p => p.ToArray())],
+            compact.ToFrozenDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal),
+            [.. names.Select(n => n.Name.Tokens.Where(t => t.IsSignificant).Sum(t => rarity.Weight(t)))],
+            Group(words, t => t.Kind == TokenKind.Word && t.Phonetic.Length >= 2 ? t.Phonetic : null),
+            Group(words, t => t.Kind == TokenKind.Word && t.Consonants.Length >= 1 ? t.Consonants : null),
+            Group(words, t => t.Kind == TokenKind.Word && !t.IsSyllable && t.Text.Length <= 12 ? SpellingKeys.Korean(t.Text) : null),
+            new DeletionNeighbourhood([.. words.Select(t => t.Text)], w => words[w].Kind == TokenKind.Word && !words[w].IsSyllable));
     }
 
     public ImmutableArray<ListEntry> Entries { get; }
@@ -164,7 +207,7 @@ public sealed class ScreeningIndex
             perEntry[e] = [.. names];
             return seen;
         }, _ => { });
-        return new ScreeningIndex(all, [.. perEntry.SelectMany(n => n)]);
+        return Index(all, [.. perEntry.SelectMany(n => n)]);
     }
 
     /// <summary>The entries matching the query at or above its threshold, best first, at most its limit.</summary>

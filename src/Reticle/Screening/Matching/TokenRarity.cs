@@ -30,6 +30,12 @@ public sealed class TokenRarity
     /// <summary>How many names the frequencies were counted over.</summary>
     public int Names { get; }
 
+    /// <summary>The weight of every word counted, as persisted with an index.</summary>
+    internal FrozenDictionary<string, double> Weights => _weights;
+
+    /// <summary>Weights as persisted by <see cref="Weights"/>.</summary>
+    internal static TokenRarity Of(FrozenDictionary<string, double> weights, int names) => new(weights, names);
+
     /// <summary>Counts, for every word, the names that use it.</summary>
     public static TokenRarity From(IEnumerable<NormalizedName> names)
     {
