@@ -50,7 +50,8 @@ internal static class UsParties
 
     /// <summary>
     /// A DUV immersion scanner (DCO 1.1 nm: 3B001.f.1.b from 2024-12-02) made in the Netherlands, carrying a
-    /// US-origin integrated circuit: subject to the EAR to Macau or D:5 only through §734.4(a)(8).
+    /// US-origin integrated circuit, no US technology and not from (nor containing the product of) a US-technology
+    /// plant: subject to the EAR to Macau or D:5 only through §734.4(a)(8), and only unless the exporter is allied.
     /// </summary>
     public static Transaction Scanner(string date, string from = "NL", string to = "CN", Party? exporter = null, bool withExporter = true,
         Activity activity = Activity.Export, decimal dco = 1.1m, bool usIc = true, string origin = "NL", decimal usContent = 0m,
@@ -68,6 +69,7 @@ internal static class UsParties
             {
                 Origin = CountryCode.Parse(origin), ContainsUsOriginIc = usIc, UsOriginIcEccns = usIc ? [UsIcEccn] : [],
                 UsControlledContentPercent = usContent, UsTechnologyInputs = [],
+                ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false,
             },
             Parties = parties,
             EndUse = EndUse(Knowledge.No, equivalentControls),
