@@ -15,28 +15,45 @@ public sealed class UsAlliedExporterTests
 {
     private const string SmeRow = "us.ear.ccl-sme-macau-d5";
 
+    // §734.4(a)(8) ends "unless excluded from the national security license requirement in § 742.4(a)(4) or the
+    // regional stability license requirement in § 742.6(a)(6)": for an allied exporter the 0 % level does not
+    // exist, the ordinary de minimis level governs, and a scanner caught only by (a)(8) is not subject to the EAR.
     [Fact]
     public void ASML_exporting_an_NXT2050i_from_the_Netherlands_to_an_unlisted_mature_node_fab_needs_no_US_licence()
     {
         var us = Us(Scanner("2025-06-02"));
 
         us.Classifications.ShouldContain("US-CCL 3B001.f.1.b");
-        us.Finding(SmeRow).Status.ShouldBe(FindingStatus.DoesNotApply);
-        us.Outcome.ShouldBe(O.Permitted);
+        us.Findings.ShouldAllBe(f => f.Status != FindingStatus.Applies);
+        us.Outcome.ShouldBe(O.NotApplicable);
     }
 
     [Theory]
     [InlineData("CN", O.LicenseRequired)]
     [InlineData("MO", O.LicenseRequired)]
     [InlineData("RU", O.LicenseRequired)]
-    [InlineData("NL", O.Permitted)]
-    [InlineData("US", O.Permitted)]
-    [InlineData("KR", O.Permitted)]
+    [InlineData("NL", O.NotApplicable)]
+    [InlineData("US", O.NotApplicable)]
+    [InlineData("KR", O.NotApplicable)]
     public void An_exporter_headquartered_in_Macau_or_D5_loses_the_exclusion(string headquarters, O expected) =>
         Us(Scanner("2025-06-02", exporter: Exporter("NL", headquarters))).Outcome.ShouldBe(expected);
 
+    // §734.9(k) has no "unless excluded" clause: a direct product of 3E992 stays subject to the EAR and only the
+    // §742.4(a)(4)/§742.6(a)(6) licence is excluded for the allied exporter.
     [Theory]
-    [InlineData(Knowledge.Yes, O.Permitted)]
+    [InlineData("NL", O.Permitted)]
+    [InlineData("CN", O.LicenseRequired)]
+    public void A_direct_product_under_the_SME_FDP_rule_stays_subject_and_only_the_licence_is_excluded(string headquarters, O expected)
+    {
+        var t = Scanner("2025-06-02", exporter: Exporter("NL", headquarters));
+        var us = Us(t with { Item = t.Item with { UsTechnologyInputs = ["3E992"] } });
+
+        us.Finding(SmeRow).Status.ShouldBe(expected == O.Permitted ? FindingStatus.DoesNotApply : FindingStatus.Applies);
+        us.Outcome.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(Knowledge.Yes, O.NotApplicable)]
     [InlineData(Knowledge.No, O.LicenseRequired)]
     public void An_exporter_located_outside_Supplement_No_4_is_excluded_only_where_its_country_has_equivalent_controls(Knowledge equivalent, O expected) =>
         Us(Scanner("2025-06-02", from: "SG", exporter: Exporter("SG", "SG"), equivalentControls: equivalent)).Outcome.ShouldBe(expected);
@@ -90,17 +107,18 @@ public sealed class UsAlliedExporterTests
 
     [Fact]
     public void A_reexport_from_Japan_by_a_Japanese_entity_is_excluded_too() =>
-        Us(Scanner("2025-06-02", from: "JP", exporter: Exporter("JP", "JP"), activity: Activity.Reexport)).Outcome.ShouldBe(O.Permitted);
+        Us(Scanner("2025-06-02", from: "JP", exporter: Exporter("JP", "JP"), activity: Activity.Reexport)).Outcome.ShouldBe(O.NotApplicable);
 
     // Supplement No. 4 and the §734.4(a)(8) route both came with 89 FR 96790 on 2024-12-02: the day before,
-    // the scanner was not subject to the EAR at all; from that day it is, and only the exporter decides.
+    // the scanner was not subject to the EAR at all; from that day it is for an exporter headquartered in D:5,
+    // and stays outside the EAR for an allied exporter (the (a)(8) "unless excluded" clause).
     [Theory]
     [InlineData("2024-12-01", "CN", O.NotApplicable)]
     [InlineData("2024-12-02", "CN", O.LicenseRequired)]
     [InlineData("2024-12-03", "CN", O.LicenseRequired)]
     [InlineData("2024-12-01", "NL", O.NotApplicable)]
-    [InlineData("2024-12-02", "NL", O.Permitted)]
-    [InlineData("2024-12-03", "NL", O.Permitted)]
+    [InlineData("2024-12-02", "NL", O.NotApplicable)]
+    [InlineData("2024-12-03", "NL", O.NotApplicable)]
     public void The_exclusion_and_Supplement_No_4_apply_from_2024_12_02(string date, string headquarters, O expected) =>
         Us(Scanner(date, exporter: Exporter("NL", headquarters))).Outcome.ShouldBe(expected);
 

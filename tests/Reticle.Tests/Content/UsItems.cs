@@ -65,7 +65,10 @@ internal static class UsItems
 
     /// <summary>
     /// Foreign-made, 5 % US content, no US technology, no plant route, no US-origin IC, for an unlisted
-    /// mature-node fab: nothing brings it under the EAR until a test says so.
+    /// mature-node fab: nothing brings it under the EAR until a test says so. Shipped by a reseller whose
+    /// ultimate parent is headquartered in China, so the allied-exporter exclusion of §742.4(a)(4)(ii)(B)-(C)
+    /// and §742.6(a)(6)(i)(A)(2)(ii)-(iii) (which also lifts the 0 % level of §734.4(a)(8)) never applies
+    /// here: these tests are about the product, route and destination scopes, not about who exports.
     /// </summary>
     private static Transaction Foreign(Transaction t) => t with
     {
@@ -78,10 +81,16 @@ internal static class UsItems
             ContainsUsTechnologyPlantProduct = false,
             ContainsUsOriginIc = false,
         },
-        Parties = [new Party(PartyRole.EndUser, UnlistedFab, t.To, null)],
+        Parties = [new Party(PartyRole.EndUser, UnlistedFab, t.To, null), ChineseOwnedExporter(t.From)],
         EndUse = ImmutableDictionary<string, Knowledge>.Empty.Add("advancedNodeFacility", Knowledge.No).Add("smeDevelopmentOrProduction", Knowledge.No),
         Personnel = [new Person("Shipping clerk", false, null)],
     };
+
+    public const string ChineseOwnedReseller = "Example Equipment Trading B.V.";
+
+    /// <summary>The exporter: located where the item ships from, its ultimate parent headquartered in China.</summary>
+    private static Party ChineseOwnedExporter(CountryCode from) =>
+        new(PartyRole.Exporter, ChineseOwnedReseller, from, null) { Headquarters = CountryCode.Parse("CN") };
 
     public static Transaction MadeWith(this Transaction t, params string[] usTechnology) => t with { Item = t.Item with { UsTechnologyInputs = [.. usTechnology] } };
 
@@ -90,7 +99,7 @@ internal static class UsItems
 
     /// <summary>The end user, in China unless said otherwise (a footnote-5 party may receive an item shipped elsewhere).</summary>
     public static Transaction For(this Transaction t, string endUser, string country = "CN") =>
-        t with { Parties = [new Party(PartyRole.EndUser, endUser, CountryCode.Parse(country), null)] };
+        t with { Parties = [.. t.Parties.Where(p => p.Role != PartyRole.EndUser), new Party(PartyRole.EndUser, endUser, CountryCode.Parse(country), null)] };
 
     public static Transaction WithEndUse(this Transaction t, string fact, Knowledge? answer) =>
         t with { EndUse = answer is { } a ? t.EndUse.SetItem(fact, a) : t.EndUse.Remove(fact) };

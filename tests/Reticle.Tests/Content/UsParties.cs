@@ -45,9 +45,13 @@ internal static class UsParties
         return equivalentControls is { } e ? facts.Add("equivalentControls", e) : facts;
     }
 
+    /// <summary>The US-origin IC's classification: Category 5 of the CCL, as §734.4(a)(8) and (a)(9) require.</summary>
+    public const string UsIcEccn = "5A992.c";
+
     /// <summary>
     /// A DUV immersion scanner (DCO 1.1 nm: 3B001.f.1.b from 2024-12-02) made in the Netherlands, carrying a
-    /// US-origin integrated circuit: subject to the EAR to Macau or D:5 only through §734.4(a)(8).
+    /// US-origin integrated circuit, no US technology and not from (nor containing the product of) a US-technology
+    /// plant: subject to the EAR to Macau or D:5 only through §734.4(a)(8), and only unless the exporter is allied.
     /// </summary>
     public static Transaction Scanner(string date, string from = "NL", string to = "CN", Party? exporter = null, bool withExporter = true,
         Activity activity = Activity.Export, decimal dco = 1.1m, bool usIc = true, string origin = "NL", decimal usContent = 0m,
@@ -63,7 +67,9 @@ internal static class UsParties
         {
             Item = t.Item with
             {
-                Origin = CountryCode.Parse(origin), ContainsUsOriginIc = usIc, UsControlledContentPercent = usContent, UsTechnologyInputs = [],
+                Origin = CountryCode.Parse(origin), ContainsUsOriginIc = usIc, UsOriginIcEccns = usIc ? [UsIcEccn] : [],
+                UsControlledContentPercent = usContent, UsTechnologyInputs = [],
+                ProducedByUsTechnologyPlant = false, ContainsUsTechnologyPlantProduct = false,
             },
             Parties = parties,
             EndUse = EndUse(Knowledge.No, equivalentControls),
