@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Roles = Reticle.Cli.Api.Access.Role;
+using Roles = Reticle.Service.Access.Role;
 
 namespace Reticle.Cli.Api.Schemas;
 

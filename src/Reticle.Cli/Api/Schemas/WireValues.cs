@@ -1,10 +1,10 @@
-using Reticle.Cli.Api.Access;
 using Reticle.Determination;
 using Reticle.Licensing;
 using Reticle.Model;
 using Reticle.Rules.Compilation;
 using Reticle.Rules.Packs;
 using Reticle.Screening;
+using Reticle.Service.Access;
 using Reticle.Store;
 
 namespace Reticle.Cli.Api.Schemas;
