@@ -23,7 +23,8 @@ public abstract class HoldsApiTests(ApiServer server)
         var (hold, order) = await HeldOrderAsync("analyst");
         var held = (await server.GetJsonAsync("/api/v1/holds")).AsArray().Single(h => h!["id"]!.GetValue<long>() == hold)!;
         (held["order"]!.GetValue<string>(), held["status"]!.GetValue<string>(), held["requestedBy"]!.GetValue<string>()).ShouldBe((order, "held", "api:analyst"));
-        held["reason"]!.GetValue<string>().ShouldContain("NL: license-required");
+        // Held on the shipping day (2026-11-25), when the EU licence is what the NXT:2050i to China needs.
+        held["reason"]!.GetValue<string>().ShouldContain("EU: license-required");
 
         var released = await JsonAsync(await server.PostJsonAsync($"/api/v1/holds/{hold}/release", "reviewer",
             """{"reasonCode": "licence-outside-system", "text": "paper licence on file"}"""));

@@ -121,17 +121,19 @@ public abstract class LicensesApiTests(ApiServer server)
 
         var shipped = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-DEC-{tag}/shipments", "analyst"));
         (shipped["shipped"]!.GetValue<bool>(), shipped["outcome"]!.GetValue<string>()).ShouldBe((true, "licensed"), shipped.ToJsonString());
-        shipped["consumed"]!.AsArray().Select(c => c!["license"]!.GetValue<string>()).ShouldBe([$"{id}-EU", id], ignoreOrder: true);
+        // On 2026-11-25 the EU licence is the one needed: from 2025-11-15 the Dutch list yields to Annex I (Art. 9(1)).
+        var eu = $"{id}-EU";
+        shipped["consumed"]!.AsArray().Select(c => c!["license"]!.GetValue<string>()).ShouldBe([eu]);
 
-        var revocation = await CreatedAsync(await server.PostJsonAsync($"/api/v1/licenses/{id}/revocations", "reviewer",
+        var revocation = await CreatedAsync(await server.PostJsonAsync($"/api/v1/licenses/{eu}/revocations", "reviewer",
             """{"effective": "2026-11-25", "announced": "2026-11-25", "lines": [1], "reason": "partial revocation"}"""));
-        (revocation["type"]!.GetValue<string>(), revocation["license"]!.GetValue<string>(), revocation["effective"]!.GetValue<string>()).ShouldBe(("revoked", id, "2026-11-25"));
+        (revocation["type"]!.GetValue<string>(), revocation["license"]!.GetValue<string>(), revocation["effective"]!.GetValue<string>()).ShouldBe(("revoked", eu, "2026-11-25"));
         revocation["scope"]!["lines"]![0]!.GetValue<int>().ShouldBe(1);
 
         var refused = await JsonAsync(await server.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-JAN-{tag}/shipments", "analyst"));
         (refused["shipped"]!.GetValue<bool>(), refused["outcome"]!.GetValue<string>()).ShouldBe((false, "license-required"), refused.ToJsonString());
         refused["hold"]!.GetValue<long>().ShouldBeGreaterThan(0);
-        var shown = await server.GetJsonAsync($"/api/v1/licenses/{id}");
+        var shown = await server.GetJsonAsync($"/api/v1/licenses/{eu}");
         shown["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         shown["lines"]![0]!["revoked"]!.GetValue<string>().ShouldContain("2026-11-25");
         shown["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["issued", "consumed", "revoked"]);

@@ -92,8 +92,9 @@ public abstract class OrdersApiTests(ApiServer server)
     [Fact]
     public async Task A_backdated_order_is_decided_on_the_day_it_ships_not_on_its_planned_date_and_is_held()
     {
-        // Planned on 2023-08-31, before the Dutch rule: permitted on that day. Shipped on 2026-11-25 (the test clock), when NL and EU
-        // law require a licence for the NXT:2050i to China: a shipment is an act on the day it happens (CONTRACT §2).
+        // Planned on 2023-08-31, before the Dutch rule: permitted on that day. Shipped on 2026-11-25 (the test clock), when EU law
+        // requires a licence for the NXT:2050i to China (Annex I from 2025-11-15; the Dutch list yields to it under Art. 9(1)):
+        // a shipment is an act on the day it happens (CONTRACT §2).
         var tag = Tag();
         await CreatedAsync(await server.PostJsonAsync("/api/v1/orders", "analyst", Order($"SO-{tag}", "2023-08-31", Party(tag))));
         var planned = await JsonAsync(await server.PostJsonAsync("/api/v1/determinations", "analyst", Order($"SO-{tag}", "2023-08-31", Party(tag))));
@@ -103,7 +104,7 @@ public abstract class OrdersApiTests(ApiServer server)
         (shipment["shipped"]!.GetValue<bool>(), shipment["outcome"]!.GetValue<string>()).ShouldBe((false, "license-required"), shipment.ToJsonString());
         shipment["determination"]!["asOf"]!.GetValue<string>().ShouldBe("2026-11-25");
         shipment["determination"]!["jurisdictions"]!.AsArray()
-            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU", "NL"]);
+            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU"]);
         shipment["consumed"]!.AsArray().ShouldBeEmpty();
         var hold = shipment["hold"]!.GetValue<long>();
         (await server.GetJsonAsync("/api/v1/holds")).AsArray().ShouldContain(h => h!["id"]!.GetValue<long>() == hold && h["order"]!.GetValue<string>() == $"SO-{tag}");

@@ -44,7 +44,9 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var tag = Tag();
         var (id, party) = ($"NL-{tag}", Party(tag));
         await CreatedAsync(await nodes.A.PostJsonAsync("/api/v1/licenses", "reviewer", LicensesOnShippingDay(id, party)));
-        (await nodes.B.GetJsonAsync($"/api/v1/licenses/{id}"))["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(3);
+        // On 2026-11-25 the EU licence is the one drawn: from 2025-11-15 the Dutch list yields to Annex I (Art. 9(1)).
+        var eu = $"{id}-EU";
+        (await nodes.B.GetJsonAsync($"/api/v1/licenses/{eu}"))["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(3);
         // Decided on the day the shipment draws the line (the test clock's 2026-11-25), so that draw counts against it.
         var three = Order($"SO-THREE-{tag}", "2026-11-25", party, quantity: 3);
         (await JsonAsync(await nodes.B.PostJsonAsync("/api/v1/determinations", "analyst", three)))["outcome"]!.GetValue<string>().ShouldBe("licensed");
@@ -53,7 +55,7 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var shipped = await JsonAsync(await nodes.A.SendAsync(HttpMethod.Post, $"/api/v1/orders/SO-{tag}/shipments", "analyst"));
         (shipped["shipped"]!.GetValue<bool>(), shipped["outcome"]!.GetValue<string>()).ShouldBe((true, "licensed"), shipped.ToJsonString());
 
-        var seen = await nodes.B.GetJsonAsync($"/api/v1/licenses/{id}");
+        var seen = await nodes.B.GetJsonAsync($"/api/v1/licenses/{eu}");
         seen["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         seen["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["issued", "consumed"]);
         // Three units no longer fit on the line: B decides with the book as it stands, not as B first read it.

@@ -11,8 +11,8 @@ public sealed class HoldsCommandTests
         var run = new CliRun().As("test:alice");
         await AddLicensesOnShippingDayAsync(run);
         await run.RunAsync("orders", "add", Write(run, "orders.jsonl", Lines(UnlistedShipment("SO-JAN", "2024-01-02"))));
-        // Revoked from the test clock's 2026-11-25, the day the order ships (and is decided).
-        await run.RunAsync("licenses", "revoke", Id, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1", "--reason", "partial revocation");
+        // Revoked from the test clock's 2026-11-25, the day the order ships (and is decided); the EU licence is the one that day needs.
+        await run.RunAsync("licenses", "revoke", EuId, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1", "--reason", "partial revocation");
         var shipped = await run.RunAsync("orders", "ship", "SO-JAN");
         shipped.ExitCode.ShouldBe(0, shipped.Error);
         shipped.Out.ShouldContain("SO-JAN NOT shipped: license-required on 2026-11-25; the order stays open, held (hold 1)");
@@ -30,7 +30,7 @@ public sealed class HoldsCommandTests
         hold["order"]!.GetValue<string>().ShouldBe("SO-JAN");
         hold["status"]!.GetValue<string>().ShouldBe("held");
         hold["outcome"]!.GetValue<string>().ShouldBe("license-required");
-        hold["reason"]!.GetValue<string>().ShouldContain("NL: license-required (NL-2023-0042 line 1: revoked from 2026-11-25");
+        hold["reason"]!.GetValue<string>().ShouldContain("EU: license-required (EU-2023-0042 line 1: revoked from 2026-11-25");
         hold["requestedBy"]!.GetValue<string>().ShouldBe("test:alice");
         (await run.RunAsync("holds")).Out.ShouldContain("SO-JAN");
     }

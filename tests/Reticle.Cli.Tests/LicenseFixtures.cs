@@ -55,9 +55,32 @@ internal static class LicenseFixtures
         return path;
     }
 
-    /// <summary>The sample NXT:2050i shipment to SMIC Beijing, with another id and date.</summary>
-    public static string Shipment(string id, string date) =>
+    /// <summary>
+    /// The sample NXT:2050i shipment to SMIC Beijing, with another id and date, stating the facts the US rules ask for
+    /// from December 2024 (<see cref="StatedUsFacts"/>), so the stories turn on licences, not on a missing fact.
+    /// </summary>
+    public static string Shipment(string id, string date) => StatedUsFacts(
         File.ReadAllText(Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"))
             .Replace("SO-2023-0915", id, StringComparison.Ordinal)
-            .Replace("2023-09-15", date, StringComparison.Ordinal);
+            .Replace("2023-09-15", date, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Who ships (ASML, located and headquartered in the Netherlands), that the scanner is no product of a US-technology
+    /// plant, that no US person works on the shipment and where the fab's owner is headquartered: without them the
+    /// EAR's allied-exporter exclusion, plant routes and US-person rules are undecided and the answer is review.
+    /// </summary>
+    public static string StatedUsFacts(string transaction)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(transaction)!.AsObject();
+        json["item"]!["producedByUsTechnologyPlant"] = false;
+        json["item"]!["containsUsTechnologyPlantProduct"] = false;
+        var parties = json["parties"]!.AsArray();
+        foreach (var party in parties)
+        {
+            party!["headquarters"] ??= party["country"]!.GetValue<string>();
+        }
+        parties.Add(new System.Text.Json.Nodes.JsonObject { ["role"] = "exporter", ["name"] = "ASML Netherlands B.V.", ["country"] = "NL", ["headquarters"] = "NL" });
+        json["personnel"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "Shipping clerk", ["usPerson"] = false });
+        return json.ToJsonString();
+    }
 }

@@ -59,16 +59,17 @@ public sealed class OrdersCommandTests
         var shipped = await run.RunAsync("orders", "ship", "SO-DEC");
         shipped.ExitCode.ShouldBe(0, shipped.Error);
         shipped.Out.ShouldContain("SO-DEC shipped on 2026-11-25: licensed");
-        shipped.Out.ShouldContain("drew 1 from NL-2023-0042 line 1");
+        // On 2026-11-25 the EU licence is the one needed: from 2025-11-15 the Dutch list yields to Annex I (Art. 9(1)).
         shipped.Out.ShouldContain("drew 1 from EU-2023-0042 line 1");
-        var licence = (await run.RunAsync("licenses", "show", Id, "--json")).Json;
+        shipped.Out.ShouldNotContain("NL-2023-0042");
+        var licence = (await run.RunAsync("licenses", "show", EuId, "--json")).Json;
         licence["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         licence["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["issued", "consumed"]);
         licence["events"]![1]!["effective"]!.GetValue<string>().ShouldBe("2026-11-25");
         (await run.RunAsync("orders", "ship", "SO-DEC")).ExitCode.ShouldBe(1);
 
         // Revoked from the day of shipping: SO-JAN, planned while the line stood, is decided on that day and refused.
-        await run.RunAsync("licenses", "revoke", Id, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1");
+        await run.RunAsync("licenses", "revoke", EuId, "--effective", "2026-11-25", "--announced", "2026-11-25", "--line", "1");
         var refused = await run.RunAsync("orders", "ship", "SO-JAN", "--json");
         refused.ExitCode.ShouldBe(0, refused.Error);
         refused.Json["shipped"]!.GetValue<bool>().ShouldBeFalse();
@@ -82,7 +83,7 @@ public sealed class OrdersCommandTests
 
     /// <summary>
     /// Issue 14 item 2: an order planned on 2023-08-31 (before the Dutch rule; permitted on that day) shipped on the test clock's
-    /// 2026-11-25 is decided on 2026-11-25, when NL and EU law require a licence, so it is not shipped and is held.
+    /// 2026-11-25 is decided on 2026-11-25, when EU law requires a licence (the Dutch list yields to Annex I from 2025-11-15), so it is not shipped and is held.
     /// </summary>
     internal static async Task A_backdated_order_is_held_on_the_day_it_ships(CliRun run)
     {
@@ -96,7 +97,7 @@ public sealed class OrdersCommandTests
         (again["shipped"]!.GetValue<bool>(), again["outcome"]!.GetValue<string>()).ShouldBe((false, "license-required"));
         again["determination"]!["asOf"]!.GetValue<string>().ShouldBe("2026-11-25");
         again["determination"]!["jurisdictions"]!.AsArray()
-            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU", "NL"]);
+            .Where(j => j!["outcome"]!.GetValue<string>() == "license-required").Select(j => j!["jurisdiction"]!.GetValue<string>()).ShouldBe(["EU"]);
         again["consumed"]!.AsArray().ShouldBeEmpty();
         var hold = (await run.RunAsync("holds", "--json")).Json.AsArray().ShouldHaveSingleItem()!;
         (hold["order"]!.GetValue<string>(), hold["status"]!.GetValue<string>()).ShouldBe(("SO-OLD", "held"));

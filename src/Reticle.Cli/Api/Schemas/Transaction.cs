@@ -64,6 +64,15 @@ internal sealed record TransactionItem
 
     public bool? ContainsUsOriginIc { get; init; }
 
+    [Description("The classifications (ECCN, or EAR99) of the US-origin integrated circuits the item contains (EAR 734.4(a)(8), (a)(9)).")]
+    public IReadOnlyList<string>? UsOriginIcEccns { get; init; }
+
+    [Description("Produced by a plant outside the US that is itself a direct product of the US technology or software the FDP rules name (734.9(e)(3), (k)).")]
+    public bool? ProducedByUsTechnologyPlant { get; init; }
+
+    [Description("Contains a commodity produced by such a plant (734.9(e)(3), (k) and their notes).")]
+    public bool? ContainsUsTechnologyPlantProduct { get; init; }
+
     public string? SpeciallyDesignedFor { get; init; }
 }
 
