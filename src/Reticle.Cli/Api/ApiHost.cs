@@ -96,7 +96,7 @@ internal static class ApiHost
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Reticle API").WithDefaultFonts(false).WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Reticle API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealth("/health");
         var api = app.MapGroup("/api/v1");
         api.MapHealth("/health");
