@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace Reticle.Cli.Api.Schemas;
 
-// List snapshots as ListsCommand.Describe writes them, and what an import answers (ListsApi).
+// List snapshots as ListsJson writes them, and what an import answers (ListsApi).
 
 [Description("A list snapshot held in the store.")]
 internal sealed record ListSnapshot

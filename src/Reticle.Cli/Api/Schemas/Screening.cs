@@ -4,7 +4,7 @@ using ScoringModes = Reticle.Screening.Matching.ScoringMode;
 
 namespace Reticle.Cli.Api.Schemas;
 
-// POST /screenings as ScreeningRequest reads it, and the answers ScreenCommand.Result writes (CONTRACT §4).
+// POST /screenings as ScreeningRequest reads it, and the answers ScreeningJson writes (CONTRACT §4).
 
 [Description("Screen one name.")]
 internal sealed record ScreeningRequest
