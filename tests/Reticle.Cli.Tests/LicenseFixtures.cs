@@ -64,6 +64,8 @@ internal static class LicenseFixtures
             .Replace("SO-2023-0915", id, StringComparison.Ordinal)
             .Replace("2023-09-15", date, StringComparison.Ordinal));
 
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>
     /// Who ships (ASML, located and headquartered in the Netherlands), that the scanner is no product of a US-technology
     /// plant, that no US person works on the shipment and where the fab's owner is headquartered: without them the
@@ -81,6 +83,7 @@ internal static class LicenseFixtures
         }
         parties.Add(new System.Text.Json.Nodes.JsonObject { ["role"] = "exporter", ["name"] = "ASML Netherlands B.V.", ["country"] = "NL", ["headquarters"] = "NL" });
         json["personnel"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "Shipping clerk", ["usPerson"] = false });
-        return json.ToJsonString();
+        // Indented as the sample is ("key": value), so tests may still replace a field's text.
+        return json.ToJsonString(Indented);
     }
 }

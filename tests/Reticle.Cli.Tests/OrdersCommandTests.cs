@@ -122,6 +122,6 @@ public sealed class OrdersCommandTests
 
         results.ShouldAllBe(r => r.ExitCode == 0);
         results.Count(r => r.Json["shipped"]!.GetValue<bool>()).ShouldBe(3);
-        (await run.RunAsync("licenses", "show", Id, "--json")).Json["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(0);
+        (await run.RunAsync("licenses", "show", EuId, "--json")).Json["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(0);
     }
 }

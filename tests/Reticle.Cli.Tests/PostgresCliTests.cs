@@ -62,7 +62,7 @@ public sealed class PostgresCliTests : IAsyncLifetime
 
         var impact = (await run.RunAsync("impact", "--known-at", "2023-12-01", "--vs", "2024-01-02", "--json")).Json;
         impact["changes"]!.AsArray().Select(c => c!["transaction"]!.GetValue<string>()).ShouldBe(["SO-JAN", "SO-FEB"]);
-        (await run.RunAsync("licenses", "show", LicenseFixtures.Id, "--json")).Json["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
+        (await run.RunAsync("licenses", "show", LicenseFixtures.EuId, "--json")).Json["lines"]![0]!["remainingQuantity"]!.GetValue<decimal>().ShouldBe(2);
         (await run.RunAsync("audit", "verify")).ExitCode.ShouldBe(0);
     }
 
