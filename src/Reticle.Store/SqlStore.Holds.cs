@@ -13,7 +13,7 @@ public abstract partial class SqlStore
         """
         SELECT id AS Id, order_id AS OrderId, status AS Status, outcome AS Outcome, reason AS Reason, requested_by AS RequestedBy,
                placed_at AS PlacedAt, audit_sequence AS AuditSequence, released_by AS ReleasedBy, reason_code AS ReasonCode,
-               release_text AS ReleaseText, fingerprint AS Fingerprint, released_at AS ReleasedAt
+               release_text AS ReleaseText, fingerprint AS Fingerprint, released_at AS ReleasedAt, release_audit_sequence AS ReleaseAuditSequence
         FROM holds
         """;
 
@@ -131,5 +131,6 @@ public abstract partial class SqlStore
         public string? ReleaseText { get; set; }
         public string? Fingerprint { get; set; }
         public object? ReleasedAt { get; set; }
+        public long? ReleaseAuditSequence { get; set; }
     }
 }

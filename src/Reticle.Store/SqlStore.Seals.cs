@@ -119,13 +119,7 @@ public abstract partial class SqlStore
                 }
             }
         }
-        var rows = connection.QueryUnbufferedAsync<SealedHoldRow>(
-            """
-            SELECT id AS Id, order_id AS OrderId, status AS Status, outcome AS Outcome, reason AS Reason, requested_by AS RequestedBy,
-                   placed_at AS PlacedAt, audit_sequence AS AuditSequence, released_by AS ReleasedBy, reason_code AS ReasonCode,
-                   release_text AS ReleaseText, fingerprint AS Fingerprint, released_at AS ReleasedAt, release_audit_sequence AS ReleaseAuditSequence
-            FROM holds ORDER BY id
-            """);
+        var rows = connection.QueryUnbufferedAsync<HoldRow>($"{SelectHold} ORDER BY id");
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var what = $"hold {row.Id} of order '{row.OrderId}'";
@@ -159,7 +153,7 @@ public abstract partial class SqlStore
         }
     }
 
-    private string? ReleaseProblem(SealedHoldRow row, AuditRecord released, JsonNode? payload) =>
+    private string? ReleaseProblem(HoldRow row, AuditRecord released, JsonNode? payload) =>
         payload?["hold"]?.GetValue<long>() != row.Id ? "its release record names another hold"
         : released.Actor != row.ReleasedBy ? "its releaser differs from the actor of the release record"
         : Text(payload, "reasonCode") != row.ReasonCode || Text(payload, "text") != row.ReleaseText || Text(payload, "fingerprint") != row.Fingerprint
@@ -309,23 +303,5 @@ public abstract partial class SqlStore
         public long AuditSequence { get; set; }
         public object AddedAt { get; set; } = null!;
         public long? StatusAuditSequence { get; set; }
-    }
-
-    private sealed class SealedHoldRow
-    {
-        public long Id { get; set; }
-        public string OrderId { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string Outcome { get; set; } = "";
-        public string Reason { get; set; } = "";
-        public string RequestedBy { get; set; } = "";
-        public object PlacedAt { get; set; } = null!;
-        public long AuditSequence { get; set; }
-        public string? ReleasedBy { get; set; }
-        public string? ReasonCode { get; set; }
-        public string? ReleaseText { get; set; }
-        public string? Fingerprint { get; set; }
-        public object? ReleasedAt { get; set; }
-        public long? ReleaseAuditSequence { get; set; }
     }
 }
