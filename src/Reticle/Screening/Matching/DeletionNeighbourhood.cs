@@ -40,6 +40,10 @@ internal sealed class DeletionNeighbourhood
     /// <summary>As persisted: the sorted hashes and the word behind each.</summary>
     internal DeletionNeighbourhood(ulong[] hashes, int[] words)
     {
+        if (hashes.Length != words.Length)
+        {
+            throw new InvalidDataException("deletion hashes and their words differ in number");
+        }
         _hashes = hashes;
         _words = words;
     }

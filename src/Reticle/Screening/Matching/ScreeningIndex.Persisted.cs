@@ -1,242 +1,196 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Reticle.Screening.Matching;
 
 /// <summary>
 /// The index in a compact binary form, so that a one-shot command loads the index its lists were built into instead of
-/// normalising every name again (seconds for the bundled lists). The form holds everything the index is: entries, names,
-/// vocabulary, postings, spelling-key groups, deletion neighbourhoods and word weights, so reading it computes nothing
-/// but the vocabulary's lookup table. Where the bytes are kept, and under which key, is the caller's business: the engine
-/// only writes to and reads from the streams it is given.
+/// normalising every name again (seconds for the bundled lists). The form is the index's own flat arrays (vocabulary and
+/// its lookup table, postings, spelling-key groups, deletion neighbourhoods, word and name weights) written as blocks of
+/// bytes, then the names and entries in a form that is read one at a time: loading reads the blocks and makes no object
+/// per name, and a query makes only the names and entries it scores. The file ends with the SHA-256 of all before it, so
+/// a damaged one reads as none. Where the bytes are kept, and under which key, is the caller's business: the engine only
+/// writes to and reads from the streams it is given.
 /// </summary>
 public sealed partial class ScreeningIndex
 {
     /// <summary>Changes whenever the layout below, or what building an index computes, changes: older forms are not read.</summary>
-    public const int PersistedFormat = 1;
+    public const int PersistedFormat = 2;
 
     private const string Magic = "reticle-screening-index";
 
+    // Read back as another number on a machine that orders bytes the other way.
+    private const int ByteOrder = 0x01020304;
+
     public void WriteTo(Stream stream)
     {
-        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(PersistedFormat);
+        using var w = new IndexFileWriter(stream);
+        w.Text(Magic);
+        w.Int(PersistedFormat);
+        w.Int(ByteOrder);
 
-        w.Write(Entries.Length);
-        foreach (var e in Entries)
-        {
-            w.Write(e.List);
-            w.Write(e.Id);
-            w.Write(e.Name);
-            Strings(w, e.AltNames);
-            Strings(w, e.Countries);
-            Optional(w, e.LicenseRequirement);
-            Optional(w, e.LicensePolicy);
-            Optional(w, e.FederalRegister);
-            w.Write(e.ListName);
-            w.Write((int)e.Type);
-            Strings(w, e.Programs);
-            Optional(w, e.Remarks);
-        }
+        w.Keys(_vocabulary);
+        w.Array(_wordKinds);
+        w.Array(_wordScripts);
+        w.Groups(_postings);
+        w.Groups(_byCompact);
+        w.Groups(_byPhonetic);
+        w.Groups(_byConsonants);
+        w.Groups(_byKorean);
+        w.Array(_nameWeights);
+        w.Array(_neighbours.Hashes);
+        w.Array(_neighbours.Words);
+        w.Int(Rarity.Names);
+        w.Keys(Rarity.Words);
+        w.Array(Rarity.Weights);
+        w.Int(_mostRepeats);
 
-        // Tokens once each; names and the vocabulary refer to them by number.
-        var tokens = new Dictionary<NameToken, int>();
-        var table = new List<NameToken>();
-        int TokenId(NameToken t)
-        {
-            if (!tokens.TryGetValue(t, out var id))
-            {
-                tokens.Add(t, id = table.Count);
-                table.Add(t);
-            }
-            return id;
-        }
-        var nameTokens = _names.Select(n => n.Name.Tokens.Select(TokenId).ToArray()).ToArray();
-        var vocabulary = _vocabulary.Select(TokenId).ToArray();
-        w.Write(table.Count);
-        foreach (var t in table)
-        {
-            w.Write(t.Text);
-            w.Write((byte)t.Kind);
-            w.Write((byte)t.Script);
-        }
-        w.Write(_names.Length);
-        for (var n = 0; n < _names.Length; n++)
-        {
-            w.Write(_names[n].Entry);
-            w.Write(_names[n].Written);
-            w.Write(_names[n].Name.Original);
-            Ints(w, nameTokens[n]);
-        }
-        Ints(w, vocabulary);
-        foreach (var posting in _postings)
-        {
-            Ints(w, posting);
-        }
-        foreach (var group in (FrozenDictionary<string, int[]>[])[_byCompact, _byPhonetic, _byConsonants, _byKorean])
-        {
-            w.Write(group.Count);
-            foreach (var (key, members) in group)
-            {
-                w.Write(key);
-                Ints(w, members);
-            }
-        }
-        w.Write(_nameWeights.Length);
-        foreach (var weight in _nameWeights)
-        {
-            w.Write(weight);
-        }
-        w.Write(_neighbours.Hashes.Length);
-        foreach (var hash in _neighbours.Hashes)
-        {
-            w.Write(hash);
-        }
-        Ints(w, _neighbours.Words);
-        w.Write(Rarity.Names);
-        w.Write(Rarity.Weights.Count);
-        foreach (var (word, weight) in Rarity.Weights)
-        {
-            w.Write(word);
-            w.Write(weight);
-        }
+        PersistedNames.Of([.. Enumerable.Range(0, _names.Length).Select(Name)]).WriteTo(w);
+        PersistedEntries.Of(Entries).WriteTo(w);
+        w.Finish();
     }
 
-    /// <summary>An index as <see cref="WriteTo"/> wrote it; null if the bytes are not that form (another format, or cut short).</summary>
+    /// <summary>An index as <see cref="WriteTo"/> wrote it; null if the bytes are not that form (another format, cut short or damaged).</summary>
     public static ScreeningIndex? ReadFrom(Stream stream)
     {
         try
         {
-            using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            if (r.ReadString() != Magic || r.ReadInt32() != PersistedFormat)
+            using var r = new IndexFileReader(stream);
+            if (r.Text() != Magic || r.Int() != PersistedFormat || r.Int() != ByteOrder)
             {
                 return null;
             }
-            var entries = new ListEntry[r.ReadInt32()];
-            for (var i = 0; i < entries.Length; i++)
+            var vocabulary = r.Keys();
+            var wordKinds = r.Array<byte>();
+            var wordScripts = r.Array<byte>();
+            var postings = r.Groups();
+            var byCompact = r.KeyedGroups();
+            var byPhonetic = r.KeyedGroups();
+            var byConsonants = r.KeyedGroups();
+            var byKorean = r.KeyedGroups();
+            var nameWeights = r.Array<double>();
+            var neighbours = new DeletionNeighbourhood(r.Array<ulong>(), r.Array<int>());
+            var rarityNames = r.Int();
+            var rarity = TokenRarity.Of(r.Keys(), r.Array<double>(), rarityNames);
+            var mostRepeats = r.Int();
+            var names = PersistedNames.ReadFrom(r);
+            var entries = PersistedEntries.ReadFrom(r);
+            if (!r.Verify())
             {
-                entries[i] = new ListEntry(r.ReadString(), r.ReadString(), r.ReadString(), Strings(r), Strings(r), Optional(r), Optional(r), Optional(r))
-                {
-                    ListName = r.ReadString(),
-                    Type = (PartyType)r.ReadInt32(),
-                    Programs = Strings(r),
-                    Remarks = Optional(r),
-                };
+                return null;
             }
-            var table = new NameToken[r.ReadInt32()];
-            for (var i = 0; i < table.Length; i++)
-            {
-                table[i] = new NameToken(r.ReadString(), (TokenKind)r.ReadByte(), (TokenScript)r.ReadByte());
-            }
-            var names = new IndexedName[r.ReadInt32()];
-            for (var n = 0; n < names.Length; n++)
-            {
-                var entry = r.ReadInt32();
-                var written = r.ReadString();
-                var original = r.ReadString();
-                var ids = Ints(r);
-                var nameTokens = new NameToken[ids.Length];
-                for (var k = 0; k < ids.Length; k++)
-                {
-                    nameTokens[k] = table[ids[k]];
-                }
-                names[n] = new IndexedName(entry, written, new NormalizedName(original, ImmutableCollectionsMarshalAsImmutable(nameTokens)));
-            }
-            var vocabulary = Ints(r).Select(id => table[id]).ToArray();
-            var postings = new int[vocabulary.Length][];
-            for (var i = 0; i < postings.Length; i++)
-            {
-                postings[i] = Ints(r);
-            }
-            var groups = new FrozenDictionary<string, int[]>[4];
-            for (var g = 0; g < groups.Length; g++)
-            {
-                var count = r.ReadInt32();
-                var group = new Dictionary<string, int[]>(count, StringComparer.Ordinal);
-                for (var i = 0; i < count; i++)
-                {
-                    group.Add(r.ReadString(), Ints(r));
-                }
-                groups[g] = group.ToFrozenDictionary(StringComparer.Ordinal);
-            }
-            var nameWeights = new double[r.ReadInt32()];
-            for (var i = 0; i < nameWeights.Length; i++)
-            {
-                nameWeights[i] = r.ReadDouble();
-            }
-            var hashes = new ulong[r.ReadInt32()];
-            for (var i = 0; i < hashes.Length; i++)
-            {
-                hashes[i] = r.ReadUInt64();
-            }
-            var words = Ints(r);
-            var rarityNames = r.ReadInt32();
-            var weightCount = r.ReadInt32();
-            var weights = new Dictionary<string, double>(weightCount, StringComparer.Ordinal);
-            for (var i = 0; i < weightCount; i++)
-            {
-                weights.Add(r.ReadString(), r.ReadDouble());
-            }
-            return new ScreeningIndex([.. entries], names, TokenRarity.Of(weights.ToFrozenDictionary(StringComparer.Ordinal), rarityNames), vocabulary, postings,
-                groups[0], nameWeights, groups[1], groups[2], groups[3], new DeletionNeighbourhood(hashes, words));
+            var layout = new Layout(rarity, vocabulary, wordKinds, wordScripts, postings, byCompact, nameWeights, byPhonetic, byConsonants, byKorean,
+                neighbours, mostRepeats);
+            return new ScreeningIndex(layout, new ListEntry?[entries.Count], entries, new IndexedName?[names.Count], names);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or IndexOutOfRangeException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or OverflowException)
         {
             return null;
         }
     }
 
-    private static ImmutableArray<NameToken> ImmutableCollectionsMarshalAsImmutable(NameToken[] tokens) =>
-        System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(tokens);
-
-    private static void Strings(BinaryWriter w, ImmutableArray<string> values)
+    /// <summary>
+    /// The names as flat arrays: the entry of each, the name as written and as read, and its tokens (numbers into a table
+    /// of distinct tokens). A name is made from them when a query first scores it.
+    /// </summary>
+    private sealed class PersistedNames(int[] entries, StringList written, StringList original, IntGroups tokens,
+        StringList tokenTexts, byte[] tokenKinds, byte[] tokenScripts)
     {
-        var list = values.IsDefault ? [] : values;
-        w.Write(list.Length);
-        foreach (var v in list)
+        public int Count { get; } = entries.Length == written.Count && entries.Length == original.Count && entries.Length == tokens.Count
+            && tokenTexts.Count == tokenKinds.Length && tokenTexts.Count == tokenScripts.Length
+                ? entries.Length
+                : throw new InvalidDataException("the parts of the persisted names do not agree in size");
+
+        public static PersistedNames Of(IReadOnlyList<IndexedName> names)
         {
-            w.Write(v);
+            var ids = new Dictionary<NameToken, int>();
+            var table = new List<NameToken>();
+            var tokens = new List<IReadOnlyCollection<int>>(names.Count);
+            foreach (var name in names)
+            {
+                var ofName = new int[name.Name.Tokens.Length];
+                for (var k = 0; k < ofName.Length; k++)
+                {
+                    var token = name.Name.Tokens[k];
+                    if (!ids.TryGetValue(token, out var id))
+                    {
+                        ids.Add(token, id = table.Count);
+                        table.Add(token);
+                    }
+                    ofName[k] = id;
+                }
+                tokens.Add(ofName);
+            }
+            return new PersistedNames([.. names.Select(n => n.Entry)], StringList.Of([.. names.Select(n => n.Written)]),
+                StringList.Of([.. names.Select(n => n.Name.Original)]), IntGroups.Of(tokens),
+                StringList.Of([.. table.Select(t => t.Text)]), [.. table.Select(t => (byte)t.Kind)], [.. table.Select(t => (byte)t.Script)]);
+        }
+
+        public void WriteTo(IndexFileWriter w)
+        {
+            w.Array(entries);
+            w.Strings(written);
+            w.Strings(original);
+            w.Groups(tokens);
+            w.Strings(tokenTexts);
+            w.Array(tokenKinds);
+            w.Array(tokenScripts);
+        }
+
+        public static PersistedNames ReadFrom(IndexFileReader r) =>
+            new(r.Array<int>(), r.Strings(), r.Strings(), r.Groups(), r.Strings(), r.Array<byte>(), r.Array<byte>());
+
+        public int EntryOf(int n) => entries[n];
+
+        public IndexedName Name(int n)
+        {
+            var ids = tokens[n];
+            var made = new NameToken[ids.Length];
+            for (var k = 0; k < made.Length; k++)
+            {
+                var t = ids[k];
+                made[k] = new NameToken(tokenTexts[t], (TokenKind)tokenKinds[t], (TokenScript)tokenScripts[t]);
+            }
+            return new IndexedName(entries[n], written[n], new NormalizedName(original[n], ImmutableCollectionsMarshal.AsImmutableArray(made)));
         }
     }
 
-    private static ImmutableArray<string> Strings(BinaryReader r)
+    /// <summary>
+    /// The entries, each as the store's own JSON of it (<see cref="ListEntryJson"/>, so every field the store keeps comes
+    /// back), laid end to end; an entry is read when a query first needs it.
+    /// </summary>
+    private sealed class PersistedEntries(byte[] json, int[] starts)
     {
-        var values = new string[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = r.ReadString();
-        }
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(values);
-    }
+        public int Count { get; } = starts.Length > 0 && starts[0] == 0 && starts[^1] == json.Length
+            ? starts.Length - 1
+            : throw new InvalidDataException("entry bounds do not match their text");
 
-    private static void Optional(BinaryWriter w, string? value)
-    {
-        w.Write(value is not null);
-        if (value is not null)
+        public static PersistedEntries Of(ImmutableArray<ListEntry> entries)
         {
-            w.Write(value);
+            var starts = new int[entries.Length + 1];
+            using var buffer = new MemoryStream();
+            for (var e = 0; e < entries.Length; e++)
+            {
+                starts[e] = (int)buffer.Length;
+                buffer.Write(Encoding.UTF8.GetBytes(ListEntryJson.Write([entries[e]])));
+            }
+            starts[^1] = (int)buffer.Length;
+            return new PersistedEntries(buffer.ToArray(), starts);
         }
-    }
 
-    private static string? Optional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
-
-    private static void Ints(BinaryWriter w, int[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values)
+        public void WriteTo(IndexFileWriter w)
         {
-            w.Write(v);
+            w.Array(json);
+            w.Array(starts);
         }
-    }
 
-    private static int[] Ints(BinaryReader r)
-    {
-        var values = new int[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++)
+        public static PersistedEntries ReadFrom(IndexFileReader r) => new(r.Array<byte>(), r.Array<int>());
+
+        public ListEntry Entry(int e)
         {
-            values[i] = r.ReadInt32();
+            var read = ListEntryJson.Read(Encoding.UTF8.GetString(json, starts[e], starts[e + 1] - starts[e]));
+            return read.Length == 1 ? read[0] : throw new InvalidDataException($"entry {e} does not read back as one entry");
         }
-        return values;
     }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Reticle.Screening.Matching;
 
@@ -54,15 +54,25 @@ public sealed partial class ScreeningIndex
     /// </summary>
     public const int MaxQueryVariants = 16;
 
-    private readonly IndexedName[] _names;
-    private readonly NameToken[] _vocabulary;
-    private readonly FrozenDictionary<string, int> _vocabularyIds;
-    private readonly int[][] _postings;
+    // Names and entries as far as they are made: all of them in an index that was built; in one that was loaded, those a
+    // query has asked for, made from their persisted form on first use (a one-shot command reads a few of 80,000).
+    private readonly IndexedName?[] _names;
+    private readonly PersistedNames? _persistedNames;
+    private readonly ListEntry?[] _entries;
+    private readonly PersistedEntries? _persistedEntries;
+    private ListEntry[]? _allEntries;
+
+    // The significant words of the listed names, by number, with the kind and script of each and the names using it.
+    private readonly StringKeys _vocabulary;
+    private readonly byte[] _wordKinds;
+    private readonly byte[] _wordScripts;
+    private readonly WordBox?[] _words;
+    private readonly IntGroups _postings;
     private readonly DeletionNeighbourhood _neighbours;
-    private readonly FrozenDictionary<string, int[]> _byPhonetic;
-    private readonly FrozenDictionary<string, int[]> _byConsonants;
-    private readonly FrozenDictionary<string, int[]> _byKorean;
-    private readonly FrozenDictionary<string, int[]> _byCompact;
+    private readonly KeyedGroups _byPhonetic;
+    private readonly KeyedGroups _byConsonants;
+    private readonly KeyedGroups _byKorean;
+    private readonly KeyedGroups _byCompact;
     private readonly double[] _nameWeights;
 
     /// <summary>The most times one word occurs in one listed name: a query word repeated more often has nothing left to pair with.</summary>
@@ -71,28 +81,42 @@ public sealed partial class ScreeningIndex
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    // Everything is given: built by Index from the names, or read back whole from its persisted form (ScreeningIndex.Persisted.cs).
-    private ScreeningIndex(ImmutableArray<ListEntry> entries, IndexedName[] names, TokenRarity rarity, NameToken[] vocabulary, int[][] postings,
-        FrozenDictionary<string, int[]> byCompact, double[] nameWeights, FrozenDictionary<string, int[]> byPhonetic, FrozenDictionary<string, int[]> byConsonants,
-        FrozenDictionary<string, int[]> byKorean, DeletionNeighbourhood neighbours)
+    // Everything is given: built by Index from the names, or read back from its persisted form (ScreeningIndex.Persisted.cs).
+    private ScreeningIndex(Layout layout, ListEntry?[] entries, PersistedEntries? persistedEntries, IndexedName?[] names, PersistedNames? persistedNames)
     {
-        Entries = entries;
+        if (names.Length != layout.NameWeights.Length || layout.Vocabulary.Count != layout.Postings.Count
+            || layout.Vocabulary.Count != layout.WordKinds.Length || layout.Vocabulary.Count != layout.WordScripts.Length)
+        {
+            throw new InvalidDataException("the parts of the index do not agree in size");
+        }
+        _entries = entries;
+        _persistedEntries = persistedEntries;
         _names = names;
-        Rarity = rarity;
-        Comparer = new NameComparer(rarity);
-        _vocabulary = vocabulary;
-        _vocabularyIds = Ids(vocabulary);
-        _postings = postings;
-        _byCompact = byCompact;
-        _nameWeights = nameWeights;
-        _byPhonetic = byPhonetic;
-        _byConsonants = byConsonants;
-        _byKorean = byKorean;
-        _neighbours = neighbours;
-        _mostRepeats = MostRepeats(names);
+        _persistedNames = persistedNames;
+        Rarity = layout.Rarity;
+        Comparer = new NameComparer(layout.Rarity);
+        _vocabulary = layout.Vocabulary;
+        _wordKinds = layout.WordKinds;
+        _wordScripts = layout.WordScripts;
+        _words = new WordBox?[layout.Vocabulary.Count];
+        _postings = layout.Postings;
+        _byCompact = layout.ByCompact;
+        _nameWeights = layout.NameWeights;
+        _byPhonetic = layout.ByPhonetic;
+        _byConsonants = layout.ByConsonants;
+        _byKorean = layout.ByKorean;
+        _neighbours = layout.Neighbours;
+        _mostRepeats = layout.MostRepeats;
     }
 
-    // Derived from the names, so an index read back from its persisted form has it too.
+    /// <summary>What finds candidates, as flat arrays: the same whether built or loaded, and persisted as it is.</summary>
+    private sealed record Layout(TokenRarity Rarity, StringKeys Vocabulary, byte[] WordKinds, byte[] WordScripts, IntGroups Postings,
+        KeyedGroups ByCompact, double[] NameWeights, KeyedGroups ByPhonetic, KeyedGroups ByConsonants, KeyedGroups ByKorean,
+        DeletionNeighbourhood Neighbours, int MostRepeats);
+
+    // A word made once and shared by every query (a class, so that it is published whole to other threads).
+    private sealed record WordBox(NameToken Token);
+
     private static int MostRepeats(IndexedName[] names)
     {
         var most = 1;
@@ -110,16 +134,6 @@ public sealed partial class ScreeningIndex
             }
         }
         return most;
-    }
-
-    private static FrozenDictionary<string, int> Ids(NameToken[] vocabulary)
-    {
-        var ids = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary.Length; i++)
-        {
-            ids.Add(vocabulary[i].Text, i);
-        }
-        return ids.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Lays out the index of normalised names: vocabulary, postings, spelling keys and deletion neighbourhoods.</summary>
@@ -163,17 +177,44 @@ public sealed partial class ScreeningIndex
             }
         }
         NameToken[] words = [.. vocabulary];
-        return new ScreeningIndex(entries, names, rarity, words,
-            [.. postings.Select(p => p.ToArray())],
-            compact.ToFrozenDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal),
+        var layout = new Layout(rarity, StringKeys.Of([.. words.Select(t => t.Text)]),
+            [.. words.Select(t => (byte)t.Kind)], [.. words.Select(t => (byte)t.Script)],
+            IntGroups.Of(postings),
+            KeyedGroups.Of(compact),
             [.. names.Select(n => n.Name.Tokens.Where(t => t.IsSignificant).Sum(t => rarity.Weight(t)))],
             Group(words, t => t.Kind == TokenKind.Word && t.Phonetic.Length >= 2 ? t.Phonetic : null),
             Group(words, t => t.Kind == TokenKind.Word && t.Consonants.Length >= 1 ? t.Consonants : null),
             Group(words, t => t.Kind == TokenKind.Word && !t.IsSyllable && t.Text.Length <= 12 ? SpellingKeys.Korean(t.Text) : null),
-            new DeletionNeighbourhood([.. words.Select(t => t.Text)], w => words[w].Kind == TokenKind.Word && !words[w].IsSyllable));
+            new DeletionNeighbourhood([.. words.Select(t => t.Text)], w => words[w].Kind == TokenKind.Word && !words[w].IsSyllable),
+            MostRepeats(names));
+        var index = new ScreeningIndex(layout, [.. entries], null, names, null);
+        for (var w = 0; w < words.Length; w++)
+        {
+            index._words[w] = new WordBox(words[w]);
+        }
+        return index;
     }
 
-    public ImmutableArray<ListEntry> Entries { get; }
+    /// <summary>Every entry of the lists indexed.</summary>
+    public ImmutableArray<ListEntry> Entries => ImmutableCollectionsMarshal.AsImmutableArray(
+        Volatile.Read(ref _allEntries) ?? (_allEntries = [.. Enumerable.Range(0, _entries.Length).Select(Entry)]));
+
+    /// <summary>The entry at <paramref name="e"/>, made from its persisted form the first time it is asked for.</summary>
+    private ListEntry Entry(int e) => Volatile.Read(ref _entries[e]) ?? Published(ref _entries[e], _persistedEntries!.Entry(e));
+
+    /// <summary>The name at <paramref name="n"/>, made from its persisted form the first time it is asked for.</summary>
+    private IndexedName Name(int n) => Volatile.Read(ref _names[n]) ?? Published(ref _names[n], _persistedNames!.Name(n));
+
+    /// <summary>The position of the entry named at <paramref name="n"/>, without making the name.</summary>
+    private int EntryOf(int n) => Volatile.Read(ref _names[n])?.Entry ?? _persistedNames!.EntryOf(n);
+
+    /// <summary>The word numbered <paramref name="w"/>, made the first time it is asked for.</summary>
+    private NameToken Word(int w) => (Volatile.Read(ref _words[w])
+        ?? Published(ref _words[w], new WordBox(new NameToken(_vocabulary[w], (TokenKind)_wordKinds[w], (TokenScript)_wordScripts[w])))).Token;
+
+    // Two threads may make the same thing at once: both made it alike, and the first one kept is used from then on.
+    private static T Published<T>(ref T? slot, T made) where T : class => Interlocked.CompareExchange(ref slot, made, null) ?? made;
+
 
     /// <summary>How many names and aliases are indexed.</summary>
     public int NameCount => _names.Length;
@@ -222,7 +263,7 @@ public sealed partial class ScreeningIndex
         }
         var screened = Screened(query.Name);
         var scratch = t_scratch ??= new Scratch();
-        scratch.Ensure(_names.Length, _vocabulary.Length);
+        scratch.Ensure(_names.Length, _vocabulary.Count);
         var best = new Dictionary<int, (double Score, int Name, int Variant)>();
         for (var v = 0; v < variants.Count; v++)
         {
@@ -230,8 +271,8 @@ public sealed partial class ScreeningIndex
             var candidates = Candidates(variant, query, threshold, scratch);
             foreach (var n in candidates)
             {
-                var indexed = _names[n];
-                var entry = Entries[indexed.Entry];
+                var indexed = Name(n);
+                var entry = Entry(indexed.Entry);
                 var score = query.Mode == ScoringMode.Ofac
                     ? OfacScorer.Score(screened, indexed.Written)
                     : Qualifiers.Apply(Comparer.Score(variant, indexed.Name, TypeOf(query, entry)), query, entry, null);
@@ -244,13 +285,13 @@ public sealed partial class ScreeningIndex
         return [.. best
             .OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key)
             .Take(query.Limit)
-            .Select(b => Hit(query, variants[b.Value.Variant], _names[b.Value.Name], b.Value.Score))];
+            .Select(b => Hit(query, variants[b.Value.Variant], Name(b.Value.Name), b.Value.Score))];
     }
 
     /// <summary>The score of one listed name for a query, as <see cref="Screen"/> computes it, with its explanation.</summary>
     private ScreeningHit Hit(ScreeningQuery query, NormalizedName variant, IndexedName indexed, double score)
     {
-        var entry = Entries[indexed.Entry];
+        var entry = Entry(indexed.Entry);
         var explanation = new List<string>();
         if (query.Name.Length > MaxQueryLength)
         {
@@ -342,17 +383,17 @@ public sealed partial class ScreeningIndex
             for (var next = k + 1; next < tokens.Length && next <= k + 2 && tokens[next].Kind != TokenKind.Number; next++)
             {
                 joined += tokens[next].Text;
-                if (_vocabularyIds.TryGetValue(joined, out var word))
+                if (_vocabulary.TryGetIndex(joined, out var word))
                 {
                     Gather(_postings[word], weight, scratch, create);
                 }
                 var keyed = token.Script switch
                 {
-                    TokenScript.Hangul => _byKorean.GetValueOrDefault(SpellingKeys.Korean(joined)),
-                    TokenScript.Abjad => _byConsonants.GetValueOrDefault(SpellingKeys.Consonants(joined)),
-                    _ => null,
+                    TokenScript.Hangul => _byKorean[SpellingKeys.Korean(joined)],
+                    TokenScript.Abjad => _byConsonants[SpellingKeys.Consonants(joined)],
+                    _ => [],
                 };
-                foreach (var w in keyed ?? [])
+                foreach (var w in keyed)
                 {
                     Gather(_postings[w], weight * 0.85, scratch, create);
                 }
@@ -369,7 +410,7 @@ public sealed partial class ScreeningIndex
         {
             var gathered = Math.Min(scratch.Gathered[n], total);
             if ((ofac || Bound(gathered, total, _nameWeights[n]) >= threshold - BoundSlack)
-                && (screening.Lists is null || screening.Lists.Contains(Entries[_names[n].Entry].List)))
+                && (screening.Lists is null || screening.Lists.Contains(Entry(EntryOf(n)).List)))
             {
                 candidates.Add(n);
             }
@@ -394,7 +435,7 @@ public sealed partial class ScreeningIndex
         return gathered / (gathered + NameComparer.OmissionFactor * omitted);
     }
 
-    private static void Gather(int[] names, double amount, Scratch scratch, bool create)
+    private static void Gather(ReadOnlySpan<int> names, double amount, Scratch scratch, bool create)
     {
         if (create)
         {
@@ -408,7 +449,7 @@ public sealed partial class ScreeningIndex
             // Postings are in name order: look the found names up rather than walk a long list.
             foreach (var n in scratch.Touched)
             {
-                if (Array.BinarySearch(names, n) >= 0)
+                if (names.BinarySearch(n) >= 0)
                 {
                     scratch.AddToFound(n, amount);
                 }
@@ -429,7 +470,7 @@ public sealed partial class ScreeningIndex
         var found = scratch.Words;
         found.Clear();
         scratch.ResetWords();
-        if (_vocabularyIds.TryGetValue(token.Text, out var exact))
+        if (_vocabulary.TryGetIndex(token.Text, out var exact))
         {
             scratch.SeenWord(exact);
             found.Add((exact, 1));
@@ -442,7 +483,7 @@ public sealed partial class ScreeningIndex
         {
             if (scratch.SeenWord(word))
             {
-                var (similarity, _) = TokenSimilarity.Compare(token, _vocabulary[word]);
+                var (similarity, _) = TokenSimilarity.Compare(token, Word(word));
                 if (similarity >= NameComparer.PairingFloor)
                 {
                     found.Add((word, similarity));
@@ -487,7 +528,7 @@ public sealed partial class ScreeningIndex
         return found;
     }
 
-    private static FrozenDictionary<string, int[]> Group(NameToken[] vocabulary, Func<NameToken, string?> key)
+    private static KeyedGroups Group(NameToken[] vocabulary, Func<NameToken, string?> key)
     {
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < vocabulary.Length; i++)
@@ -501,7 +542,7 @@ public sealed partial class ScreeningIndex
                 list.Add(i);
             }
         }
-        return groups.ToFrozenDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
+        return KeyedGroups.Of(groups);
     }
 
     /// <summary>Per-thread working memory of a query, reused so that screening allocates little.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Reticle.Screening.Matching;
 
 /// <summary>
@@ -16,25 +14,31 @@ public sealed class TokenRarity
     /// <summary>The weight of the commonest word; rarer words rise to 1.</summary>
     public const double CommonWordWeight = 0.25;
 
-    private readonly FrozenDictionary<string, double> _weights;
+    // The words counted and the weight of each, by position: flat, so that an index persists and loads them as blocks.
+    private readonly StringKeys _words;
+    private readonly double[] _weights;
 
-    private TokenRarity(FrozenDictionary<string, double> weights, int names)
+    private TokenRarity(StringKeys words, double[] weights, int names)
     {
-        _weights = weights;
+        _words = words;
+        _weights = words.Count == weights.Length ? weights : throw new InvalidDataException("words and weights differ in number");
         Names = names;
     }
 
     /// <summary>No corpus: every word weighs 1 (names compared on their own, as in a two-name comparison).</summary>
-    public static TokenRarity Uniform { get; } = new(FrozenDictionary<string, double>.Empty, 0);
+    public static TokenRarity Uniform { get; } = new(StringKeys.Empty, [], 0);
 
     /// <summary>How many names the frequencies were counted over.</summary>
     public int Names { get; }
 
-    /// <summary>The weight of every word counted, as persisted with an index.</summary>
-    internal FrozenDictionary<string, double> Weights => _weights;
+    /// <summary>Every word counted, as persisted with an index.</summary>
+    internal StringKeys Words => _words;
 
-    /// <summary>Weights as persisted by <see cref="Weights"/>.</summary>
-    internal static TokenRarity Of(FrozenDictionary<string, double> weights, int names) => new(weights, names);
+    /// <summary>The weight of each of <see cref="Words"/>, as persisted with an index.</summary>
+    internal double[] Weights => _weights;
+
+    /// <summary>Weights as persisted by <see cref="Words"/> and <see cref="Weights"/>.</summary>
+    internal static TokenRarity Of(StringKeys words, double[] weights, int names) => new(words, weights, names);
 
     /// <summary>Counts, for every word, the names that use it.</summary>
     public static TokenRarity From(IEnumerable<NormalizedName> names)
@@ -55,11 +59,9 @@ public sealed class TokenRarity
             }
         }
         var scale = Math.Log(count + 1);
-        var weights = frequency.ToFrozenDictionary(
-            f => f.Key,
-            f => CommonWordWeight + (1 - CommonWordWeight) * Math.Clamp(Math.Log((count + 1.0) / f.Value) / scale, 0, 1),
-            StringComparer.Ordinal);
-        return new TokenRarity(weights, count);
+        var words = frequency.Keys.Order(StringComparer.Ordinal).ToList();
+        var weights = words.Select(w => CommonWordWeight + (1 - CommonWordWeight) * Math.Clamp(Math.Log((count + 1.0) / frequency[w]) / scale, 0, 1)).ToArray();
+        return new TokenRarity(StringKeys.Of(words), weights, count);
     }
 
     public double Weight(in NameToken token) => token.Kind switch
@@ -71,5 +73,5 @@ public sealed class TokenRarity
         _ => WordWeight(token.Text),
     };
 
-    public double WordWeight(string word) => _weights.TryGetValue(word, out var weight) ? weight : 1;
+    public double WordWeight(string word) => _words.IndexOf(word) is >= 0 and var i ? _weights[i] : 1;
 }
