@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace Reticle.Screening.Matching;
 
@@ -9,9 +8,9 @@ namespace Reticle.Screening.Matching;
 /// the digest at the end matches. Throws <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/> on
 /// bytes that are not such a file.
 /// </summary>
-internal sealed class IndexFileReader(Stream stream) : IDisposable
+internal sealed class IndexFileReader(Stream stream)
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IndexChecksum _hash = new();
 
     public int Int()
     {
@@ -50,18 +49,16 @@ internal sealed class IndexFileReader(Stream stream) : IDisposable
     /// <summary>Whether the digest that ends the file is that of everything read, and nothing follows it.</summary>
     public bool Verify()
     {
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expected = stackalloc byte[IndexChecksum.Size];
         stream.ReadExactly(expected);
-        Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
-        _hash.GetHashAndReset(actual);
+        Span<byte> actual = stackalloc byte[IndexChecksum.Size];
+        _hash.Write(actual);
         return expected.SequenceEqual(actual) && (!stream.CanSeek || stream.Position == stream.Length);
     }
 
     private void Bytes(Span<byte> bytes)
     {
         stream.ReadExactly(bytes);
-        _hash.AppendData(bytes);
+        _hash.Append(bytes);
     }
-
-    public void Dispose() => _hash.Dispose();
 }

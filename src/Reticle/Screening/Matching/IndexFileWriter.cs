@@ -1,15 +1,14 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace Reticle.Screening.Matching;
 
 /// <summary>
 /// Writes a persisted index: numbers and whole arrays as their bytes (little-endian, as the machine holds them), and
-/// at the end the SHA-256 of everything before it, so that a reader can tell a damaged file from a good one.
+/// at the end the checksum (<see cref="IndexChecksum"/>) of everything before it, so that a reader can tell a damaged file from a good one.
 /// </summary>
-internal sealed class IndexFileWriter(Stream stream) : IDisposable
+internal sealed class IndexFileWriter(Stream stream)
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IndexChecksum _hash = new();
 
     public void Int(int value) => Bytes(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(ref value)));
 
@@ -50,13 +49,16 @@ internal sealed class IndexFileWriter(Stream stream) : IDisposable
     }
 
     /// <summary>Ends the file with the digest of what was written.</summary>
-    public void Finish() => stream.Write(_hash.GetHashAndReset());
+    public void Finish()
+    {
+        Span<byte> checksum = stackalloc byte[IndexChecksum.Size];
+        _hash.Write(checksum);
+        stream.Write(checksum);
+    }
 
     private void Bytes(ReadOnlySpan<byte> bytes)
     {
-        _hash.AppendData(bytes);
+        _hash.Append(bytes);
         stream.Write(bytes);
     }
-
-    public void Dispose() => _hash.Dispose();
 }

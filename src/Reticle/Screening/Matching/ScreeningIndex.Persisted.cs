@@ -9,7 +9,7 @@ namespace Reticle.Screening.Matching;
 /// normalising every name again (seconds for the bundled lists). The form is the index's own flat arrays (vocabulary and
 /// its lookup table, postings, spelling-key groups, deletion neighbourhoods, word and name weights) written as blocks of
 /// bytes, then the names and entries in a form that is read one at a time: loading reads the blocks and makes no object
-/// per name, and a query makes only the names and entries it scores. The file ends with the SHA-256 of all before it, so
+/// per name, and a query makes only the names and entries it scores. The file ends with a checksum (<see cref="IndexChecksum"/>) of all before it, so
 /// a damaged one reads as none. Where the bytes are kept, and under which key, is the caller's business: the engine only
 /// writes to and reads from the streams it is given.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed partial class ScreeningIndex
 
     public void WriteTo(Stream stream)
     {
-        using var w = new IndexFileWriter(stream);
+        var w = new IndexFileWriter(stream);
         w.Text(Magic);
         w.Int(PersistedFormat);
         w.Int(ByteOrder);
@@ -56,7 +56,7 @@ public sealed partial class ScreeningIndex
     {
         try
         {
-            using var r = new IndexFileReader(stream);
+            var r = new IndexFileReader(stream);
             if (r.Text() != Magic || r.Int() != PersistedFormat || r.Int() != ByteOrder)
             {
                 return null;
