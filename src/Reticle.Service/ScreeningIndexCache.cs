@@ -33,18 +33,35 @@ internal sealed class ScreeningIndexCache(string folder)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    public ScreeningIndex? Load(string key)
+    /// <summary>
+    /// The index kept under <paramref name="key"/>, or null if none is. A file that does not read back whole (cut short,
+    /// damaged, or of another format) is never used: it is said on <paramref name="notice"/>, removed, and the caller
+    /// builds the index again.
+    /// </summary>
+    public ScreeningIndex? Load(string key, Action<string>? notice)
     {
         var path = PathOf(key);
+        ScreeningIndex? index;
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 20);
-            return ScreeningIndex.ReadFrom(file);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16);
+            index = ScreeningIndex.ReadFrom(file);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            notice?.Invoke($"reticle: the kept screening index {path} cannot be read ({e.Message}); building the index again");
+            return null;
+        }
+        if (index is null)
+        {
+            notice?.Invoke($"reticle: the kept screening index {path} is damaged or of another format; building the index again");
+            TryDelete(path);
+        }
+        return index;
     }
 
     /// <summary>Keeps the index; a cache that cannot be written (read-only folder, full disk) only costs the next call a rebuild.</summary>

@@ -128,7 +128,7 @@ internal sealed class Workspace : IAsyncDisposable
                 return new Screening(known, versions);
             }
         }
-        if ((versions.IsEmpty ? null : _cache?.Load(key)) is not { } index)
+        if ((versions.IsEmpty ? null : _cache?.Load(key, Options.Notice)) is not { } index)
         {
             (index, versions, key) = await BuildIndexAsync(importedBy, versions, key, cancellationToken);
         }

@@ -11,4 +11,8 @@ namespace Reticle.Service;
 /// Where what is derived from content is kept between calls (screening indexes, keyed by the snapshots they were built
 /// from; see <see cref="ScreeningIndexCache"/>); null: nothing is kept, every call builds its own.
 /// </param>
-internal sealed record WorkspaceOptions(StoreOptions Store, string ContentDirectory, string Actor, IClock Clock, string? CacheDirectory = null);
+/// <param name="Notice">
+/// Where the workspace says what it did on its own that the user should know of (a damaged cache file rebuilt); null: nowhere.
+/// </param>
+internal sealed record WorkspaceOptions(StoreOptions Store, string ContentDirectory, string Actor, IClock Clock, string? CacheDirectory = null,
+    Action<string>? Notice = null);

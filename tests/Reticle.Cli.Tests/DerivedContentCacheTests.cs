@@ -61,19 +61,75 @@ public sealed class DerivedContentCacheTests
         Indexes(cache).Length.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task A_damaged_index_file_is_rebuilt_not_trusted()
+    [Theory]
+    [InlineData("cut short")]
+    [InlineData("one byte changed")]
+    public async Task A_damaged_index_file_is_rebuilt_not_trusted_and_the_user_is_told(string damage)
     {
         var (run, cache) = Fresh();
         var before = await HitsAsync(run, "Semiconductor Manufacturing Intl. Corp.");
         var kept = Indexes(cache).ShouldHaveSingleItem();
-        await File.WriteAllBytesAsync(kept, [.. (await File.ReadAllBytesAsync(kept)).Take(1000)]);
+        var bytes = await File.ReadAllBytesAsync(kept);
+        if (damage == "cut short")
+        {
+            bytes = bytes[..1000];
+        }
+        else
+        {
+            // In the middle of the file, where the postings and names are: the file still reads, only its checksum differs.
+            bytes[bytes.Length / 2] ^= 0x20;
+        }
+        await File.WriteAllBytesAsync(kept, bytes);
 
-        var after = await HitsAsync(run, "Semiconductor Manufacturing Intl. Corp.");
+        var after = await run.RunAsync("screen", "Semiconductor Manufacturing Intl. Corp.", "--json");
 
-        after.ToJsonString().ShouldBe(before.ToJsonString());
-        new FileInfo(kept).Length.ShouldBeGreaterThan(1000);
+        after.ExitCode.ShouldBe(0, after.Error);
+        after.Json["hits"]!.ToJsonString().ShouldBe(before.ToJsonString());
+        after.Error.ShouldContain("damaged");
+        after.Error.ShouldContain(kept);
+        // Kept again whole: the next command loads it without a word.
+        (await run.RunAsync("screen", "Semiconductor Manufacturing Intl. Corp.", "--json")).Error.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_rule_pack_changed_after_a_check_decides_the_next_check()
+    {
+        // The bundled packs and catalogue, and one small list, in a content folder of the test's own.
+        var content = Directory.CreateTempSubdirectory("reticle-content-").FullName;
+        foreach (var folder in (string[])["packs", "catalog"])
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "content", folder), "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(content, folder, Path.GetRelativePath(Path.Combine(Repository.Root, "content", folder), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+        }
+        Directory.CreateDirectory(Path.Combine(content, "lists"));
+        File.Copy(Path.Combine(Repository.Root, "content", "lists", "bis-dpl-2022-09-07.txt"), Path.Combine(content, "lists", "bis-dpl-2022-09-07.txt"));
+        await File.WriteAllTextAsync(Path.Combine(content, "lists", "lists.yaml"),
+            "- dataset: bis-dpl\n  format: bis-dpl\n  files: [bis-dpl-2022-09-07.txt]\n  source: test\n");
+        var (run, _) = Fresh();
+        run.With("RETICLE_CONTENT", content);
+        var sample = Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json");
+        const string Cited = "Regulation (EU) 2021/821, Art. 3(1) (authorisation required for the export of dual-use items listed in Annex I)";
+
+        var first = await run.RunAsync("check", sample, "--json");
+        first.ExitCode.ShouldBe(0, first.Error);
+        Citation(first.Json).ShouldBe(Cited);
+
+        var pack = Path.Combine(content, "packs", "eu", "eu-annex-i-2021.yaml");
+        await File.WriteAllTextAsync(pack, (await File.ReadAllTextAsync(pack)).Replace(Cited, "Article 3(1), as the amended pack cites it"));
+        var second = await run.RunAsync("check", sample, "--json");
+
+        second.ExitCode.ShouldBe(0, second.Error);
+        Citation(second.Json).ShouldBe("Article 3(1), as the amended pack cites it");
+        second.Json["ruleSet"]!.GetValue<string>().ShouldNotBe(first.Json["ruleSet"]!.GetValue<string>());
+    }
+
+    private static string Citation(JsonNode result) =>
+        result["jurisdictions"]!.AsArray().Single(j => j!["jurisdiction"]!.GetValue<string>() == "EU")!["findings"]!.AsArray()
+            .Single(f => f!["rule"]!.GetValue<string>() == "eu.annex-i.art3-lithography")!["citation"]!.GetValue<string>();
 
     [Fact]
     public async Task Opening_a_workspace_whose_content_is_unchanged_writes_nothing()

@@ -25,7 +25,7 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, Func<Tex
 
     /// <summary>The workspace a command opens: <c>--data</c>/<c>--postgres</c> or their variables, the bundled content, this actor and clock.</summary>
     public WorkspaceOptions Workspace(string? data, string? postgres) =>
-        new(StoreOptions.Resolve(data, postgres, Variable), BundledContent.Directory(Variable), Actor, Clock, CacheDirectory);
+        new(StoreOptions.Resolve(data, postgres, Variable), BundledContent.Directory(Variable), Actor, Clock, CacheDirectory, Error.WriteLine);
 
     /// <summary>
     /// Where derived content (screening indexes) is kept between commands: <c>RETICLE_CACHE</c>, else the user's cache folder

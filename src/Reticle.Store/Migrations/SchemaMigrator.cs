@@ -33,6 +33,15 @@ internal static class SchemaMigrator
             throw new InvalidOperationException($"The database schema is at version {newest}, newer than this Reticle knows ({known}). Upgrade Reticle.");
         }
 
+        // Every migration applied (the usual case: every command opens the store): nothing to write, so no write lock is
+        // taken. Opening a data folder that is up to date must not queue behind, or block, another process's writes.
+        var done = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
+        if (migrations.All(m => done.Contains(m.Version)))
+        {
+            return;
+        }
+
         foreach (var migration in migrations)
         {
             await using var transaction = await beginWrite(connection, cancellationToken);

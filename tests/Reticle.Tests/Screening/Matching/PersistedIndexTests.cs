@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reticle.Screening;
+using Reticle.Screening.Listing;
 using Reticle.Screening.Matching;
 
 namespace Reticle.Tests.Screening.Matching;
@@ -49,6 +50,40 @@ public sealed class PersistedIndexTests
         BundledScreening.Index.WriteTo(bytes);
         ScreeningIndex.ReadFrom(new MemoryStream(bytes.ToArray()[..(int)(bytes.Length / 2)])).ShouldBeNull();
         ScreeningIndex.ReadFrom(new MemoryStream("not an index"u8.ToArray())).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Bytes_changed_anywhere_read_as_none()
+    {
+        using var bytes = new MemoryStream();
+        BundledScreening.Index.WriteTo(bytes);
+        var written = bytes.ToArray();
+        foreach (var at in (int[])[written.Length / 7, written.Length / 2, written.Length - 20])
+        {
+            var damaged = written.ToArray();
+            damaged[at] ^= 0x01;
+            ScreeningIndex.ReadFrom(new MemoryStream(damaged)).ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public void An_entry_read_back_keeps_the_snapshot_that_first_held_it()
+    {
+        var held = new HeldInSnapshot("us-csl", new NodaTime.LocalDate(2024, 5, 3));
+        // No citation: only the snapshot dates the listing, so an entry that lost it would be dated otherwise.
+        var entry = new ListEntry("EL", "1", "Quillfeather Photonic Holdings", [], ["CN"], "For all items subject to the EAR.", "Presumption of denial.", null)
+        {
+            HeldIn = held,
+        };
+        entry.Listing.ShouldNotBe((entry with { HeldIn = null }).Listing);
+        using var bytes = new MemoryStream();
+        ScreeningIndex.Build([entry]).WriteTo(bytes);
+        bytes.Position = 0;
+
+        var read = ScreeningIndex.ReadFrom(bytes).ShouldNotBeNull();
+
+        read.Entries.ShouldHaveSingleItem().HeldIn.ShouldBe(held);
+        read.Screen(new ScreeningQuery("Quillfeather Photonic Holdings", null)).ShouldHaveSingleItem().Entry.Listing.ShouldBe(entry.Listing);
     }
 
     private static string Describe(IEnumerable<ScreeningHit> hits) =>
