@@ -30,22 +30,13 @@ internal static class PacksCommand
     private static int Validate(ParseResult parse, CliEnvironment env)
     {
         var directory = parse.GetValue(Directory)!;
-        if (!System.IO.Directory.Exists(directory))
-        {
-            throw RefusedException.Invalid(directory, "no such folder");
-        }
-        var files = System.IO.Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => new RulePackSource(f, File.ReadAllText(f)))
-            .ToList();
+        var files = RulePackFolder.Read(directory) ?? throw RefusedException.Invalid(directory, "no such folder");
         var errors = new List<PackError>();
         var packs = RulePackLoader.ReadAll(files, errors);
         var rules = errors.Count == 0 ? RuleSetCompiler.Compile(packs, errors) : null;
         if (rules is null)
         {
-            throw new RefusedException(Refusal.Invalid(errors.Select(e =>
-                new Input.InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}"))));
+            throw Refuse(errors);
         }
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -61,6 +52,10 @@ internal static class PacksCommand
         }
         return ExitCodes.Success;
     }
+
+    /// <summary>Rule-pack errors as a refusal (exit 1), each naming file, line, column and rule.</summary>
+    public static RefusedException Refuse(IEnumerable<PackError> errors) => new(Refusal.Invalid(errors.Select(e =>
+        new Input.InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}"))));
 
     private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
