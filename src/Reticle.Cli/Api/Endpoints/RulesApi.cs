@@ -11,6 +11,27 @@ namespace Reticle.Cli.Api.Endpoints;
 /// </summary>
 internal static class RulesApi
 {
+    private static async Task<IResult> TimelineWithDraftsAsync(HttpRequest request, ApiState state, CancellationToken cancellationToken)
+    {
+        var (upload, refusal) = await DraftUpload.ReadAsync(request, ["kind"], cancellationToken);
+        if (upload is null)
+        {
+            return refusal!;
+        }
+        if (upload.Errors.Count > 0)
+        {
+            return Problems.Rejected(upload.Errors);
+        }
+        var errors = new List<Reticle.Rules.Packs.PackError>();
+        var compiled = Reticle.WhatIf.DraftRules.Compile(state.Workspace.LoadRulePacks(), upload.Drafts, null, errors);
+        if (compiled is null)
+        {
+            return DraftUpload.Rejected(errors);
+        }
+        var kind = upload.Form["kind"].FirstOrDefault() is { Length: > 0 } k ? k.Trim() : "lithography";
+        return ApiJson.Ok(RuleTimeline.Build(compiled.WithDrafts, kind, compiled.Drafts.Select(d => d.Id).ToHashSet(StringComparer.Ordinal)));
+    }
+
     private static IResult Diff(ApiState state, string? old, string? @new)
     {
         var packs = state.Rules.Packs.Select(p => p.Source).ToList();
@@ -35,6 +56,14 @@ internal static class RulesApi
             .WithName("GetRuleTimeline")
             .WithSummary("The control entries of one item kind (default lithography) in the loaded rule packs: periods, thresholds, requirements and overlay (DCO) bands")
             .ReadByViewers<Schemas.RuleTimeline>();
+        group.MapPost("/timeline", TimelineWithDraftsAsync)
+            .WithName("GetRuleTimelineWithDrafts")
+            .WithSummary("The same picture with draft rule packs added (multipart: files, kind?): the drafts' packs are marked draft; nothing is put in force")
+            .RequireAuthorization(p => p.RequireRole(Reticle.Service.Access.Roles.Viewer))
+            .DisableAntiforgery()
+            .Accepts<Schemas.RuleTimelineRequest>("multipart/form-data")
+            .Produces<Schemas.RuleTimeline>(StatusCodes.Status200OK, "application/json")
+            .RefusesBadInput();
         group.MapGet("/diff", Diff)
             .WithName("GetRuleDiff")
             .WithSummary("What changed between two rule packs in use (old, new: pack ids): entries and requirements added, removed or changed, with thresholds and dates before and after (reticle packs diff)")

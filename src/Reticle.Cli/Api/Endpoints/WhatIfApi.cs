@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Reticle.Input;
-using Reticle.Rules.Packs;
 using Reticle.Service;
 using Reticle.Service.Access;
 using Reticle.WhatIf;
@@ -29,24 +28,14 @@ internal static class WhatIfApi
         return api;
     }
 
-    private static readonly HashSet<string> Fields = new(["knownAt", "all"], StringComparer.Ordinal);
-
     private static async Task<IResult> RunAsync(HttpRequest request, ApiState state, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > RequestBody.Drafts)
+        var (upload, refusal) = await DraftUpload.ReadAsync(request, ["knownAt", "all"], cancellationToken);
+        if (upload is null)
         {
-            return Problems.TooLarge(RequestBody.Drafts);
+            return refusal!;
         }
-        if (!request.HasFormContentType)
-        {
-            return Problems.Rejected("body", "send the draft packs as multipart/form-data files (field 'files'), with optional fields 'knownAt' and 'all'");
-        }
-        var form = await request.ReadFormAsync(cancellationToken);
-        var errors = new List<InputError>();
-        foreach (var key in form.Keys.Where(k => !Fields.Contains(k)))
-        {
-            errors.Add(new InputError($"form.{key}", "unknown field (known: files, knownAt, all)"));
-        }
+        var (form, errors) = (upload.Form, upload.Errors);
         var knownAt = form["knownAt"].FirstOrDefault() is { Length: > 0 } text ? Date("form.knownAt", text, errors) : null;
         bool? all = form["all"].FirstOrDefault() switch
         {
@@ -55,30 +44,12 @@ internal static class WhatIfApi
             "false" => false,
             var other => Reject(errors, "form.all", $"'{other}' is not true or false"),
         };
-        var drafts = new List<RulePackSource>();
-        foreach (var file in form.Files)
-        {
-            if (file.Name != "files")
-            {
-                errors.Add(new InputError($"form.{file.Name}", "unknown file field (send drafts as 'files')"));
-                continue;
-            }
-            using var reader = new StreamReader(file.OpenReadStream());
-            drafts.Add(new RulePackSource(Path.GetFileName(file.FileName is { Length: > 0 } f ? f : "draft.yaml"), await reader.ReadToEndAsync(cancellationToken)));
-        }
-        if (drafts.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new InputError("form.files", "no draft rule pack given"));
-        }
         if (errors.Count > 0)
         {
             return Problems.Rejected(errors);
         }
-        var result = await WhatIfRun.RunAsync(state.Workspace, drafts, knownAt, all ?? false, cancellationToken);
-        return result.Report is { } report
-            ? ApiJson.Ok(WhatIfJson.ToJson(report, result.AuditRecord))
-            : Problems.Rejected(result.Errors.Select(e => new InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}")),
-                "The draft rule packs do not validate with the packs in use; nothing was run or recorded.");
+        var result = await WhatIfRun.RunAsync(state.Workspace, upload.Drafts, knownAt, all ?? false, cancellationToken);
+        return result.Report is { } report ? ApiJson.Ok(WhatIfJson.ToJson(report, result.AuditRecord)) : DraftUpload.Rejected(result.Errors);
     }
 
     private static NodaTime.LocalDate? Date(string where, string text, List<InputError> errors)
