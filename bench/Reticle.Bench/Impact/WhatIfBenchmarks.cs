@@ -91,6 +91,10 @@ public class WhatIfBenchmarks
             watch.Stop();
             Console.WriteLine($"run {run}: {report.Changes.Evaluated:N0} evaluated, {report.Changes.Material:N0} changed, {report.Changes.Immaterial:N0} only reached, {watch.Elapsed.TotalSeconds:0.00} s ({watch.Elapsed.TotalMicroseconds / report.Changes.Evaluated:0.0} µs per order)");
         }
+        var naive = new WhatIfBenchmarks { _orders = orders, _inUse = inUse, _withDrafts = withDrafts, _drafts = drafts };
+        var timer = Stopwatch.StartNew();
+        var changed = naive.NaiveBothSidesInFull();
+        Console.WriteLine($"naive (both sides in full): {changed:N0} changed class, {timer.Elapsed.TotalSeconds:0.00} s");
         return 0;
     }
 }
