@@ -55,7 +55,7 @@ internal static class ImpactCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(ImpactJson.ToJson(report).ToJsonString(JsonOutput.Options));
+            JsonOutput.Write(env.Out, ImpactJson.ToJson(report));
             return ExitCodes.Success;
         }
         env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(report.KnownAt)} vs {EffectivePeriod.Format(report.Vs)}");

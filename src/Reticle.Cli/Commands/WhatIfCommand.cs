@@ -40,7 +40,7 @@ internal static class WhatIfCommand
         }
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(WhatIfJson.ToJson(report, result.AuditRecord).ToJsonString(JsonOutput.Options));
+            JsonOutput.Write(env.Out, WhatIfJson.ToJson(report, result.AuditRecord));
             return ExitCodes.Success;
         }
         Write(env.Out, report, result.AuditRecord);
