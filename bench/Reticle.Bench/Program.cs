@@ -6,6 +6,7 @@ using Reticle.Bench.Quality;
 // dotnet run -c Release --project bench/Reticle.Bench -- throughput   determinations per CPU-second of one core
 // dotnet run -c Release --project bench/Reticle.Bench -- store [s]     determinations stored in batches of 64 (the API writer's work), timed
 // dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
+// dotnet run -c Release --project bench/Reticle.Bench -- whatif [N]     one timed what-if (a draft adding a jurisdiction) over N open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
 {
@@ -22,6 +23,10 @@ if (args.Length > 0 && args[0] == "store")
 if (args.Length > 0 && args[0] == "quality")
 {
     return QualityReport.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "whatif")
+{
+    return Reticle.Bench.Impact.WhatIfBenchmarks.Report(args[1..]);
 }
 if (args.Length > 0 && args[0] == "impact")
 {

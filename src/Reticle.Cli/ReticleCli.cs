@@ -24,6 +24,7 @@ internal static class ReticleCli
             LicensesCommand.Create(env),
             OrdersCommand.Create(env),
             ImpactCommand.Create(env),
+            WhatIfCommand.Create(env),
             HoldsCommand.Create(env),
             KeysCommand.Create(env),
             ServeCommand.Create(env),

@@ -10,13 +10,13 @@ namespace Reticle.Service;
 /// </summary>
 internal static class ImpactRun
 {
-    public static async Task<ImpactReport> RunAsync(Workspace workspace, LocalDate a, LocalDate b, CancellationToken cancellationToken)
+    public static async Task<ImpactReport> RunAsync(Workspace workspace, LocalDate a, LocalDate b, ImpactOptions options, CancellationToken cancellationToken)
     {
         var before = await workspace.LoadBasisAsync(a, cancellationToken);
         var after = await workspace.LoadBasisAsync(b, cancellationToken);
         var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
             .Select(o => after.Catalog.Complete(OrderRecording.Read(o)))
             .ToList();
-        return ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after));
+        return ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after), options);
     }
 }

@@ -82,6 +82,27 @@ internal sealed class Workspace : IAsyncDisposable
         return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses);
     }
 
+    /// <summary>
+    /// The same basis as <see cref="LoadBasisAsync(LocalDate?, CancellationToken)"/>, decided with <paramref name="rules"/> instead of the
+    /// stored rules as known at the date (what-if: the rules with draft packs).
+    /// </summary>
+    public async Task<DecisionBasis> LoadBasisAsync(LocalDate? knownAt, RuleSet rules, CancellationToken cancellationToken)
+    {
+        var catalog = await LoadCatalogAsync(cancellationToken);
+        var screening = await LoadScreeningAsync(knownAt is { } date ? DecisionBasis.ListsKnownBy(date) : null, cancellationToken);
+        var licenses = await LoadLicensesAsync(cancellationToken);
+        return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses);
+    }
+
+    /// <summary>The rule packs in use (the newest import of each pack file), read but not compiled: what-if compiles them with drafts.</summary>
+    public IReadOnlyList<RulePack> LoadRulePacks()
+    {
+        var errors = new List<PackError>();
+        var packs = RulePackLoader.ReadAll(Newest(_content.Where(d => d.Kind == ContentKind.RulePack)).Select(d => new RulePackSource(d.Name, d.Text)), errors);
+        return errors.Count == 0 ? packs : throw new InvalidOperationException(
+            "the stored rule packs do not validate:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
     /// <summary>The rule set as known on <paramref name="knownAt"/> (everything, if null), from the newest import of each pack file.</summary>
     public async Task<RuleSet> LoadRulesAsync(LocalDate? knownAt, CancellationToken cancellationToken)
     {

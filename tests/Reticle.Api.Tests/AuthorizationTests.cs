@@ -12,14 +12,14 @@ public abstract class AuthorizationTests(ApiServer server)
     {
         ["lists"] = "viewer", ["audit"] = "viewer", ["audit-page"] = "viewer", ["licenses"] = "viewer", ["license"] = "viewer",
         ["orders"] = "viewer", ["holds"] = "viewer",
-        ["determine"] = "analyst", ["screen"] = "analyst", ["add-order"] = "analyst", ["ship"] = "analyst", ["impact"] = "analyst",
+        ["determine"] = "analyst", ["screen"] = "analyst", ["add-order"] = "analyst", ["ship"] = "analyst", ["impact"] = "analyst", ["whatif"] = "analyst",
         ["add-license"] = "reviewer", ["revoke"] = "reviewer", ["release"] = "reviewer",
         ["import"] = "admin",
     };
 
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["license"] = "404", ["add-order"] = "201", ["ship"] = "404", ["impact"] = "400", ["add-license"] = "201", ["revoke"] = "404", ["release"] = "404",
+        ["license"] = "404", ["add-order"] = "201", ["ship"] = "404", ["impact"] = "400", ["whatif"] = "400", ["add-license"] = "201", ["revoke"] = "404", ["release"] = "404",
     };
 
     private static readonly string[] RoleNames = ["viewer", "analyst", "reviewer", "admin"];
@@ -65,6 +65,8 @@ public abstract class AuthorizationTests(ApiServer server)
             "ship" => await server.SendAsync(HttpMethod.Post, "/api/v1/orders/SO-NOWHERE/shipments", key),
             // A body without knownAt: allowed means it gets as far as reading the body (400).
             "impact" => await server.SendAsync(HttpMethod.Post, "/api/v1/impact", key, Json("{}")),
+            // Multipart without a draft: allowed means it gets as far as reading the form (400).
+            "whatif" => await server.SendAsync(HttpMethod.Post, "/api/v1/whatif", key, new MultipartFormDataContent { { new StringContent("2027-01-01"), "knownAt" } }),
             "add-license" => await server.SendAsync(HttpMethod.Post, "/api/v1/licenses", key, Json(Stories.License($"NL-{tag}", Stories.Party(tag)))),
             "revoke" => await server.SendAsync(HttpMethod.Post, "/api/v1/licenses/NL-NOWHERE/revocations", key, Json("""{"effective": "2024-01-01"}""")),
             "release" => await server.SendAsync(HttpMethod.Post, "/api/v1/holds/987654/release", key, Json("""{"reasonCode": "x", "text": "y"}""")),

@@ -107,6 +107,7 @@ internal static class ApiHost
         api.MapOrders();
         api.MapHolds();
         api.MapImpact();
+        api.MapWhatIf();
         api.MapAudit();
         api.MapMe();
         api.MapRules();

@@ -15,6 +15,9 @@ internal static class RequestBody
     public const long Licenses = 8L * 1024 * 1024;
     public const long Orders = 8L * 1024 * 1024;
 
+    /// <summary>Draft rule packs for a what-if (the bundled packs together are under 1 MB).</summary>
+    public const long Drafts = 8L * 1024 * 1024;
+
     /// <summary>Bodies of a few fields (a revocation, a release, an impact request).</summary>
     public const long Small = 64L * 1024;
 

@@ -21,11 +21,14 @@ internal static class ImpactCommand
     private static readonly Option<LocalDate?> Vs = DateOption.Create("--vs", "The later state of knowledge to compare with");
     private static readonly Option<LocalDate?> Since = DateOption.Create("--since", "Shorthand for --known-at DATE --vs today");
 
+    /// <summary>List the orders that moved only between not-applicable and permitted too (CONTRACT §6).</summary>
+    public static readonly Option<bool> All = new("--all") { Description = "Also list orders whose only movement is a jurisdiction between not-applicable and permitted" };
+
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("impact", "Re-evaluate every open order with what was known at two dates; report the orders whose outcome changes and why")
         {
-            KnownAt, Vs, Since,
+            KnownAt, Vs, Since, All,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
         return command;
@@ -48,31 +51,16 @@ internal static class ImpactCommand
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var a = since ?? knownAt!.Value;
         var b = since is null ? vs!.Value : workspace.Today;
-        var report = await ImpactRun.RunAsync(workspace, a, b, cancellationToken);
+        var report = await ImpactRun.RunAsync(workspace, a, b, new ImpactOptions(parse.GetValue(All)), cancellationToken);
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(ImpactJson.ToJson(report).ToJsonString(JsonOutput.Options));
+            JsonOutput.Write(env.Out, ImpactJson.ToJson(report));
             return ExitCodes.Success;
         }
-        env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(report.KnownAt)} vs {EffectivePeriod.Format(report.Vs)}: {report.Evaluated} open orders evaluated, {report.Changes.Length} changed, {report.Unchanged} unchanged");
-        foreach (var change in report.Changes)
-        {
-            env.Out.WriteLine();
-            env.Out.WriteLine($"  {change.After.Transaction} on {EffectivePeriod.Format(change.After.AsOf)}: {change.Before.Outcome.ToWire()} → {change.After.Outcome.ToWire()}");
-            foreach (var j in change.After.Jurisdictions)
-            {
-                var was = change.Before.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j.Jurisdiction)?.Outcome;
-                if (was != j.Outcome)
-                {
-                    env.Out.WriteLine($"    {j.Jurisdiction}: {was?.ToWire() ?? "(no rules)"} → {j.Outcome.ToWire()}");
-                }
-            }
-            foreach (var reason in change.Because)
-            {
-                env.Out.WriteLine($"    because: {reason}");
-            }
-        }
+        env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(report.KnownAt)} vs {EffectivePeriod.Format(report.Vs)}");
+        ImpactText.WriteSummary(env.Out, report);
+        ImpactText.WriteChanges(env.Out, report);
         return ExitCodes.Success;
     }
 }

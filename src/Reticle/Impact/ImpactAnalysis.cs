@@ -21,28 +21,92 @@ namespace Reticle.Impact;
 public static class ImpactAnalysis
 {
     /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
-    public static ImpactReport Run(IReadOnlyList<Transaction> orders, ImpactSide before, ImpactSide after)
+    public static ImpactReport Run(IEnumerable<Transaction> orders, ImpactSide before, ImpactSide after, ImpactOptions? options = null)
     {
+        options ??= ImpactOptions.Default;
         var (knownA, knownB) = (before.Basis, after.Basis);
         var sameLists = knownA.ListVersions.SequenceEqual(knownB.ListVersions) && knownA.Rules.ListsDecided.SetEquals(knownB.Rules.ListsDecided);
         var beforeHits = new Dictionary<string, ImmutableArray<PartyHit>?>(StringComparer.Ordinal);
         var afterHits = sameLists ? beforeHits : new Dictionary<string, ImmutableArray<PartyHit>?>(StringComparer.Ordinal);
         var changes = ImmutableArray.CreateBuilder<ImpactChange>();
+        var (evaluated, immaterial) = (0, 0);
         foreach (var order in orders)
         {
+            evaluated++;
             var hitsBefore = Screen(knownA, order, beforeHits);
             var hitsAfter = Screen(knownB, order, afterHits);
             var a = knownA.Outcomes(order, null, hitsBefore);
             var b = knownB.Outcomes(order, null, hitsAfter);
-            if (Same(a, before, b, after))
+            var move = Compare(a, before, b, after);
+            if (move == Move.None || (move == Move.Immaterial && !options.IncludeImmaterial))
             {
+                immaterial += move == Move.Immaterial ? 1 : 0;
                 continue;
             }
             var full = knownA.Decide(order, null, hitsBefore);
             var fullAfter = knownB.Decide(order, null, hitsAfter);
-            changes.Add(new ImpactChange(full, fullAfter, Explain(full, before, fullAfter, after)));
+            var material = move == Move.Material || !SameLicenses(full, fullAfter);
+            if (move == Move.LicensesToCompare && !material)
+            {
+                continue;
+            }
+            if (!material)
+            {
+                immaterial++;
+            }
+            var because = options.Explain is { } explain ? explain(full, fullAfter) : Explain(full, before, fullAfter, after);
+            changes.Add(new ImpactChange(order, full, fullAfter, because, material));
         }
-        return new ImpactReport(before.KnownAt, after.KnownAt, orders.Count, changes.ToImmutable());
+        return new ImpactReport(before.KnownAt, after.KnownAt, evaluated, immaterial, changes.ToImmutable());
+    }
+
+    // None: same outcomes, no licence on both sides. LicensesToCompare: same classes, and a jurisdiction licensed on both
+    // sides, whose covering licence only the full decisions tell. Immaterial: moves only between not-applicable and
+    // permitted (though a covering licence may still have changed). Material: an outcome changed class.
+    private enum Move
+    {
+        None,
+        LicensesToCompare,
+        Immaterial,
+        Material,
+    }
+
+    private static Move Compare(OutcomeSummary a, ImpactSide before, OutcomeSummary b, ImpactSide after)
+    {
+        if (a.Outcome.ClassOf() != b.Outcome.ClassOf())
+        {
+            return Move.Material;
+        }
+        var (exact, licensedBoth) = (a.Outcome == b.Outcome, false);
+        var sameJurisdictions = before.Basis.Rules.Jurisdictions.SequenceEqual(after.Basis.Rules.Jurisdictions);
+        IEnumerable<string> names = sameJurisdictions ? before.Basis.Rules.Jurisdictions : before.Basis.Rules.Jurisdictions.Union(after.Basis.Rules.Jurisdictions);
+        var i = 0;
+        foreach (var j in names)
+        {
+            var (x, y) = sameJurisdictions ? (a.Jurisdictions[i], b.Jurisdictions[i]) : (Of(a, before, j), Of(b, after, j));
+            i++;
+            if (x.ClassOf() != y.ClassOf())
+            {
+                return Move.Material;
+            }
+            exact &= x == y;
+            licensedBoth |= x == Outcome.Licensed && y == Outcome.Licensed;
+        }
+        return !exact ? Move.Immaterial : licensedBoth ? Move.LicensesToCompare : Move.None;
+    }
+
+    // The licence line that covers each jurisdiction; a change of it is material even when the outcomes are the same.
+    private static bool SameLicenses(Determination.Determination before, Determination.Determination after)
+    {
+        foreach (var j in before.Jurisdictions)
+        {
+            var other = after.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j.Jurisdiction);
+            if ((j.License?.LicenseId, j.License?.Line) != (other?.License?.LicenseId, other?.License?.Line))
+            {
+                return false;
+            }
+        }
+        return after.Jurisdictions.All(j => j.License is null || before.Jurisdictions.Any(x => x.Jurisdiction == j.Jurisdiction));
     }
 
     // Null hits: no list known on that side, so the parties are unscreened (see DecisionBasis).
@@ -57,26 +121,6 @@ public static class ImpactAnalysis
     }
 
     // Jurisdictions are compared by name: a rule set may know a jurisdiction the other does not (not-applicable there).
-    private static bool Same(OutcomeSummary a, ImpactSide before, OutcomeSummary b, ImpactSide after)
-    {
-        if (a.Outcome != b.Outcome)
-        {
-            return false;
-        }
-        if (before.Basis.Rules.Jurisdictions.SequenceEqual(after.Basis.Rules.Jurisdictions))
-        {
-            return a.Jurisdictions.SequenceEqual(b.Jurisdictions);
-        }
-        foreach (var j in before.Basis.Rules.Jurisdictions.Union(after.Basis.Rules.Jurisdictions))
-        {
-            if (Of(a, before, j) != Of(b, after, j))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Outcome Of(OutcomeSummary summary, ImpactSide side, string jurisdiction)
     {
         var i = IndexOf(side.Basis.Rules.Jurisdictions, jurisdiction);

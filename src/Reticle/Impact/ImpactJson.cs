@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Reticle.Determination;
+using Reticle.Model;
 using Reticle.Time;
 
 namespace Reticle.Impact;
@@ -7,21 +9,48 @@ namespace Reticle.Impact;
 /// <summary>The impact report as CONTRACT §6 shapes it.</summary>
 public static class ImpactJson
 {
-    public static JsonObject ToJson(ImpactReport report) => new()
+    /// <remarks>
+    /// Beyond §6: <c>immaterial</c> (orders that moved only between <c>not-applicable</c> and <c>permitted</c>, listed
+    /// with <c>--all</c>), <c>worseWithoutValue</c> (changes for the worse whose order states no value, so not in
+    /// <c>valueAtStake</c>), and on each change <c>material</c> and <c>worse</c>.
+    /// </remarks>
+    public static JsonObject ToJson(ImpactReport report)
     {
-        ["knownAt"] = EffectivePeriod.Format(report.KnownAt),
-        ["vs"] = EffectivePeriod.Format(report.Vs),
-        ["evaluated"] = report.Evaluated,
-        ["unchanged"] = report.Unchanged,
-        ["changes"] = new JsonArray([.. report.Changes.Select(c => (JsonNode?)new JsonObject
+        var json = new JsonObject
         {
-            ["transaction"] = c.After.Transaction,
-            ["date"] = EffectivePeriod.Format(c.After.AsOf),
-            ["before"] = Side(c.Before),
-            ["after"] = Side(c.After),
-            ["because"] = new JsonArray([.. c.Because.Select(b => (JsonNode?)b)]),
-        })]),
+            ["knownAt"] = EffectivePeriod.Format(report.KnownAt),
+            ["vs"] = EffectivePeriod.Format(report.Vs),
+        };
+        AddBody(json, report);
+        return json;
+    }
+
+    /// <summary>The counts, changes and value at stake, after whatever header the caller wrote (what-if writes its own).</summary>
+    public static void AddBody(JsonObject json, ImpactReport report)
+    {
+        json["evaluated"] = report.Evaluated;
+        json["unchanged"] = report.Unchanged;
+        json["immaterial"] = report.Immaterial;
+        json["changes"] = new JsonArray([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
+        json["valueAtStake"] = Values(report.ValueAtStake);
+        json["worseWithoutValue"] = report.WorseWithoutValue;
+    }
+
+    public static JsonObject Change(ImpactChange c) => new()
+    {
+        ["transaction"] = c.After.Transaction,
+        ["date"] = EffectivePeriod.Format(c.After.AsOf),
+        ["value"] = c.Value is { } value ? Value(value) : null,
+        ["material"] = c.Material,
+        ["worse"] = c.Worse,
+        ["before"] = Side(c.Before),
+        ["after"] = Side(c.After),
+        ["because"] = new JsonArray([.. c.Because.Select(b => (JsonNode?)b)]),
     };
+
+    public static JsonArray Values(ImmutableArray<Money> values) => new([.. values.Select(v => (JsonNode?)Value(v))]);
+
+    public static JsonObject Value(Money money) => new() { ["currency"] = money.Currency, ["amount"] = money.Amount };
 
     private static JsonObject Side(Determination.Determination d)
     {

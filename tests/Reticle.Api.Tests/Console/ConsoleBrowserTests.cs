@@ -34,6 +34,10 @@ public sealed class ConsoleBrowserTests(ConsoleServer server) : IClassFixture<Co
         RunAsync("impact.mjs", "analyst", new Dictionary<string, string> { ["RETICLE_KNOWN_AT"] = "2024-05-01", ["RETICLE_VS"] = "2024-05-21" });
 
     [Fact]
+    public Task What_if_with_a_draft_from_the_rule_pack_reference_names_the_changed_order_and_value_and_rules_over_time_draws_it_dashed() =>
+        RunAsync("whatif.mjs", "analyst", new Dictionary<string, string> { ["RETICLE_DRAFT"] = Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml") });
+
+    [Fact]
     public Task Rules_over_time_draws_the_lithography_controls_by_jurisdiction_and_overlay_band() => RunAsync("rules.mjs", "viewer");
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class ConsoleServer() : ApiServer(Transport.Http)
         await ReticleAsync("licenses", "revoke", License, "--effective", "2024-06-01", "--announced", "2024-05-20", "--reason", "end user added to the Dutch watch list");
         // Open, and dated after the revocation: licensed with what was known on 2024-05-01, not with what was known on 2024-05-21.
         await ReticleAsync("orders", "add", Write("open.json", Shipment("SO-CONSOLE-2", "2024-07-01")));
+        // Open orders of 2027 from Singapore, for the what-if page's draft (tests/fixtures/whatif).
+        await ReticleAsync("orders", "add", Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-orders.jsonl"));
     }
 
     /// <summary>Runs <c>reticle ARGS</c> on the host's store (as <c>RETICLE_ACTOR=test:setup</c>); the fixture fails if it does.</summary>

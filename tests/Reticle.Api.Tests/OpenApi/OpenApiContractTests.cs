@@ -153,6 +153,21 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
         (await CallAsync(contract, "post", "/api/v1/impact", "/api/v1/impact", "analyst", content: new StringContent("""{"knownAt": "2023-02-30"}""", Encoding.UTF8, "application/json")))
             .Status.ShouldBe(HttpStatusCode.BadRequest);
 
+        var drafts = new MultipartFormDataContent
+        {
+            { new StringContent(File.ReadAllText(Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml"))), "files", "sg-duv-draft.yaml" },
+            { new StringContent("true"), "all" },
+        };
+        (await OkAsync(contract, "post", "/api/v1/whatif", "/api/v1/whatif", "analyst", content: drafts))["drafts"]!.AsArray().Count.ShouldBe(1);
+        (await CallAsync(contract, "post", "/api/v1/whatif", "/api/v1/whatif", "analyst", content: new MultipartFormDataContent { { new StringContent("x"), "files", "bad.yaml" } }))
+            .Status.ShouldBe(HttpStatusCode.BadRequest);
+        var timeline = await OkAsync(contract, "post", "/api/v1/rules/timeline", "/api/v1/rules/timeline", "viewer", content: new MultipartFormDataContent
+        {
+            { new StringContent(File.ReadAllText(Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml"))), "files", "sg-duv-draft.yaml" },
+        });
+        timeline["packs"]!.AsArray().Single(p => p!["draft"]!.GetValue<bool>())!["pack"]!.GetValue<string>().ShouldBe("sg.duv-draft");
+        (await OkAsync(contract, "get", "/api/v1/rules/diff", "/api/v1/rules/diff?old=nl.sme-2023&new=nl.sme-2024", "viewer"))["entries"]!.AsArray().ShouldNotBeEmpty();
+
         var page = await OkAsync(contract, "get", "/api/v1/audit", "/api/v1/audit?limit=1000", "viewer");
         page["records"]!.AsArray().Count.ShouldBeGreaterThan(20);
         (await OkAsync(contract, "get", "/api/v1/audit", "/api/v1/audit?after=3&limit=2", "viewer"))["next"].ShouldNotBeNull();

@@ -37,12 +37,13 @@ internal static class ImpactApi
         }
         var knownAt = reader.RequiredDate("knownAt");
         var vs = reader.OptionalDate("vs");
+        var all = reader.OptionalBool("all");
         reader.RejectUnknown();
         if (errors.Count > 0 || knownAt is null)
         {
             return Problems.Rejected(errors);
         }
-        var report = await ImpactRun.RunAsync(state.Workspace, knownAt.Value, vs ?? state.Workspace.Today, cancellationToken);
+        var report = await ImpactRun.RunAsync(state.Workspace, knownAt.Value, vs ?? state.Workspace.Today, new ImpactOptions(all ?? false), cancellationToken);
         return ApiJson.Ok(ImpactJson.ToJson(report));
     }
 }

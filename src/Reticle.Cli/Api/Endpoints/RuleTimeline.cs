@@ -17,7 +17,8 @@ internal static class RuleTimeline
     /// <summary>The parameter whose bands the picture shows per row: the dedicated chuck overlay of a scanner.</summary>
     public const string OverlayParameter = "dedicatedChuckOverlayNm";
 
-    public static JsonObject Build(RuleSet rules, string kind)
+    /// <param name="drafts">The ids of draft packs among the rules (what-if): marked <c>draft</c>, so the picture can draw them apart.</param>
+    public static JsonObject Build(RuleSet rules, string kind, IReadOnlySet<string>? drafts = null)
     {
         var controls = rules.Packs
             .SelectMany(p => p.Controls)
@@ -66,6 +67,7 @@ internal static class RuleTimeline
             {
                 ["pack"] = pack.Source.Id,
                 ["version"] = pack.Source.Version,
+                ["draft"] = drafts?.Contains(pack.Source.Id) ?? false,
                 ["jurisdiction"] = pack.Source.Jurisdiction,
                 ["title"] = pack.Source.Title,
                 ["citation"] = pack.Source.Citation,

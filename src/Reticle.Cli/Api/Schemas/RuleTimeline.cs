@@ -37,6 +37,9 @@ internal sealed record RuleTimelinePack
 
     public required string Version { get; init; }
 
+    [Description("A draft pack sent to POST /rules/timeline (never in force); false for the packs in use.")]
+    public required bool Draft { get; init; }
+
     public required string Jurisdiction { get; init; }
 
     public required string? Title { get; init; }
@@ -64,7 +67,8 @@ internal sealed record RuleTimelineControl
 
     public required string? Title { get; init; }
 
-    public required string Citation { get; init; }
+    [Description("The entry's own citation; null where it has none (the pack's citation stands for it).")]
+    public required string? Citation { get; init; }
 
     [WireValues(typeof(Confidences))]
     public required string Confidence { get; init; }
@@ -107,4 +111,13 @@ internal sealed record RuleRequirement
 
     [WireValues(typeof(Effects))]
     public required string Effect { get; init; }
+}
+
+[Description("multipart/form-data: draft rule packs as files under 'files', and the item kind (default lithography).")]
+internal sealed record RuleTimelineRequest
+{
+    [Format(FormatAttribute.Binary)]
+    public required IReadOnlyList<string> Files { get; init; }
+
+    public string? Kind { get; init; }
 }

@@ -24,10 +24,12 @@ export function onUnauthorized(listener) { unauthorized.add(listener); }
 export async function api(method, path, body, key = session.key) {
   const headers = { Accept: 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (draft files) sets its own multipart type and boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)) });
+    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined || form ? body : (typeof body === 'string' ? body : JSON.stringify(body)) });
   } catch (e) {
     throw new ApiError(0, { title: 'The server cannot be reached', detail: String(e.message || e) });
   }

@@ -1,7 +1,8 @@
 // Rules over time: the lithography control entries of every loaded rule pack (GET /rules/timeline), drawn
 // by jurisdiction and by overlay (DCO) band. Every bar comes from the server's reading of the packs.
-import { h, s, mount } from '../dom.js';
-import { get } from '../api.js';
+import { h, s, mount, field } from '../dom.js';
+import { get, api, problemView } from '../api.js';
+import { drafts, draftForm } from '../drafts.js';
 import { timeScale, axis, addDays, today } from '../timescale.js';
 
 export const title = 'Rules over time';
@@ -31,8 +32,8 @@ function range(data) {
 
 function bar(x, y, c, label, cls) {
   const end = c.until ?? x.until;
-  const tip = `${c.id} (${c.pack.version}): in force from ${c.from}${c.until ? ` until ${addDays(c.until, -1)}` : ''}; ${bounds(c)}; ${c.requirements.map(r => `${r.id}: ${r.effect}`).join('; ') || 'no requirement names it'}; ${c.citation ?? c.pack.citation}`;
-  return s('g', { class: `bar ${cls}`, dataset: { control: c.id } },
+  const tip = `${c.pack.draft ? 'DRAFT ' : ''}${c.id} (${c.pack.version}): in force from ${c.from}${c.until ? ` until ${addDays(c.until, -1)}` : ''}; ${bounds(c)}; ${c.requirements.map(r => `${r.id}: ${r.effect}`).join('; ') || 'no requirement names it'}; ${c.citation ?? c.pack.citation}`;
+  return s('g', { class: `bar ${cls}${c.pack.draft ? ' draft' : ''}`, dataset: { control: c.id, draft: c.pack.draft ? 'true' : 'false' } },
     s('rect', { x: x(c.from), y, width: Math.max(2, x(end) - x(c.from)), height: 16, rx: 2 }, s('title', {}, tip)),
     s('text', { x: x(c.from) + 4, y: y + 12, class: 'bar-label' }, label));
 }
@@ -97,8 +98,47 @@ function table(data) {
       h('td', {}, `${c.pack.version} (${c.pack.published})`)))));
 }
 
+function fields(entry) {
+  if (!entry) return '—';
+  return h('div', {}, h('div', {}, `${entry.entry ?? entry.effect} · in force ${entry.effective}`),
+    h('div', {}, h('code', {}, entry.when ?? '(always)')),
+    entry.thresholds.length ? h('div', {}, 'Thresholds: ', entry.thresholds.join('; ')) : null);
+}
+
+function diffView(d) {
+  const item = (kind, x) => h('li', { class: `card diff-entry ${x.change}`, dataset: { id: x.id, change: x.change } },
+    h('h3', {}, `${x.change === 'added' ? '+' : x.change === 'removed' ? '−' : '~'} ${kind} ${x.jurisdiction} ${x.id}${x.fields.length ? ` (${x.fields.join(', ')} changed)` : ''}`),
+    h('div', { class: 'grid' }, h('div', { class: 'was' }, h('p', { class: 'label' }, 'Before'), fields(x.before)), h('div', { class: 'now' }, h('p', { class: 'label' }, 'After'), fields(x.after))));
+  const count = list => ['added', 'removed', 'changed'].map(k => `${list.filter(x => x.change === k).length} ${k}`).join(', ');
+  return h('div', { id: 'diff-result' },
+    h('p', { class: 'summary' }, `${d.before.map(p => p.pack).join(', ')} → ${d.after.map(p => p.pack).join(', ')}: entries ${count(d.entries)}; requirements ${count(d.requirements)}.`),
+    h('ol', { class: 'changes' }, d.entries.map(e => item('entry', e)), d.requirements.map(r => item('rule', r))));
+}
+
+function diffForm(data) {
+  const ids = [...new Set(data.packs.filter(p => !p.draft).map(p => p.pack))].sort();
+  const select = (id, value) => h('select', { id }, ids.map(p => h('option', { value: p, selected: p === value }, p)));
+  const old = select('diff-old', ids.includes('nl.sme-2023') ? 'nl.sme-2023' : ids[0]);
+  const next = select('diff-new', ids.includes('nl.sme-2024') ? 'nl.sme-2024' : ids[ids.length - 1]);
+  const out = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'card', 'aria-label': 'Compare two packs' },
+    h('h2', {}, 'What changed between two packs'),
+    h('div', { class: 'grid' }, field('Old pack', old), field('New pack', next)),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Show changes')), out);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      mount(out, diffView(await get(`/rules/diff?old=${encodeURIComponent(old.value)}&new=${encodeURIComponent(next.value)}`)));
+    } catch (error) {
+      mount(out, problemView(error));
+    }
+  });
+  return form;
+}
+
 export async function render(container) {
-  const data = await get('/rules/timeline?kind=lithography');
+  const held = drafts();
+  const data = held.length ? await api('POST', '/rules/timeline', draftForm(held, { kind: 'lithography' })) : await get('/rules/timeline?kind=lithography');
   if (!data.packs.length) {
     mount(container, h('p', {}, 'No lithography control entries in the loaded rule packs.'));
     return;
@@ -106,7 +146,9 @@ export async function render(container) {
   const span = range(data);
   mount(container,
     h('p', {}, `From the loaded rule packs (rule set ${data.ruleSet.slice(0, 19)}…). Hover a bar for its thresholds, requirements and citation; the vertical line is today.`),
+    held.length ? h('p', { class: 'draft-note' }, `With the draft packs chosen on the What-if page (${data.packs.filter(p => p.draft).map(p => p.pack).join(', ') || 'none of them controls lithography'}): their entries are drawn dashed; they are not in force.`) : null,
     h('figure', { class: 'card' }, byJurisdiction(data, span), h('figcaption', {}, 'Each bar is a control entry for lithography equipment, from the date it takes effect to the day before it ends.')),
     h('figure', { class: 'card' }, byOverlayBand(data, span), h('figcaption', {}, 'Which entries reach a scanner with a dedicated chuck overlay in each band; entries without an overlay limit are in the first picture only.')),
-    h('details', { class: 'card' }, h('summary', {}, 'Table of the entries'), table(data)));
+    h('details', { class: 'card' }, h('summary', {}, 'Table of the entries'), table(data)),
+    diffForm(data));
 }

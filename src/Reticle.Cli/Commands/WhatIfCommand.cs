@@ -1,0 +1,79 @@
+using System.CommandLine;
+using NodaTime;
+using Reticle.Cli.Hosting;
+using Reticle.Cli.Output;
+using Reticle.Impact;
+using Reticle.Service;
+using Reticle.Time;
+using Reticle.WhatIf;
+
+namespace Reticle.Cli.Commands;
+
+/// <summary>
+/// <c>reticle whatif --packs DIR [--known-at DATE] [--all]</c> (CONTRACT §9): every open order decided on its own date with
+/// the rule packs in use and with those plus the draft packs in DIR; which orders the drafts would change, why, and the value at stake.
+/// </summary>
+internal static class WhatIfCommand
+{
+    private static readonly Option<string> Packs = new("--packs") { Description = "Folder of draft rule packs (YAML, searched recursively)", Required = true, HelpName = "DIR" };
+    private static readonly Option<LocalDate?> KnownAt = DateOption.Create("--known-at", "Use the packs, licence events and lists as known on this date (default: everything held)");
+
+    public static Command Create(CliEnvironment env)
+    {
+        var command = new Command("whatif", "Re-decide every open order with the rule packs in use and with draft packs added; report the orders the drafts would change, why, and the value at stake")
+        {
+            Packs, KnownAt, ImpactCommand.All,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var directory = parse.GetValue(Packs)!;
+        var drafts = RulePackFolder.Read(directory) ?? throw RefusedException.Invalid(directory, "no such folder");
+        await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
+        var result = await WhatIfRun.RunAsync(workspace, drafts, parse.GetValue(KnownAt), parse.GetValue(ImpactCommand.All), cancellationToken);
+        if (result.Report is not { } report)
+        {
+            throw PacksCommand.Refuse(result.Errors);
+        }
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            JsonOutput.Write(env.Out, WhatIfJson.ToJson(report, result.AuditRecord));
+            return ExitCodes.Success;
+        }
+        Write(env.Out, report, result.AuditRecord);
+        return ExitCodes.Success;
+    }
+
+    public static void Write(TextWriter w, WhatIfReport report, long? auditRecord)
+    {
+        w.WriteLine($"what-if: {report.Drafts.Count} draft pack(s) with the packs in use{(report.KnownAt is { } d ? $" as known at {EffectivePeriod.Format(d)}" : "")}");
+        foreach (var draft in report.Drafts)
+        {
+            w.WriteLine($"  draft {draft.Id} ({draft.Jurisdiction}{(draft.Supersedes.Count > 0 ? $", supersedes {string.Join(", ", draft.Supersedes)}" : "")}) {draft.File} sha256:{draft.Sha256}");
+        }
+        ImpactText.WriteSummary(w, report.Changes);
+        WriteTotals(w, "by jurisdiction", report.Totals.ByJurisdiction);
+        WriteTotals(w, "by customer", report.Totals.ByCustomer);
+        WriteTotals(w, "by item", report.Totals.ByItem);
+        WriteTotals(w, "by month", report.Totals.ByMonth);
+        ImpactText.WriteChanges(w, report.Changes);
+        w.WriteLine();
+        w.WriteLine($"  nothing was put in force or stored as a determination{(auditRecord is { } r ? $"; the run is audit record {r}" : "")}");
+    }
+
+    private static void WriteTotals(TextWriter w, string title, IReadOnlyList<ImpactGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+        w.WriteLine($"  {title}:");
+        foreach (var g in groups)
+        {
+            w.WriteLine($"    {g.Key}: {g.Orders} changed, {g.Worse} worse; at stake {ImpactText.Values(g.ValueAtStake)}; held {ImpactText.Values(g.HeldBefore)} → {ImpactText.Values(g.HeldAfter)}");
+        }
+    }
+}

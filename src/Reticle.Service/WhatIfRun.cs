@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Reticle.Audit;
+using Reticle.Determination;
+using Reticle.Impact;
+using Reticle.Rules.Packs;
+using Reticle.Store;
+using Reticle.Time;
+using Reticle.WhatIf;
+
+namespace Reticle.Service;
+
+/// <summary>
+/// CONTRACT §9 for <c>reticle whatif</c> and <c>POST /whatif</c>: every open order decided on its own date with the rule
+/// packs in use and with those plus draft packs; the drafts are validated with the packs in use, never put in force and
+/// never stored as determinations. The run itself is one audit record (<see cref="AuditKind"/>) naming the drafts by hash.
+/// </summary>
+/// <remarks>
+/// One use case with plain inputs (draft texts, a date, a flag) and one result, so that it can become a job kind: on
+/// SQLite it runs in the calling process, as here; queuing it for worker nodes on PostgreSQL waits for the job engine
+/// (CONTRACT §8).
+/// </remarks>
+internal static class WhatIfRun
+{
+    public const string AuditKind = "whatif.run";
+
+    /// <summary>A report with the sequence of the audit record that seals the run, or the errors that rejected the drafts (nothing recorded).</summary>
+    public sealed record Result(WhatIfReport? Report, long? AuditRecord, IReadOnlyList<PackError> Errors);
+
+    public static async Task<Result> RunAsync(Workspace workspace, IReadOnlyList<RulePackSource> drafts, LocalDate? knownAt, bool all, CancellationToken cancellationToken)
+    {
+        var errors = new List<PackError>();
+        var compiled = DraftRules.Compile(workspace.LoadRulePacks(), drafts, knownAt, errors);
+        if (compiled is null)
+        {
+            return new Result(null, null, errors);
+        }
+        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
+        var withDrafts = inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) };
+        // As ImpactRun reads them: the open orders, completed from the catalogue.
+        var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
+            .Select(o => inUse.Catalog.Complete(OrderRecording.Read(o)));
+        var report = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, workspace.Today, all);
+
+        var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
+        return new Result(report, record.Sequence, []);
+    }
+
+    // What was asked and what it found, without the determinations: the drafts by hash, the two rule sets, the counts.
+    private static JsonObject Payload(WhatIfReport report) => new()
+    {
+        ["knownAt"] = report.KnownAt is { } date ? EffectivePeriod.Format(date) : null,
+        ["drafts"] = WhatIfJson.Drafts(report.Drafts),
+        ["ruleSets"] = new JsonObject { ["inUse"] = report.RuleSetInUse, ["withDrafts"] = report.RuleSetWithDrafts },
+        ["evaluated"] = report.Changes.Evaluated,
+        ["changed"] = report.Changes.Material,
+        ["immaterial"] = report.Changes.Immaterial,
+        ["valueAtStake"] = ImpactJson.Values(report.Changes.ValueAtStake),
+        ["changesSha256"] = ChangesDigest(report),
+    };
+
+    // The changed orders and their outcomes, hashed: the record stays small over many orders yet pins what the run found.
+    private static string ChangesDigest(WhatIfReport report) => BundledContent.Sha256(string.Concat(report.Changes.Changes
+        .Select(c => $"{c.Order.Id}\t{EffectivePeriod.Format(c.After.AsOf)}\t{c.Before.Outcome.ToWire()}\t{c.After.Outcome.ToWire()}\t{c.Material}\n")));
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace Reticle.Impact;
+
+/// <summary>How an impact run reports.</summary>
+/// <param name="IncludeImmaterial">List the orders whose only movement is between <c>not-applicable</c> and <c>permitted</c> too (<c>--all</c>).</param>
+/// <param name="Explain">
+/// Why a change happened, given the two full determinations; null for the impact report's own reasons (licence events,
+/// rule packs and list snapshots that differ between the two dates of knowledge). What-if names the draft rules instead.
+/// </param>
+public sealed record ImpactOptions(bool IncludeImmaterial = false, Func<Determination.Determination, Determination.Determination, ImmutableArray<string>>? Explain = null)
+{
+    public static ImpactOptions Default { get; } = new();
+}

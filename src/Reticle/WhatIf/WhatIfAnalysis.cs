@@ -1,0 +1,25 @@
+using NodaTime;
+using Reticle.Determination;
+using Reticle.Impact;
+using Reticle.Model;
+
+namespace Reticle.WhatIf;
+
+/// <summary>
+/// What-if with draft rules (CONTRACT §9), pure: the same open orders, the same lists and licences, decided with the rules
+/// in use and with the rules plus the drafts. The impact comparison does the deciding; the drafts name the reasons.
+/// </summary>
+public static class WhatIfAnalysis
+{
+    /// <param name="inUse">What is known (rules in use, catalogue, lists, licences).</param>
+    /// <param name="withDrafts">The same, with the rules compiled with the drafts (<see cref="DraftRules.Compile"/>).</param>
+    /// <param name="today">The day of the run: both sides of the underlying impact report.</param>
+    public static WhatIfReport Run(IEnumerable<Transaction> orders, DecisionBasis inUse, DecisionBasis withDrafts, IReadOnlyList<DraftPack> drafts,
+        LocalDate? knownAt, LocalDate today, bool all = false)
+    {
+        var explanation = new DraftExplanation(drafts);
+        var side = knownAt ?? today;
+        var report = ImpactAnalysis.Run(orders, new ImpactSide(side, inUse), new ImpactSide(side, withDrafts), new ImpactOptions(all, explanation.Explain));
+        return new WhatIfReport(knownAt, drafts, report, ImpactTotals.Of(report.Changes), inUse.Rules.Hash, withDrafts.Rules.Hash);
+    }
+}
