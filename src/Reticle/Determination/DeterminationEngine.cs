@@ -57,20 +57,27 @@ public static class DeterminationEngine
     /// transaction names no party at all (<see cref="Determination.Missing"/> then names <c>parties</c>).
     /// </summary>
     /// <param name="listVersions">The list snapshots the hits came from, stamped on the determination.</param>
+    /// <param name="ownership">Parties owned 50 % or more by listed parties (or possibly so), for <c>ownedBy(...)</c> rules.</param>
     public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
-        LicenseBook? licenses = null, ImmutableSortedDictionary<string, string>? listVersions = null)
+        LicenseBook? licenses = null, ImmutableSortedDictionary<string, string>? listVersions = null, ImmutableArray<Ownership.PartyOwnership> ownership = default)
     {
-        // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
-        var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
+        var determination = Determine(rules, transaction, asOf, Listings(screening, ownership), licenses);
         var unscreened = transaction.Parties.IsDefaultOrEmpty;
         return determination with
         {
             Screening = screening,
+            Ownership = ownership.IsDefault ? [] : ownership,
             ListVersions = listVersions ?? ImmutableSortedDictionary<string, string>.Empty,
             Outcome = ScreenedOutcome(determination.Outcome, screening, transaction),
             Missing = unscreened ? [NoParties] : [],
         };
     }
+
+    // Potential matches of a party already identified by a strong match are other parties, not this one's listing. Listed
+    // owners come after the party's own listings, one listing each (ownedBy(...) reads only those).
+    private static PartyListing[] Listings(ImmutableArray<Screening.PartyHit> screening, ImmutableArray<Ownership.PartyOwnership> ownership) =>
+        [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing()),
+         .. ownership.IsDefaultOrEmpty ? [] : ownership.SelectMany(o => o.ToListings())];
 
     /// <summary>The missing fact of a transaction that names no party: nobody was screened, so no list rule can be trusted to be clear.</summary>
     public const string NoParties = "parties";
@@ -82,9 +89,9 @@ public static class DeterminationEngine
 
     /// <summary>The outcomes alone with the parties' screening hits, as <see cref="DetermineScreened"/> decides them, without reasons.</summary>
     public static OutcomeSummary OutcomesScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
-        LicenseBook? licenses = null)
+        LicenseBook? licenses = null, ImmutableArray<Ownership.PartyOwnership> ownership = default)
     {
-        var summary = Outcomes(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
+        var summary = Outcomes(rules, transaction, asOf, Listings(screening, ownership), licenses);
         return summary with { Outcome = ScreenedOutcome(summary.Outcome, screening, transaction) };
     }
 
