@@ -8,7 +8,12 @@ namespace Reticle.Service.Wire;
 /// <summary>A screening as <c>reticle screen --json</c>, <c>screen --batch --out X.jsonl</c> and <c>/api/v1/screenings</c> answer it (CONTRACT §4).</summary>
 internal static class ScreeningJson
 {
-    public static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)
+    /// <param name="ownership">
+    /// What the ownership facts say of the name on the screening's date (an extension of CONTRACT §4, present only when
+    /// there is a finding): a subsidiary of a listed company is caught here though no name on a list resembles its own.
+    /// </param>
+    public static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits,
+        IReadOnlyCollection<Ownership.OwnershipFinding>? ownership = null)
     {
         var q = new JsonObject { ["name"] = query.Name };
         if (query.Country is { } country)
@@ -19,13 +24,18 @@ internal static class ScreeningJson
         {
             q["type"] = query.Type.ToWire();
         }
-        return new JsonObject
+        var result = new JsonObject
         {
             ["query"] = q,
             ["mode"] = query.Mode == ScoringMode.Ofac ? "ofac" : "reticle",
             ["threshold"] = threshold,
             ["hits"] = Hits(hits),
         };
+        if (ownership is { Count: > 0 })
+        {
+            result["ownership"] = OwnersJson.Findings(ownership);
+        }
+        return result;
     }
 
     public static JsonArray Hits(ImmutableArray<ScreeningHit> hits) => new([.. hits.Select(h => (JsonNode?)Hit(h))]);

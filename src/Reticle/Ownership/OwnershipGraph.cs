@@ -113,6 +113,12 @@ public sealed class OwnershipGraph
 
     public string NameOf(int node) => Names[node];
 
+    /// <summary>The node that holds stake <paramref name="stake"/> (an index into <see cref="Stakes"/>).</summary>
+    public int OwnerOf(int stake) => Owner[stake];
+
+    /// <summary>The node stake <paramref name="stake"/> is held in.</summary>
+    public int OwnedBy(int stake) => Owned[stake];
+
     public string? CountryOf(int node) => Countries[node];
 
     /// <summary>The stakes held in <paramref name="node"/> (its owners).</summary>
