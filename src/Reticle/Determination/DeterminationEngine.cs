@@ -68,7 +68,7 @@ public static class DeterminationEngine
             Screening = screening,
             Ownership = ownership.IsDefault ? [] : ownership,
             ListVersions = listVersions ?? ImmutableSortedDictionary<string, string>.Empty,
-            Outcome = ScreenedOutcome(determination.Outcome, screening, transaction),
+            Outcome = OwnedOutcome(ScreenedOutcome(determination.Outcome, screening, transaction), ownership),
             Missing = unscreened ? [NoParties] : [],
         };
     }
@@ -87,12 +87,17 @@ public static class DeterminationEngine
     private static Outcome ScreenedOutcome(Outcome outcome, ImmutableArray<Screening.PartyHit> screening, Transaction transaction) =>
         screening.Any(h => h.Unresolved) || transaction.Parties.IsDefaultOrEmpty ? OutcomeNames.Max(outcome, Outcome.Review) : outcome;
 
+    // OFAC's 50 % rule: a party owned 50 % or more by SDNs is blocked as an SDN is, and no rule pack decides SDN listings
+    // (a direct SDN match is left to a reviewer): the same holds for one owned by them, or possibly so.
+    private static Outcome OwnedOutcome(Outcome outcome, ImmutableArray<Ownership.PartyOwnership> ownership) =>
+        !ownership.IsDefaultOrEmpty && ownership.Any(o => o.Finding.Regime == Ownership.OwnershipRegime.Ofac50) ? OutcomeNames.Max(outcome, Outcome.Review) : outcome;
+
     /// <summary>The outcomes alone with the parties' screening hits, as <see cref="DetermineScreened"/> decides them, without reasons.</summary>
     public static OutcomeSummary OutcomesScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
         LicenseBook? licenses = null, ImmutableArray<Ownership.PartyOwnership> ownership = default)
     {
         var summary = Outcomes(rules, transaction, asOf, Listings(screening, ownership), licenses);
-        return summary with { Outcome = ScreenedOutcome(summary.Outcome, screening, transaction) };
+        return summary with { Outcome = OwnedOutcome(ScreenedOutcome(summary.Outcome, screening, transaction), ownership) };
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>
