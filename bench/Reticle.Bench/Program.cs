@@ -6,6 +6,7 @@ using Reticle.Bench.Quality;
 // dotnet run -c Release --project bench/Reticle.Bench -- throughput   determinations per CPU-second of one core
 // dotnet run -c Release --project bench/Reticle.Bench -- store [s]     determinations stored in batches of 64 (the API writer's work), timed
 // dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
+// dotnet run -c Release --project bench/Reticle.Bench -- ownership [N] one timed 50 % closure over N (1,000,000) stakes and lookups
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
 {
@@ -26,6 +27,10 @@ if (args.Length > 0 && args[0] == "quality")
 if (args.Length > 0 && args[0] == "impact")
 {
     return Reticle.Bench.Impact.ImpactBenchmarks.Report(args[1..]);
+}
+if (args.Length > 0 && args[0] == "ownership")
+{
+    return Reticle.Bench.Ownership.OwnershipClosureBenchmarks.Report(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

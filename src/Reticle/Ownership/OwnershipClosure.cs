@@ -225,26 +225,38 @@ public sealed class OwnershipClosure
         }
     }
 
-    // "30 % by X (EL, footnote 4) and 25 % through Y, itself owned 60 % by X (EL)"
+    // "30 % by X (EL, footnote 4) and 25 % through Y, itself owned 60 % by X (EL)". Bounded: the largest stakes of each
+    // owner, a few levels deep (an owner shared by many chains would otherwise be described once per chain); the paths and
+    // the listed owners give the rest in full.
     private string Describe(int node, HashSet<int> onPath, int depth)
     {
         var parts = new List<string>();
-        foreach (var (stake, owner, earlier) in Contributors(node).OrderByDescending(c => _graph.Share[c.Stake]).ThenBy(c => _graph.NameOf(c.Owner), StringComparer.Ordinal))
+        var contributors = Contributors(node).OrderByDescending(c => _graph.Share[c.Stake]).ThenBy(c => _graph.NameOf(c.Owner), StringComparer.Ordinal).ToList();
+        foreach (var (stake, owner, earlier) in contributors.Take(PartsShown))
         {
             var share = Format(Percent(_graph.Share[stake]));
             if (_roots.TryGetValue(owner, out var entries))
             {
                 parts.Add($"{share} % by {_graph.NameOf(owner)} ({string.Join("; ", entries.Select(Listing))})");
             }
-            else if (earlier && depth < MaxDepth && onPath.Add(owner))
+            else if (earlier && depth < DescribedLevels && onPath.Add(owner))
             {
                 parts.Add($"{share} % through {_graph.NameOf(owner)}, itself owned {Describe(owner, onPath, depth + 1)}");
                 onPath.Remove(owner);
+            }
+            else if (earlier && depth >= DescribedLevels)
+            {
+                parts.Add($"{share} % through {_graph.NameOf(owner)}, itself owned {Format(Math.Min(100m, Percent(_share[owner])))} % by listed or ownership-restricted parties");
             }
             else
             {
                 parts.Add($"{share} % by {_graph.NameOf(owner)} (itself restricted through ownership)");
             }
+        }
+        if (contributors.Count > PartsShown)
+        {
+            var rest = contributors.Skip(PartsShown).Sum(c => _graph.Share[c.Stake]);
+            parts.Add($"{Format(Percent(rest))} % through {contributors.Count - PartsShown} more");
         }
         return parts.Count switch
         {
@@ -253,6 +265,10 @@ public sealed class OwnershipClosure
             _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
         };
     }
+
+    private const int PartsShown = 5;
+
+    private const int DescribedLevels = 3;
 
     private OwnershipFinding Undetermined(int node)
     {

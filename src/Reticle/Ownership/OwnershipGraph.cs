@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Reticle.Model;
-using Reticle.Screening.Matching;
 
 namespace Reticle.Ownership;
 
@@ -69,17 +68,16 @@ public sealed class OwnershipGraph
 
     private static readonly LocalDate Epoch = new(1970, 1, 1);
 
-    /// <summary>Lays out <paramref name="stakes"/>; two spellings of one name ("Acme Co., Ltd." and "ACME CO LTD") in one country are one entity.</summary>
+    /// <summary>Lays out <paramref name="stakes"/>; two spellings of one name ("Acme Co., Ltd." and "ACME CO LTD") in one country are one entity (<see cref="OwnershipKey"/>).</summary>
     public static OwnershipGraph Build(IEnumerable<Stake> stakes)
     {
         var all = stakes.ToImmutableArray();
         var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var countries = new List<string?>();
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         int Node(string name, CountryCode? country)
         {
-            var key = KeyOf(name, country?.Value, keys);
+            var key = OwnershipKey.Of(name, country?.Value);
             if (!nodes.TryGetValue(key, out var id))
             {
                 id = names.Count;
@@ -102,13 +100,12 @@ public sealed class OwnershipGraph
     /// <summary>The entity a party is, by its normalised name and country; -1 when the snapshot does not name it.</summary>
     public int Find(string name, string? country)
     {
-        var normalized = NameNormalizer.Normalize(name).Key;
-        if (_nodes.TryGetValue($"{normalized}|{country}", out var id))
+        if (_nodes.TryGetValue(OwnershipKey.Of(name, country), out var id))
         {
             return id;
         }
         // A stake that gives no country for an entity still names it.
-        return country is not null && _nodes.TryGetValue($"{normalized}|", out id) ? id : -1;
+        return country is not null && _nodes.TryGetValue(OwnershipKey.Of(name, null), out id) ? id : -1;
     }
 
     public string NameOf(int node) => Names[node];
@@ -152,16 +149,6 @@ public sealed class OwnershipGraph
     }
 
     internal bool HeldOn(int stake, int day) => day >= FromDay[stake] && day < UntilDay[stake];
-
-    private static string KeyOf(string name, string? country, Dictionary<string, string> normalized)
-    {
-        if (!normalized.TryGetValue(name, out var key))
-        {
-            key = NameNormalizer.Normalize(name).Key;
-            normalized[name] = key;
-        }
-        return $"{key}|{country}";
-    }
 
     // Counting sort of the stakes by one end: start offsets per node and the stake indices in node order.
     private static (int[] Start, int[] Stakes) Rows(int[] end, int nodes)

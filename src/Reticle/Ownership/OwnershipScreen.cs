@@ -76,6 +76,11 @@ public sealed class OwnershipScreen
     /// <summary>The closure under <paramref name="regime"/> on <paramref name="date"/>, computed on first use.</summary>
     public OwnershipClosure Closure(OwnershipRegime regime, LocalDate date)
     {
+        if (_closures.TryGetValue((regime.Code, date), out var known))
+        {
+            return known.Value;
+        }
+        // Counting a ConcurrentDictionary takes every lock: only when a closure is added, never on a lookup.
         if (_closures.Count >= ClosuresKept)
         {
             _closures.Clear();

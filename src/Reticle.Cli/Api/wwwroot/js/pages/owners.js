@@ -26,11 +26,11 @@ function picture(r) {
       s('text', { x: (b.x + party.x) / 2 + 6, y: (b.y + party.y) / 2, class: 'stake-label' }, pct(b.o.percent)),
       s('rect', { x: b.x - 85, y: b.y - 22, width: 170, height: 44, rx: 4,
         class: b.o.listed.length ? 'node listed' : b.o.ownedByListed ? 'node restricted' : 'node' }),
-      s('text', { x: b.x, y: b.y - 3, 'text-anchor': 'middle', class: 'node-name' }, b.o.owner.length > 26 ? `${b.o.owner.slice(0, 25)}…` : b.o.owner),
+      s('text', { x: b.x, y: b.y - 3, 'text-anchor': 'middle', class: 'node-name' }, b.o.owner.length > 22 ? `${b.o.owner.slice(0, 21)}…` : b.o.owner),
       s('text', { x: b.x, y: b.y + 13, 'text-anchor': 'middle', class: 'node-note' }, listing(b.o) || (b.o.ownerCountry ?? '')),
     ]),
     s('rect', { x: party.x - 110, y: party.y - 22, width: 220, height: 44, rx: 4, class: r.findings.some(f => f.status === 'owned') ? 'node party owned' : 'node party' }),
-    s('text', { x: party.x, y: party.y + 5, 'text-anchor': 'middle', class: 'node-name' }, r.entity.name.length > 32 ? `${r.entity.name.slice(0, 31)}…` : r.entity.name));
+    s('text', { x: party.x, y: party.y + 5, 'text-anchor': 'middle', class: 'node-name' }, r.entity.name.length > 28 ? `${r.entity.name.slice(0, 27)}…` : r.entity.name));
   return h('figure', { class: 'card' }, svg, h('figcaption', {}, 'Stakes held on the date; a listed owner or one restricted through ownership says so in its box.'));
 }
 
