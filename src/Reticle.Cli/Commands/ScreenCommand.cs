@@ -173,12 +173,8 @@ internal static class ScreenCommand
                 }
                 else
                 {
-                    var line = new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["hits"] = ScreeningJson.Hits(hits) };
                     // Extension of CONTRACT §1: a row owned 50 % or more by listed parties says so, with its paths.
-                    if (owners?.Find(p.Name, p.Country, today) is { Length: > 0 } owned)
-                    {
-                        line["ownership"] = OwnersJson.Findings(owned);
-                    }
+                    var line = ScreeningJson.Row(p.Id, p.Name, hits, owners?.Find(p.Name, p.Country, today));
                     await writer.WriteLineAsync(line.ToJsonString());
                 }
             }

@@ -38,6 +38,21 @@ internal static class ScreeningJson
         return result;
     }
 
+    /// <summary>
+    /// One row of a batch screening (<c>screen --batch --out X.jsonl</c>, screening jobs): <c>{"id", "name", "hits"}</c>, and
+    /// <c>"ownership"</c> when the row's party is owned 50 % or more by listed parties (or possibly so) on the screening's date
+    /// (from <c>OwnershipScreen.Find</c>; an extension of CONTRACT §1).
+    /// </summary>
+    public static JsonObject Row(string id, string name, ImmutableArray<ScreeningHit> hits, IReadOnlyCollection<Ownership.OwnershipFinding>? ownership = null)
+    {
+        var row = new JsonObject { ["id"] = id, ["name"] = name, ["hits"] = Hits(hits) };
+        if (ownership is { Count: > 0 })
+        {
+            row["ownership"] = OwnersJson.Findings(ownership);
+        }
+        return row;
+    }
+
     public static JsonArray Hits(ImmutableArray<ScreeningHit> hits) => new([.. hits.Select(h => (JsonNode?)Hit(h))]);
 
     private static JsonObject Hit(ScreeningHit h)
