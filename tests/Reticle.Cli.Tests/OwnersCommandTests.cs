@@ -43,6 +43,9 @@ public sealed class OwnersCommandTests
         ((string)path[0]!["owner"]!).ShouldBe("Semiconductor Manufacturing International Corporation");
         ((string)path[0]!["list"]!).ShouldBe("EL");
         decided.Json["ownershipVersions"]!["owners"]!.GetValue<string>().ShouldStartWith("sha256:");
+
+        var text = await cli.RunAsync("check", Order);
+        text.Out.ShouldContain("  ownership: end-user 'Pearl River Precision Parts Co. Ltd.' is owned 60 % by Semiconductor Manufacturing International Corporation (EL, footnote 5) (BIS Affiliates rule (50 percent))");
     }
 
     [Theory]
