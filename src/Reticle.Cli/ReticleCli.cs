@@ -20,6 +20,7 @@ internal static class ReticleCli
             PacksCommand.Create(env),
             AuditCommand.Create(env),
             ListsCommand.Create(env),
+            OwnersCommand.Create(env),
             ScreenCommand.Create(env),
             LicensesCommand.Create(env),
             OrdersCommand.Create(env),

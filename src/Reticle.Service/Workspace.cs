@@ -79,7 +79,8 @@ internal sealed class Workspace : IAsyncDisposable
         var catalog = await LoadCatalogAsync(cancellationToken);
         var screening = await LoadScreeningAsync(knownAt is { } date ? DecisionBasis.ListsKnownBy(date) : null, cancellationToken);
         var licenses = await LoadLicensesAsync(cancellationToken);
-        return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses);
+        var ownership = await LoadOwnershipAsync(knownAt is { } day ? DecisionBasis.ListsKnownBy(day) : null, screening, cancellationToken);
+        return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses) with { Ownership = ownership };
     }
 
     /// <summary>
@@ -91,7 +92,8 @@ internal sealed class Workspace : IAsyncDisposable
         var catalog = await LoadCatalogAsync(cancellationToken);
         var screening = await LoadScreeningAsync(knownAt is { } date ? DecisionBasis.ListsKnownBy(date) : null, cancellationToken);
         var licenses = await LoadLicensesAsync(cancellationToken);
-        return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses);
+        var ownership = await LoadOwnershipAsync(knownAt is { } day ? DecisionBasis.ListsKnownBy(day) : null, screening, cancellationToken);
+        return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses) with { Ownership = ownership };
     }
 
     /// <summary>The rule packs in use (the newest import of each pack file), read but not compiled: what-if compiles them with drafts.</summary>
@@ -102,6 +104,45 @@ internal sealed class Workspace : IAsyncDisposable
         return errors.Count == 0 ? packs : throw new InvalidOperationException(
             "the stored rule packs do not validate:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
+
+    /// <summary>
+    /// The ownership facts in use (the newest import of each ownership dataset by <paramref name="importedBy"/>, or every import
+    /// if null), joined to the lists of <paramref name="screening"/>; null when no ownership snapshot is held then, or no list is
+    /// known. Kept in memory by the snapshots it was built from, since resolving which owners are listed screens every owner.
+    /// </summary>
+    public async Task<Ownership.OwnershipScreen?> LoadOwnershipAsync(Instant? importedBy, Screening screening, CancellationToken cancellationToken)
+    {
+        var held = (await Store.GetOwnershipSnapshotsAsync(cancellationToken)).Where(s => importedBy is null || s.ImportedAt <= importedBy).ToList();
+        if (held.Count == 0 || screening.Versions.IsEmpty)
+        {
+            return null;
+        }
+        var versions = held.GroupBy(s => s.Dataset, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Id)!)
+            .ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal);
+        var key = ScreeningIndexCache.KeyOf(screening.Versions) + "|" + string.Join(",", versions.Select(v => $"{v.Key}={v.Value}"));
+        lock (_ownership)
+        {
+            if (_ownership.FirstOrDefault(o => o.Key == key) is { Screen: { } known })
+            {
+                return known;
+            }
+        }
+        var snapshots = await Store.GetCurrentOwnershipAsync(importedBy, cancellationToken: cancellationToken);
+        var graph = Ownership.OwnershipGraph.Build(snapshots.SelectMany(s => Ownership.StakeJson.Read(s.StakesJson!)));
+        var screen = new Ownership.OwnershipScreen(graph, screening.Index,
+            snapshots.ToImmutableSortedDictionary(s => s.Dataset, s => "sha256:" + s.Sha256, StringComparer.Ordinal));
+        lock (_ownership)
+        {
+            _ownership.Insert(0, (key, screen));
+            if (_ownership.Count > IndexesKept)
+            {
+                _ownership.RemoveAt(IndexesKept);
+            }
+        }
+        return screen;
+    }
+
+    private readonly List<(string Key, Ownership.OwnershipScreen Screen)> _ownership = [];
 
     /// <summary>The rule set as known on <paramref name="knownAt"/> (everything, if null), from the newest import of each pack file.</summary>
     public async Task<RuleSet> LoadRulesAsync(LocalDate? knownAt, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ internal static class AuditPayloads
     public const string ContentImported = "content.imported";
     public const string Determination = "determination";
     public const string ListImported = "list.imported";
+    public const string OwnershipImported = "ownership.imported";
     public const string LicenseEvent = "license.event";
     public const string OrderAdded = "order.added";
     public const string OrderShipped = "order.shipped";
@@ -28,6 +29,16 @@ internal static class AuditPayloads
         ["sha256"] = snapshot.Sha256,
         ["entries"] = snapshot.EntryCount,
         ["changes"] = ParseJson(snapshot.ChangesJson, nameof(ListSnapshotDocument.ChangesJson), snapshot.Dataset),
+    };
+
+    /// <summary><c>{"dataset", "format", "sha256", "stakes", "changes"}</c> for one ownership snapshot.</summary>
+    public static JsonObject ForOwnership(OwnershipSnapshotDocument snapshot) => new()
+    {
+        ["dataset"] = snapshot.Dataset,
+        ["format"] = snapshot.Format,
+        ["sha256"] = snapshot.Sha256,
+        ["stakes"] = snapshot.StakeCount,
+        ["changes"] = ParseJson(snapshot.ChangesJson, nameof(OwnershipSnapshotDocument.ChangesJson), snapshot.Dataset),
     };
 
     /// <summary><c>{"documents": [{"kind", "name", "sha256"}, ...]}</c> for the documents actually added.</summary>

@@ -47,6 +47,19 @@ public interface IReticleStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoredListSnapshot>> GetCurrentListsAsync(NodaTime.Instant? importedBy = null, string? dataset = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records an ownership snapshot with its audit record, atomically; null when it is already the snapshot in use for its
+    /// dataset (same SHA-256).
+    /// </summary>
+    /// <exception cref="ConcurrentImportException">Another snapshot of the dataset landed after <see cref="OwnershipSnapshotDocument.ReplacesId"/>.</exception>
+    Task<StoredOwnershipSnapshot?> AddOwnershipSnapshotAsync(OwnershipSnapshotDocument snapshot, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
+    /// <summary>Every ownership snapshot held, in import order, without stakes.</summary>
+    Task<IReadOnlyList<StoredOwnershipSnapshot>> GetOwnershipSnapshotsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The newest snapshot of each ownership dataset imported by <paramref name="importedBy"/> (or ever), with stakes.</summary>
+    Task<IReadOnlyList<StoredOwnershipSnapshot>> GetCurrentOwnershipAsync(NodaTime.Instant? importedBy = null, string? dataset = null, CancellationToken cancellationToken = default);
+
     /// <summary>Appends one audit record on its own.</summary>
     Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 

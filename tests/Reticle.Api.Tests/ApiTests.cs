@@ -248,6 +248,8 @@ public abstract class ApiTests(ApiServer server)
         paths.ShouldContain("/api/v1/screenings");
         paths.ShouldContain("/api/v1/lists");
         paths.ShouldContain("/api/v1/lists/imports");
+        paths.ShouldContain("/api/v1/owners");
+        paths.ShouldContain("/api/v1/owners/snapshots");
         paths.ShouldContain("/api/v1/audit/verify");
         paths.ShouldContain("/api/v1/audit");
         paths.ShouldContain("/api/v1/licenses");

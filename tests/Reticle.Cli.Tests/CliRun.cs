@@ -33,6 +33,15 @@ internal sealed class CliRun
 
     public string DataDirectory { get; }
 
+    private Instant _now = Instant.FromUtc(2026, 11, 25, 12, 0);
+
+    /// <summary>Runs later commands at another instant (what the store records as imported or recorded then).</summary>
+    public CliRun At(Instant now)
+    {
+        _now = now;
+        return this;
+    }
+
     /// <summary>Runs later commands as another actor (RETICLE_ACTOR), as a second person would.</summary>
     public CliRun As(string actor)
     {
@@ -56,7 +65,7 @@ internal sealed class CliRun
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment(output, error, () => new StringReader(stdin ?? ""),
-            new FixedClock(Instant.FromUtc(2026, 11, 25, 12, 0)), name => _variables.GetValueOrDefault(name));
+            new FixedClock(_now), name => _variables.GetValueOrDefault(name));
         var code = await ReticleCli.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());
     }

@@ -103,6 +103,7 @@ internal static class ApiHost
         api.MapDeterminations();
         api.MapScreenings();
         api.MapLists();
+        api.MapOwners();
         api.MapLicenses();
         api.MapOrders();
         api.MapHolds();

@@ -91,7 +91,11 @@ internal sealed class ApiState : IAsyncDisposable
     public async Task<DecisionBasis> BasisAsync(CancellationToken cancellationToken)
     {
         var screening = await CurrentScreeningAsync(cancellationToken);
-        return screening.Basis with { Licenses = await LicensesAsync(cancellationToken) };
+        return screening.Basis with
+        {
+            Licenses = await LicensesAsync(cancellationToken),
+            Ownership = await Workspace.LoadOwnershipAsync(null, screening.Lists, cancellationToken),
+        };
     }
 
     // The book folded from every event is kept with the event count it was read at. Counting is one cheap query per

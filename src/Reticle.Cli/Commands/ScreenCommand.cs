@@ -99,21 +99,28 @@ internal static class ScreenCommand
         {
             var query = settings.Query(parties[0]);
             var hits = screening.Index.Screen(query);
+            // The name's ownership on today's date: a subsidiary of a listed company no name on a list resembles.
+            var ownership = (await workspace.LoadOwnershipAsync(null, screening, cancellationToken))?.Find(query.Name, query.Country, workspace.Today) ?? [];
             if (parse.GetValue(GlobalOptions.Json))
             {
-                env.Out.WriteLine(ScreeningJson.Result(query, settings.EffectiveThreshold, hits).ToJsonString(JsonOutput.Options));
+                env.Out.WriteLine(ScreeningJson.Result(query, settings.EffectiveThreshold, hits, ownership).ToJsonString(JsonOutput.Options));
             }
             else
             {
                 WriteText(env, query, settings.EffectiveThreshold, hits);
+                foreach (var finding in ownership)
+                {
+                    env.Out.WriteLine($"ownership ({finding.Regime.Title}): {finding.Because}");
+                }
             }
             return ExitCodes.Success;
         }
-        return await RunBatchAsync(env, screening.Index, settings, parties, parse.GetValue(Out)!, cancellationToken);
+        var owners = await workspace.LoadOwnershipAsync(null, screening, cancellationToken);
+        return await RunBatchAsync(env, screening.Index, owners, workspace.Today, settings, parties, parse.GetValue(Out)!, cancellationToken);
     }
 
-    private static async Task<int> RunBatchAsync(CliEnvironment env, ScreeningIndex index, QuerySettings settings, IReadOnlyList<BatchParty> parties,
-        string output, CancellationToken cancellationToken)
+    private static async Task<int> RunBatchAsync(CliEnvironment env, ScreeningIndex index, Ownership.OwnershipScreen? owners, NodaTime.LocalDate today,
+        QuerySettings settings, IReadOnlyList<BatchParty> parties, string output, CancellationToken cancellationToken)
     {
         var csv = output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !output.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
@@ -166,7 +173,8 @@ internal static class ScreenCommand
                 }
                 else
                 {
-                    var line = new JsonObject { ["id"] = p.Id, ["name"] = p.Name, ["hits"] = ScreeningJson.Hits(hits) };
+                    // Extension of CONTRACT §1: a row owned 50 % or more by listed parties says so, with its paths.
+                    var line = ScreeningJson.Row(p.Id, p.Name, hits, owners?.Find(p.Name, p.Country, today));
                     await writer.WriteLineAsync(line.ToJsonString());
                 }
             }

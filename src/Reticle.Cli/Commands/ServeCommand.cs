@@ -22,7 +22,7 @@ internal static class ServeCommand
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("serve",
-            "Serve the HTTP API (/api/v1: determinations, screenings, lists, licenses, orders, holds, impact, audit, me, rules; "
+            "Serve the HTTP API (/api/v1: determinations, screenings, lists, owners, licenses, orders, holds, impact, audit, me, rules; "
             + "OpenAPI at /openapi/v1.json, reference at /docs) and the web console (/). Calls need 'Authorization: Bearer KEY' "
             + "(reticle keys create; roles viewer < analyst < reviewer < admin). Several nodes may share one --postgres database.") { Urls };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));

@@ -77,6 +77,19 @@ internal static class DeterminationText
         {
             output.WriteLine("  screening: nobody screened — the transaction names no party (missing fact: parties); review until the parties are given");
         }
+        foreach (var owned in d.Ownership)
+        {
+            var f = owned.Finding;
+            output.WriteLine($"  ownership: {owned.Role.ToWire()} '{owned.PartyName}' is {f.Because} ({f.Regime.Title})");
+            foreach (var missing in f.Missing)
+            {
+                output.WriteLine($"    missing: {missing}");
+            }
+        }
+        if (!d.OwnershipVersions.IsEmpty)
+        {
+            output.WriteLine($"  ownership facts: {string.Join(", ", d.OwnershipVersions.Keys)}");
+        }
         output.WriteLine($"  lists: {(d.ListVersions.Count == 0 ? "none (parties not screened)" : string.Join(", ", d.ListVersions.Keys))}");
         output.WriteLine($"  rules: {string.Join("; ", d.RuleVersions.Select(v => $"{v.Key} {(v.Value.Length == 0 ? "(none in force)" : v.Value)}"))}");
         output.WriteLine($"  recorded as audit record {auditSequence}");

@@ -8,7 +8,12 @@ namespace Reticle.Service.Wire;
 /// <summary>A screening as <c>reticle screen --json</c>, <c>screen --batch --out X.jsonl</c> and <c>/api/v1/screenings</c> answer it (CONTRACT §4).</summary>
 internal static class ScreeningJson
 {
-    public static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits)
+    /// <param name="ownership">
+    /// What the ownership facts say of the name on the screening's date (an extension of CONTRACT §4, present only when
+    /// there is a finding): a subsidiary of a listed company is caught here though no name on a list resembles its own.
+    /// </param>
+    public static JsonObject Result(ScreeningQuery query, double threshold, ImmutableArray<ScreeningHit> hits,
+        IReadOnlyCollection<Ownership.OwnershipFinding>? ownership = null)
     {
         var q = new JsonObject { ["name"] = query.Name };
         if (query.Country is { } country)
@@ -19,13 +24,33 @@ internal static class ScreeningJson
         {
             q["type"] = query.Type.ToWire();
         }
-        return new JsonObject
+        var result = new JsonObject
         {
             ["query"] = q,
             ["mode"] = query.Mode == ScoringMode.Ofac ? "ofac" : "reticle",
             ["threshold"] = threshold,
             ["hits"] = Hits(hits),
         };
+        if (ownership is { Count: > 0 })
+        {
+            result["ownership"] = OwnersJson.Findings(ownership);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// One row of a batch screening (<c>screen --batch --out X.jsonl</c>, screening jobs): <c>{"id", "name", "hits"}</c>, and
+    /// <c>"ownership"</c> when the row's party is owned 50 % or more by listed parties (or possibly so) on the screening's date
+    /// (from <c>OwnershipScreen.Find</c>; an extension of CONTRACT §1).
+    /// </summary>
+    public static JsonObject Row(string id, string name, ImmutableArray<ScreeningHit> hits, IReadOnlyCollection<Ownership.OwnershipFinding>? ownership = null)
+    {
+        var row = new JsonObject { ["id"] = id, ["name"] = name, ["hits"] = Hits(hits) };
+        if (ownership is { Count: > 0 })
+        {
+            row["ownership"] = OwnersJson.Findings(ownership);
+        }
+        return row;
     }
 
     public static JsonArray Hits(ImmutableArray<ScreeningHit> hits) => new([.. hits.Select(h => (JsonNode?)Hit(h))]);

@@ -36,6 +36,16 @@ public sealed record DecisionBasis(RuleSet Rules, ItemCatalog Catalog, PartyScre
     /// </summary>
     public static Instant ListsKnownBy(LocalDate knownAt) => knownAt.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.FromTicks(1);
 
+    /// <summary>
+    /// The ownership facts in use, joined to the same lists: parties owned 50 % or more by listed parties are found on the
+    /// act's date and handed to the rules (<c>ownedBy(EL)</c>). Null when no ownership facts are held, or no list is known.
+    /// </summary>
+    public Ownership.OwnershipScreen? Ownership { get; init; }
+
+    /// <summary>The ownership findings for the parties on the act's date; empty when unscreened or no ownership facts are held.</summary>
+    public ImmutableArray<Ownership.PartyOwnership> OwnershipOf(Transaction completed, LocalDate? asOf) =>
+        Screen is null || Ownership is null ? [] : Ownership.Screen(completed, asOf ?? completed.Date);
+
     /// <summary>The whole pipeline for one transaction: complete, screen, decide, stamp.</summary>
     /// <param name="asOf">Decide on this date instead of the transaction's own (<c>check --as-of</c>, a shipment's planned date).</param>
     public Determination Decide(Transaction transaction, LocalDate? asOf = null)
@@ -49,11 +59,14 @@ public sealed record DecisionBasis(RuleSet Rules, ItemCatalog Catalog, PartyScre
 
     /// <summary>Decides a transaction already completed from the catalogue, with its parties' hits already found (impact analysis shares them).</summary>
     public Determination Decide(Transaction completed, LocalDate? asOf, ImmutableArray<PartyHit>? hits) => hits is { } screened
-        ? DeterminationEngine.DetermineScreened(Rules, completed, asOf, screened, Licenses, ListVersions)
+        ? DeterminationEngine.DetermineScreened(Rules, completed, asOf, screened, Licenses, ListVersions, OwnershipOf(completed, asOf)) with
+        {
+            OwnershipVersions = Ownership?.Versions ?? ImmutableSortedDictionary<string, string>.Empty,
+        }
         : DeterminationEngine.Determine(Rules, completed, asOf, null, Licenses);
 
     /// <summary>The outcomes alone, as <see cref="Decide(Transaction, LocalDate?, ImmutableArray{PartyHit}?)"/> decides them, without reasons.</summary>
     public OutcomeSummary Outcomes(Transaction completed, LocalDate? asOf, ImmutableArray<PartyHit>? hits) => hits is { } screened
-        ? DeterminationEngine.OutcomesScreened(Rules, completed, asOf, screened, Licenses)
+        ? DeterminationEngine.OutcomesScreened(Rules, completed, asOf, screened, Licenses, OwnershipOf(completed, asOf))
         : DeterminationEngine.Outcomes(Rules, completed, asOf, null, Licenses);
 }

@@ -18,6 +18,12 @@ public sealed record Determination(
     /// <summary>What screening found for the parties: matches and potential matches, best first per party.</summary>
     public ImmutableArray<Screening.PartyHit> Screening { get; init; } = [];
 
+    /// <summary>Parties owned 50 % or more by listed parties (or possibly so) on the act's date, with their paths.</summary>
+    public ImmutableArray<Ownership.PartyOwnership> Ownership { get; init; } = [];
+
+    /// <summary>The ownership snapshots the ownership findings came from ("owners" -> "sha256:…"); empty when none is held.</summary>
+    public ImmutableSortedDictionary<string, string> OwnershipVersions { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>
     /// Facts of the whole transaction that are missing and hold the outcome at <c>review</c> at least: <c>parties</c> when
     /// the transaction names no party, so nobody could be screened (CONTRACT §2). Per-rule missing facts are in findings.

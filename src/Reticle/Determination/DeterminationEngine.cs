@@ -57,20 +57,27 @@ public static class DeterminationEngine
     /// transaction names no party at all (<see cref="Determination.Missing"/> then names <c>parties</c>).
     /// </summary>
     /// <param name="listVersions">The list snapshots the hits came from, stamped on the determination.</param>
+    /// <param name="ownership">Parties owned 50 % or more by listed parties (or possibly so), for <c>ownedBy(...)</c> rules.</param>
     public static Determination DetermineScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
-        LicenseBook? licenses = null, ImmutableSortedDictionary<string, string>? listVersions = null)
+        LicenseBook? licenses = null, ImmutableSortedDictionary<string, string>? listVersions = null, ImmutableArray<Ownership.PartyOwnership> ownership = default)
     {
-        // Potential matches of a party already identified by a strong match are other parties, not this one's listing.
-        var determination = Determine(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
+        var determination = Determine(rules, transaction, asOf, Listings(screening, ownership), licenses);
         var unscreened = transaction.Parties.IsDefaultOrEmpty;
         return determination with
         {
             Screening = screening,
+            Ownership = ownership.IsDefault ? [] : ownership,
             ListVersions = listVersions ?? ImmutableSortedDictionary<string, string>.Empty,
-            Outcome = ScreenedOutcome(determination.Outcome, screening, transaction),
+            Outcome = OwnedOutcome(ScreenedOutcome(determination.Outcome, screening, transaction), ownership),
             Missing = unscreened ? [NoParties] : [],
         };
     }
+
+    // Potential matches of a party already identified by a strong match are other parties, not this one's listing. Listed
+    // owners come after the party's own listings, one listing each (ownedBy(...) reads only those).
+    private static PartyListing[] Listings(ImmutableArray<Screening.PartyHit> screening, ImmutableArray<Ownership.PartyOwnership> ownership) =>
+        [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing()),
+         .. ownership.IsDefaultOrEmpty ? [] : ownership.SelectMany(o => o.ToListings())];
 
     /// <summary>The missing fact of a transaction that names no party: nobody was screened, so no list rule can be trusted to be clear.</summary>
     public const string NoParties = "parties";
@@ -80,12 +87,17 @@ public static class DeterminationEngine
     private static Outcome ScreenedOutcome(Outcome outcome, ImmutableArray<Screening.PartyHit> screening, Transaction transaction) =>
         screening.Any(h => h.Unresolved) || transaction.Parties.IsDefaultOrEmpty ? OutcomeNames.Max(outcome, Outcome.Review) : outcome;
 
+    // OFAC's 50 % rule: a party owned 50 % or more by SDNs is blocked as an SDN is, and no rule pack decides SDN listings
+    // (a direct SDN match is left to a reviewer): the same holds for one owned by them, or possibly so.
+    private static Outcome OwnedOutcome(Outcome outcome, ImmutableArray<Ownership.PartyOwnership> ownership) =>
+        !ownership.IsDefaultOrEmpty && ownership.Any(o => o.Finding.Regime == Ownership.OwnershipRegime.Ofac50) ? OutcomeNames.Max(outcome, Outcome.Review) : outcome;
+
     /// <summary>The outcomes alone with the parties' screening hits, as <see cref="DetermineScreened"/> decides them, without reasons.</summary>
     public static OutcomeSummary OutcomesScreened(RuleSet rules, Transaction transaction, LocalDate? asOf, ImmutableArray<Screening.PartyHit> screening,
-        LicenseBook? licenses = null)
+        LicenseBook? licenses = null, ImmutableArray<Ownership.PartyOwnership> ownership = default)
     {
-        var summary = Outcomes(rules, transaction, asOf, [.. screening.Where(h => h.Status == Screening.ScreeningStatus.Match || h.Unresolved).Select(h => h.ToListing())], licenses);
-        return summary with { Outcome = ScreenedOutcome(summary.Outcome, screening, transaction) };
+        var summary = Outcomes(rules, transaction, asOf, Listings(screening, ownership), licenses);
+        return summary with { Outcome = OwnedOutcome(ScreenedOutcome(summary.Outcome, screening, transaction), ownership) };
     }
 
     /// <summary>The outcomes alone, per jurisdiction in <see cref="RuleSet.Jurisdictions"/> order, without reasons.</summary>

@@ -65,6 +65,16 @@ public static class DeterminationJson
             Screening(w, h);
         }
         w.WriteEndArray();
+        // An extension of the contract, present only when a party is owned (or possibly owned) by listed parties.
+        if (!d.Ownership.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("ownership");
+            foreach (var o in d.Ownership)
+            {
+                Ownership.OwnershipJson.Write(w, o.Finding, o);
+            }
+            w.WriteEndArray();
+        }
         // An extension of the contract, present only when a fact of the whole transaction is missing (no party named).
         if (!d.Missing.IsDefaultOrEmpty)
         {
@@ -82,6 +92,15 @@ public static class DeterminationJson
             w.WriteString(list, version);
         }
         w.WriteEndObject();
+        if (!d.OwnershipVersions.IsEmpty)
+        {
+            w.WriteStartObject("ownershipVersions");
+            foreach (var (dataset, version) in d.OwnershipVersions)
+            {
+                w.WriteString(dataset, version);
+            }
+            w.WriteEndObject();
+        }
         w.WriteString("ruleSet", d.RuleSetHash);
         w.WriteEndObject();
     }

@@ -30,4 +30,12 @@ public sealed record PartyListing(
     /// listed for that act. Null for lists whose entries are not dated (then listed on every date).
     /// </summary>
     public ListingDate? Listed { get; init; }
+
+    /// <summary>
+    /// Set when the party is not on the list itself but owned 50 % or more by parties that are (or possibly so: then
+    /// <see cref="Confirmed"/> is false): the entry is the listed owner's, and the finding holds the ownership paths. Only
+    /// <c>ownedBy(...)</c> reads such a listing; <c>listed(...)</c> never does, because whether ownership carries a listing
+    /// over is a rule of its own with its own dates (the BIS Affiliates rule, OFAC's 50 % rule).
+    /// </summary>
+    public Ownership.OwnershipFinding? Via { get; init; }
 }

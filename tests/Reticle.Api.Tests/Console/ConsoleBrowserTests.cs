@@ -20,6 +20,9 @@ public sealed class ConsoleBrowserTests(ConsoleServer server) : IClassFixture<Co
     public Task Screen_finds_SMIC_on_the_Entity_List_and_explains_the_match() => RunAsync("screen.mjs", "analyst");
 
     [Fact]
+    public Task Ownership_catches_a_subsidiary_no_name_screening_finds_and_draws_its_path_to_the_listed_parent() => RunAsync("owners.mjs", "analyst");
+
+    [Fact]
     public Task Lists_shows_every_list_in_use_with_its_changes() => RunAsync("lists.mjs", "viewer");
 
     [Fact]

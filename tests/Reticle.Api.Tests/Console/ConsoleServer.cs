@@ -30,6 +30,8 @@ public sealed class ConsoleServer() : ApiServer(Transport.Http)
     {
         await base.InitializeAsync();
         await ReticleAsync("licenses", "add", Write("license.json", LicenseJson));
+        // Fictional subsidiaries of SMIC (EL, footnote 5), for the ownership page.
+        await ReticleAsync("owners", "import", Repository.Sample(Path.Combine("ownership", "owners.csv")), "--format", "csv");
         // Shipped on 2024-03-01, while the licence was valid: a draw-down on line 1. `orders ship` decides on the day it runs (the
         // test clock's 2026-11-25, when the licence has expired), so the story's past shipment is written as the use it made then.
         await Store.AppendLicenseEventsAsync(

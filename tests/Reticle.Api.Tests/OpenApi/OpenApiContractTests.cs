@@ -49,6 +49,16 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
     {
         var contract = await OpenApiContract.FetchAsync(server.Client);
 
+        // Ownership facts first, so that determinations and screenings of the subsidiary in the samples carry ownership findings.
+        (await server.RunCliAsync("owners", "import", Repository.Sample(Path.Combine("ownership", "owners.csv")), "--format", "csv")).ExitCode.ShouldBe(0);
+        var picture = await OkAsync(contract, "get", "/api/v1/owners", "/api/v1/owners?name=Pearl%20River%20Tooling%20(Zhuhai)%20Co.%20Ltd.&country=CN&date=2026-11-25", "viewer");
+        picture["findings"]!.AsArray().ShouldNotBeEmpty();
+        await OkAsync(contract, "get", "/api/v1/owners", "/api/v1/owners?name=Nobody%20Anywhere", "viewer");
+        (await CallAsync(contract, "get", "/api/v1/owners", "/api/v1/owners?name=x&date=2026-02-30", "viewer")).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await OkAsync(contract, "get", "/api/v1/owners/snapshots", "/api/v1/owners/snapshots", "viewer")).AsArray().ShouldHaveSingleItem();
+        var owned = await OkAsync(contract, "post", "/api/v1/screenings", "/api/v1/screenings", "analyst", """{"name": "Pearl River Precision Parts Co. Ltd.", "country": "CN"}""");
+        owned["ownership"]!.AsArray().ShouldNotBeEmpty();
+
         await OkAsync(contract, "get", "/health", "/health", null);
         await OkAsync(contract, "get", "/api/v1/health", "/api/v1/health", null);
         (await OkAsync(contract, "get", "/api/v1/me", "/api/v1/me", "reviewer"))["role"]!.GetValue<string>().ShouldBe("reviewer");

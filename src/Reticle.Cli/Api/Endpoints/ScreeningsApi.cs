@@ -35,10 +35,14 @@ internal static class ScreeningsApi
         {
             return Problems.Rejected(errors);
         }
-        var index = (await state.CurrentScreeningAsync(cancellationToken)).Lists.Index;
+        var lists = (await state.CurrentScreeningAsync(cancellationToken)).Lists;
+        var index = lists.Index;
+        // A name owned 50 % or more by listed parties today is reported with its paths, though no listed name resembles it.
+        var owners = await state.Workspace.LoadOwnershipAsync(null, lists, cancellationToken);
+        var today = state.Workspace.Today;
         var results = screening.Queries.Select(q =>
         {
-            var result = ScreeningJson.Result(q.Query, screening.Threshold, index.Screen(q.Query));
+            var result = ScreeningJson.Result(q.Query, screening.Threshold, index.Screen(q.Query), owners?.Find(q.Query.Name, q.Query.Country, today));
             if (q.Id is not null)
             {
                 result["id"] = q.Id;

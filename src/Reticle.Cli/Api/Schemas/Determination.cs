@@ -33,6 +33,9 @@ internal sealed record Determination
     [Description("Screening hits on the transaction's parties.")]
     public required IReadOnlyList<PartyScreeningHit> Screening { get; init; }
 
+    [Description("Parties owned 50 % or more by listed parties (or possibly so) on the act's date, with their paths (BIS Affiliates rule, OFAC's 50 % rule).")]
+    public IReadOnlyList<OwnershipFinding>? Ownership { get; init; }
+
     [Description("Facts of the whole transaction that are missing and hold it at review: \"parties\" when it names no party, so nobody was screened.")]
     public IReadOnlyList<string>? Missing { get; init; }
 
@@ -41,6 +44,9 @@ internal sealed record Determination
 
     [Description("Per list dataset, the snapshot screened against (sha256:...).")]
     public required IReadOnlyDictionary<string, string> ListVersions { get; init; }
+
+    [Description("Per ownership dataset, the snapshot the ownership findings came from (sha256:...); present when ownership facts are held.")]
+    public IReadOnlyDictionary<string, string>? OwnershipVersions { get; init; }
 
     [Description("The hash of the whole rule set.")]
     public required string RuleSet { get; init; }

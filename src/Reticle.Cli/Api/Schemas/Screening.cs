@@ -77,6 +77,9 @@ internal sealed record ScreeningResult
     public required double Threshold { get; init; }
 
     public required IReadOnlyList<ScreeningHit> Hits { get; init; }
+
+    [Description("Present when the ownership facts show the name owned 50 % or more by listed parties (or possibly so) today: caught though no listed name resembles it.")]
+    public IReadOnlyList<OwnershipFinding>? Ownership { get; init; }
 }
 
 internal sealed record ScreeningQuery

@@ -135,7 +135,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
 internal sealed class ListedCondition(string list, int? footnote) : Condition
 {
     private bool Matches(PartyListing listing) =>
-        listing.List == list && (footnote is not { } f || listing.Footnotes.Contains(f));
+        listing.Via is null && listing.List == list && (footnote is not { } f || listing.Footnotes.Contains(f));
 
     // Listed on the act's date: a listing dated after it does not apply to this act.
     private static bool InForce(PartyListing listing, Facts facts) =>

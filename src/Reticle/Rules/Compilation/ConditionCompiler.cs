@@ -132,7 +132,7 @@ internal sealed class ConditionCompiler(
         NumberLiteral n => new NumberValue(Constant(n)),
         TextLiteral t => new TextValue(new WordText(t.Value)),
         Name name => BindName(name, arguments),
-        Call call when call.Function is "classified" or "listed" or "designedFor" => new BoolValue(BindBuiltIn(call)),
+        Call call when call.Function is "classified" or "listed" or "ownedBy" or "designedFor" => new BoolValue(BindBuiltIn(call)),
         Call call when call.Function is "anyPerson" => new BoolValue(BindAnyPerson(call, arguments)),
         Call call => new NumberValue(BindFormula(call, arguments)),
         Includes includes => new BoolValue(BindIncludes(includes)),
@@ -465,6 +465,10 @@ internal sealed class ConditionCompiler(
             var classified = new ClassifiedCondition(jurisdiction, entries, directory, slot);
             return designedFor ? new DesignedForCondition(classified, $"{((Name)positional[0]).Identifier} {string.Join(" / ", entries!)}") : classified;
         }
+        if (call.Function == "ownedBy")
+        {
+            return BindOwnedBy(call, positional, named);
+        }
         if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
         {
             throw new BindFailure(call.Offset, "listed takes a list id: listed(EL) or listed(EL, footnote = 5)");
@@ -480,6 +484,40 @@ internal sealed class ConditionCompiler(
         }
         ListsReferenced.Add(list.Identifier);
         return new ListedCondition(list.Identifier, footnote);
+    }
+
+    // ownedBy(EL), ownedBy(EL, footnote = 5): a party owned 50 % or more by parties on that list under the BIS Affiliates
+    // rule; ownedBy(SDN, regime = ofac) under OFAC's 50 % rule. Not a list reference of its own: a direct match on a list
+    // is decided by listed(...) rules, or left to a reviewer.
+    private static Condition BindOwnedBy(Call call, List<Expr> positional, List<(string Name, Expr Value)> named)
+    {
+        const string usage = "ownedBy takes a list id: ownedBy(EL), ownedBy(EL, footnote = 5), ownedBy(SDN, regime = ofac)";
+        if (positional is not [Name list] || list.Identifier.Contains('.', StringComparison.Ordinal))
+        {
+            throw new BindFailure(call.Offset, usage);
+        }
+        int? footnote = null;
+        var regime = Ownership.OwnershipRegime.BisAffiliates;
+        foreach (var (name, value) in named)
+        {
+            if (name == "footnote" && value is NumberLiteral { Unit: null } n && n.Value == decimal.Truncate(n.Value))
+            {
+                footnote = (int)n.Value;
+            }
+            else if (name == "regime" && value is Name { Identifier: "bis" or "ofac" } r)
+            {
+                regime = r.Identifier == "ofac" ? Ownership.OwnershipRegime.Ofac50 : Ownership.OwnershipRegime.BisAffiliates;
+            }
+            else
+            {
+                throw new BindFailure(value.Offset, usage + " (regime is bis or ofac)");
+            }
+        }
+        if (!regime.Lists.Contains(list.Identifier))
+        {
+            throw new BindFailure(list.Offset, $"the {regime.Title} does not pass on {list.Identifier} listings (it passes on {string.Join(", ", regime.Lists.Order())})");
+        }
+        return new OwnedByCondition(list.Identifier, footnote, regime);
     }
 
     private static Condition BindIncludes(Includes includes)

@@ -4,6 +4,7 @@ import { h, mount } from './dom.js';
 import { api, session, onUnauthorized, problemView } from './api.js';
 import * as check from './pages/check.js';
 import * as screen from './pages/screen.js';
+import * as owners from './pages/owners.js';
 import * as lists from './pages/lists.js';
 import * as licenses from './pages/licenses.js';
 import * as holds from './pages/holds.js';
@@ -11,7 +12,7 @@ import * as impact from './pages/impact.js';
 import * as rules from './pages/rules.js';
 import * as whatif from './pages/whatif.js';
 
-const pages = { check, screen, lists, licenses, holds, impact, whatif, rules };
+const pages = { check, screen, owners, lists, licenses, holds, impact, whatif, rules };
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const sessionBox = document.getElementById('session');

@@ -36,6 +36,10 @@ export async function render(container) {
       const r = await post('/screenings', body);
       mount(result,
         h('p', { class: 'summary' }, r.hits.length ? `${r.hits.length} hit${r.hits.length === 1 ? '' : 's'} at or above ${r.threshold}` : `No hit at or above ${r.threshold}: no alert.`),
+        (r.ownership ?? []).map(o => h('section', { class: 'card ownership-alert', 'aria-label': 'Ownership' },
+          h('h2', {}, `${o.rule}: ${o.status === 'owned' ? 'owned 50 % or more by listed parties' : 'possibly owned 50 % or more by listed parties'}`),
+          h('p', { class: 'because' }, o.because),
+          h('a', { href: `#/owners/${encodeURIComponent(body.name)}/${encodeURIComponent(body.country ?? '')}` }, 'Ownership picture'))),
         h('ol', { class: 'hits' }, r.hits.map(hit)));
     } catch (error) {
       mount(result, problemView(error));
