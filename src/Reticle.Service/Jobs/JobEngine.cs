@@ -30,7 +30,7 @@ internal static class JobEngine
 
     /// <summary>
     /// A node that works on jobs (<c>reticle worker</c>, <c>reticle serve</c>) listens to the queue; one that only submits
-    /// (the command line, <c>serve --no-worker</c>) runs Wolverine serverless: it writes to the queue and registers no node,
+    /// (the command line, <c>serve --no-worker</c>) runs Wolverine serverless (with its outbox): it writes to the queue and registers no node,
     /// so it never holds the durability agent (the trap of discussion 4469: a node that does not listen to a queue holding
     /// the agent that should recover it).
     /// </summary>
@@ -65,9 +65,11 @@ internal static class JobEngine
         }
         else
         {
-            opts.Durability.Mode = DurabilityMode.Serverless;
-            opts.PublishMessage<StartJob>().ToPostgresqlQueue(Queue).SendInline();
-            opts.PublishMessage<RunShard>().ToPostgresqlQueue(Queue).SendInline();
+            // The outbox stays: a message is written to the database before it is sent, owned by "any node", and a
+            // worker's durability agent sends it if this process dies before it did.
+            opts.Durability.Mode = DurabilityMode.ServerlessWithOutbox;
+            opts.PublishMessage<StartJob>().ToPostgresqlQueue(Queue);
+            opts.PublishMessage<RunShard>().ToPostgresqlQueue(Queue);
         }
     }
 
