@@ -118,6 +118,33 @@ internal static class JobsCommand
         }
     }
 
+    /// <summary>
+    /// After a list import: a re-screening job over the open orders (none if there are none), run here on SQLite and queued on
+    /// PostgreSQL. Orders whose parties now hit a list are held. Reported on stderr, so the import's own output stays as it was.
+    /// </summary>
+    public static async Task RescreenAsync(Workspace workspace, CliEnvironment env, NodaTime.Instant listsAsOf, CancellationToken cancellationToken)
+    {
+        if ((await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken)).Count == 0)
+        {
+            return;
+        }
+        var engine = workspace.Options.Store.Postgres is { Length: > 0 } ? await JobEngine.StartAsync(workspace, work: false, cancellationToken) : null;
+        try
+        {
+            var job = await JobSubmission.RescreeningAsync(workspace, JobEngine.QueueFor(workspace, engine), listsAsOf, env.Actor, cancellationToken);
+            var now = await ((IJobStore)workspace.Store).GetJobAsync(job.Id, cancellationToken) ?? job;
+            await env.Error.WriteLineAsync($"reticle: re-screening the parties of {job.Total:N0} open order(s) against the lists now held: job {job.Id} ({now.Status})");
+        }
+        finally
+        {
+            if (engine is not null)
+            {
+                await engine.StopAsync(CancellationToken.None);
+                engine.Dispose();
+            }
+        }
+    }
+
     private static async Task<int> ListAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
