@@ -34,6 +34,9 @@ public sealed class ConsoleBrowserTests(ConsoleServer server) : IClassFixture<Co
         RunAsync("impact.mjs", "analyst", new Dictionary<string, string> { ["RETICLE_KNOWN_AT"] = "2024-05-01", ["RETICLE_VS"] = "2024-05-21" });
 
     [Fact]
+    public Task Jobs_a_screening_csv_runs_with_a_live_progress_bar_and_its_results_download_in_input_order() => RunAsync("jobs.mjs", "analyst");
+
+    [Fact]
     public Task Rules_over_time_draws_the_lithography_controls_by_jurisdiction_and_overlay_band() => RunAsync("rules.mjs", "viewer");
 
     [Fact]

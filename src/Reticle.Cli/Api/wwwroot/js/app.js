@@ -9,8 +9,9 @@ import * as licenses from './pages/licenses.js';
 import * as holds from './pages/holds.js';
 import * as impact from './pages/impact.js';
 import * as rules from './pages/rules.js';
+import * as jobs from './pages/jobs.js';
 
-const pages = { check, screen, lists, licenses, holds, impact, rules };
+const pages = { check, screen, lists, licenses, holds, impact, jobs, rules };
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const sessionBox = document.getElementById('session');
