@@ -119,22 +119,22 @@ public sealed class JobWorkerTests : IAsyncLifetime
     {
         // The run without a failure: the same jobs on SQLite, in process, through the same code.
         var alone = new CliRun().With("RETICLE_CACHE", _cache);
-        var csv = Parties(900);
+        var csv = Parties(600);
         var expectedScreening = await alone.RunAsync("jobs", "submit", "screening", Write(alone, "parties.csv", csv));
         expectedScreening.ExitCode.ShouldBe(0, expectedScreening.Error);
         var expectedScreeningDigest = (await ShowAsync(alone, LastLine(expectedScreening.Out)))["resultDigest"]!.GetValue<string>();
-        var orderIds = await OrdersAsync(alone, 240);
+        var orderIds = await OrdersAsync(alone, 120);
         var expectedImpact = await alone.RunAsync("jobs", "submit", "impact", "--known-at", "2023-12-01", "--vs", "2024-01-02");
         var expectedImpactJob = await ShowAsync(alone, LastLine(expectedImpact.Out));
         expectedImpactJob["status"]!.GetValue<string>().ShouldBe("completed");
 
         var run = Postgres();
         (await run.RunAsync("lists")).ExitCode.ShouldBe(0);
-        await OrdersAsync(run, 240);
+        await OrdersAsync(run, 120);
         var workers = new[] { StartWorker(), StartWorker(), StartWorker() };
 
-        // Screening: 900 names in 30 shards; one worker killed once work is under way.
-        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", csv), "--shard-size", "30");
+        // Screening: 600 names in 30 shards; one worker killed once work is under way.
+        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", csv), "--shard-size", "20");
         submitted.ExitCode.ShouldBe(0, submitted.Error);
         var screening = LastLine(submitted.Out);
         screening.ShouldStartWith("job_");
@@ -145,23 +145,23 @@ public sealed class JobWorkerTests : IAsyncLifetime
         waited.ExitCode.ShouldBe(0, waited.Error + workers[1].Log);
         var job = await ShowAsync(run, screening);
         job["status"]!.GetValue<string>().ShouldBe("completed");
-        job["done"]!.GetValue<long>().ShouldBe(900);
+        job["done"]!.GetValue<long>().ShouldBe(600);
         job["resultDigest"]!.GetValue<string>().ShouldBe(expectedScreeningDigest);
         var results = Path.Combine(run.DataDirectory, "screening.jsonl");
         (await run.RunAsync("jobs", "results", screening, "--out", results)).ExitCode.ShouldBe(0);
         var lines = File.ReadAllLines(results);
-        lines.Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>()).ShouldBe(Enumerable.Range(1, 900).Select(i => $"P{i:D5}"));
+        lines.Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>()).ShouldBe(Enumerable.Range(1, 600).Select(i => $"P{i:D5}"));
         (await CountAsync($"SELECT COUNT(*) FROM job_results WHERE job_id = '{screening}'")).ShouldBe(30);
 
-        // Impact over 240 open orders in 24 shards; another worker killed mid-job.
-        var impactSubmitted = await run.RunAsync("jobs", "submit", "impact", "--known-at", "2023-12-01", "--vs", "2024-01-02", "--shard-size", "10");
+        // Impact over 120 open orders in 20 shards; another worker killed mid-job.
+        var impactSubmitted = await run.RunAsync("jobs", "submit", "impact", "--known-at", "2023-12-01", "--vs", "2024-01-02", "--shard-size", "6");
         impactSubmitted.ExitCode.ShouldBe(0, impactSubmitted.Error);
         var impact = LastLine(impactSubmitted.Out);
         await WaitUntilAsync(run, impact, j => j["done"]!.GetValue<long>() > 0, TimeSpan.FromSeconds(60));
         workers[1].Kill();
         (await run.RunAsync("jobs", "wait", impact, "--timeout", "90")).ExitCode.ShouldBe(0, workers[2].Log + replacement.Log);
         var impactJob = await ShowAsync(run, impact);
-        impactJob["done"]!.GetValue<long>().ShouldBe(240);
+        impactJob["done"]!.GetValue<long>().ShouldBe(120);
         impactJob["resultDigest"]!.GetValue<string>().ShouldBe(expectedImpactJob["resultDigest"]!.GetValue<string>());
         var changes = Path.Combine(run.DataDirectory, "impact.jsonl");
         (await run.RunAsync("jobs", "results", impact, "--out", changes)).ExitCode.ShouldBe(0);
@@ -180,7 +180,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
         var run = Postgres();
         (await run.RunAsync("lists")).ExitCode.ShouldBe(0);
         StartWorker();
-        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", Parties(1500)), "--shard-size", "10");
+        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", Parties(1000)), "--shard-size", "10");
         var id = LastLine(submitted.Out);
         await WaitUntilAsync(run, id, j => j["done"]!.GetValue<long>() > 0, TimeSpan.FromSeconds(60));
 
@@ -191,7 +191,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
         var job = await ShowAsync(run, id);
         job["status"]!.GetValue<string>().ShouldBe("cancelled");
         job["resultDigest"].ShouldBeNull();
-        job["done"]!.GetValue<long>().ShouldBeLessThan(1500);
+        job["done"]!.GetValue<long>().ShouldBeLessThan(1000);
         (await CountAsync($"SELECT COUNT(*) FROM job_results WHERE job_id = '{id}'")).ShouldBe(0);
         (await run.RunAsync("jobs", "results", id, "--out", Path.Combine(run.DataDirectory, "r.jsonl"))).ExitCode.ShouldBe(1);
         (await run.RunAsync("jobs", "cancel", id)).ExitCode.ShouldBe(1);
@@ -204,7 +204,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
         (await run.RunAsync("lists")).ExitCode.ShouldBe(0);
         // A silent node counts as alive for a minute: only a hand-back lets another worker finish soon.
         var first = StartWorker(staleAfterSeconds: 60);
-        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", Parties(600)), "--shard-size", "20");
+        var submitted = await run.RunAsync("jobs", "submit", "screening", Write(run, "parties.csv", Parties(400)), "--shard-size", "20");
         var id = LastLine(submitted.Out);
         await WaitUntilAsync(run, id, j => j["done"]!.GetValue<long>() > 0, TimeSpan.FromSeconds(60));
 
@@ -214,7 +214,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
         StartWorker(staleAfterSeconds: 60);
         var waited = await run.RunAsync("jobs", "wait", id, "--timeout", "45");
         waited.ExitCode.ShouldBe(0, waited.Error);
-        (await ShowAsync(run, id))["done"]!.GetValue<long>().ShouldBe(600);
+        (await ShowAsync(run, id))["done"]!.GetValue<long>().ShouldBe(400);
     }
 
     [Fact]
