@@ -43,6 +43,8 @@ internal static class JobEngine
         opts.UseRuntimeCompilation();
         opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+        // A database hiccup is retried on the same node; what the kind itself throws fails the job (JobRunner).
+        opts.Policies.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         if (work)
         {
             opts.PublishMessage<StartJob>().ToPostgresqlQueue(Queue);

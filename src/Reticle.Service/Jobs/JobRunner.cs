@@ -36,9 +36,10 @@ internal sealed class JobRunner(Workspace workspace) : IShardRunner
             var prepared = await PreparedAsync(job, kind, cancellationToken);
             results = await kind.RunShardAsync(Workspace, prepared, inputs, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or System.Data.Common.DbException))
         {
-            // The same inputs would fail the same way on any worker: the job fails, naming the shard and why.
+            // The same inputs would fail the same way on any worker: the job fails, naming the shard and why. (A database error
+            // is left to the engine, which retries the message.)
             await Jobs.FailJobAsync(job.Id, inputs.Count, $"shard {shard}: {e.Message}", Workspace.Clock.GetCurrentInstant(), cancellationToken);
             return;
         }
