@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.Transports;
 
@@ -44,7 +45,7 @@ internal static class JobEngine
         opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
         // A database hiccup is retried on the same node; what the kind itself throws fails the job (JobRunner).
-        opts.Policies.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        opts.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         if (work)
         {
             opts.PublishMessage<StartJob>().ToPostgresqlQueue(Queue);
