@@ -5,24 +5,33 @@ namespace Reticle.Service.Jobs;
 
 /// <summary>
 /// Job ids: <c>job_</c> and a ULID (48 bits of milliseconds since the epoch, then 80 random bits, in Crockford's base 32):
-/// ids sort by submission time and two nodes never draw the same one.
+/// ids sort by submission time and two nodes never draw the same one. Monotonic within a process (the ULID spec's rule):
+/// an id drawn in the same millisecond as the last, or with a clock that did not move, is the last plus one, so jobs
+/// submitted one after another list in that order even under a fixed clock.
 /// </summary>
 internal static class JobIds
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static readonly UInt128 RandomMask = (UInt128.One << 80) - 1;
+    private static readonly Lock Gate = new();
+    private static UInt128 _last;
 
     public static string New(Instant at)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        var ms = (ulong)at.ToUnixTimeMilliseconds();
-        for (var i = 0; i < 6; i++)
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random[6..]);
+        var value = ((UInt128)(ulong)at.ToUnixTimeMilliseconds() << 80) | (new UInt128(
+            ((ulong)random[6] << 8) | random[7],
+            ((ulong)random[8] << 56) | ((ulong)random[9] << 48) | ((ulong)random[10] << 40) | ((ulong)random[11] << 32)
+            | ((ulong)random[12] << 24) | ((ulong)random[13] << 16) | ((ulong)random[14] << 8) | random[15]) & RandomMask);
+        lock (Gate)
         {
-            bytes[i] = (byte)(ms >> (8 * (5 - i)));
+            if (value >> 80 <= _last >> 80)
+            {
+                value = _last + 1;
+            }
+            _last = value;
         }
-        RandomNumberGenerator.Fill(bytes[6..]);
-        var value = new UInt128(
-            ((ulong)bytes[0] << 56) | ((ulong)bytes[1] << 48) | ((ulong)bytes[2] << 40) | ((ulong)bytes[3] << 32) | ((ulong)bytes[4] << 24) | ((ulong)bytes[5] << 16) | ((ulong)bytes[6] << 8) | bytes[7],
-            ((ulong)bytes[8] << 56) | ((ulong)bytes[9] << 48) | ((ulong)bytes[10] << 40) | ((ulong)bytes[11] << 32) | ((ulong)bytes[12] << 24) | ((ulong)bytes[13] << 16) | ((ulong)bytes[14] << 8) | bytes[15]);
         Span<char> text = stackalloc char[26];
         for (var i = 25; i >= 0; i--)
         {
