@@ -29,6 +29,8 @@ internal static class ReticleCli
             HoldsCommand.Create(env),
             KeysCommand.Create(env),
             ServeCommand.Create(env),
+            WorkerCommand.Create(env),
+            JobsCommand.Create(env),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Postgres);

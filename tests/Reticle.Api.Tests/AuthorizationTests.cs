@@ -11,7 +11,8 @@ public abstract class AuthorizationTests(ApiServer server)
     private static readonly Dictionary<string, string> Least = new()
     {
         ["lists"] = "viewer", ["audit"] = "viewer", ["audit-page"] = "viewer", ["licenses"] = "viewer", ["license"] = "viewer",
-        ["orders"] = "viewer", ["holds"] = "viewer",
+        ["orders"] = "viewer", ["holds"] = "viewer", ["jobs"] = "viewer", ["job"] = "viewer",
+        ["submit-job"] = "analyst", ["cancel-job"] = "analyst",
         ["determine"] = "analyst", ["screen"] = "analyst", ["add-order"] = "analyst", ["ship"] = "analyst", ["impact"] = "analyst", ["whatif"] = "analyst",
         ["add-license"] = "reviewer", ["revoke"] = "reviewer", ["release"] = "reviewer",
         ["import"] = "admin",
@@ -19,7 +20,7 @@ public abstract class AuthorizationTests(ApiServer server)
 
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["license"] = "404", ["add-order"] = "201", ["ship"] = "404", ["impact"] = "400", ["whatif"] = "400", ["add-license"] = "201", ["revoke"] = "404", ["release"] = "404",
+        ["license"] = "404", ["job"] = "404", ["submit-job"] = "400", ["cancel-job"] = "404", ["add-order"] = "201", ["ship"] = "404", ["impact"] = "400", ["whatif"] = "400", ["add-license"] = "201", ["revoke"] = "404", ["release"] = "404",
     };
 
     private static readonly string[] RoleNames = ["viewer", "analyst", "reviewer", "admin"];
@@ -58,6 +59,11 @@ public abstract class AuthorizationTests(ApiServer server)
             "license" => await server.SendAsync(HttpMethod.Get, "/api/v1/licenses/NL-NOWHERE", key),
             "orders" => await server.SendAsync(HttpMethod.Get, "/api/v1/orders", key),
             "holds" => await server.SendAsync(HttpMethod.Get, "/api/v1/holds", key),
+            "jobs" => await server.SendAsync(HttpMethod.Get, "/api/v1/jobs", key),
+            "job" => await server.SendAsync(HttpMethod.Get, "/api/v1/jobs/job_01M937CZTV53J7DQP9HHNNRV68", key),
+            // An impact job without its dates: allowed means it gets as far as reading the body (400).
+            "submit-job" => await server.SendAsync(HttpMethod.Post, "/api/v1/jobs", key, Json("""{"kind": "impact"}""")),
+            "cancel-job" => await server.SendAsync(HttpMethod.Post, "/api/v1/jobs/job_01M937CZTV53J7DQP9HHNNRV68/cancel", key),
             "determine" => await server.SendAsync(HttpMethod.Post, "/api/v1/determinations", key,
                 Json(File.ReadAllText(Repository.Sample("nxt2050i-to-us-2024-02-01.json")))),
             "screen" => await server.SendAsync(HttpMethod.Post, "/api/v1/screenings", key, Json("""{"name": "ACME"}""")),

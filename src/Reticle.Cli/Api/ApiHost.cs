@@ -22,8 +22,16 @@ namespace Reticle.Cli.Api;
 /// </summary>
 internal static class ApiHost
 {
+    public static Task<WebApplication> BuildAsync(WorkspaceOptions options, string? urls,
+        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken) =>
+        BuildAsync(options, urls, configure, worker: false, cancellationToken);
+
+    /// <param name="worker">
+    /// With PostgreSQL: this node also works on jobs (<c>reticle serve</c> unless <c>--no-worker</c>); otherwise it only
+    /// submits them. With SQLite a job runs in this process either way.
+    /// </param>
     public static async Task<WebApplication> BuildAsync(WorkspaceOptions options, string? urls,
-        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+        Action<WebApplicationBuilder>? configure, bool worker, CancellationToken cancellationToken)
     {
         var workspace = await Workspace.OpenAsync(options, cancellationToken);
         ApiState state;
@@ -56,6 +64,13 @@ internal static class ApiHost
         }
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = RequestBody.Lists);
         builder.Services.AddSingleton(state);
+        var jobs = new ApiJobs(workspace);
+        builder.Services.AddSingleton(jobs);
+        worker &= options.Store.Postgres is { Length: > 0 };
+        if (worker)
+        {
+            Reticle.Service.Jobs.JobEngine.AddTo(builder.Host, workspace, work: true);
+        }
         builder.Services.AddSingleton(new ApiKeyDirectory(workspace.Store, state.Clock));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<InputRejectionHandler>();
@@ -80,6 +95,10 @@ internal static class ApiHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (worker)
+        {
+            jobs.WorkerQueue = new Reticle.Service.Jobs.EngineJobQueue(app.Services.GetRequiredService<Wolverine.IMessageBus>());
+        }
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
@@ -112,7 +131,12 @@ internal static class ApiHost
         api.MapAudit();
         api.MapMe();
         api.MapRules();
-        app.Lifetime.ApplicationStopped.Register(() => state.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        api.MapJobs();
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            jobs.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            state.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         return app;
     }
 }

@@ -45,15 +45,24 @@ internal static class AuditCommand
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var result = await workspace.Store.VerifyAuditAsync(anchors, cancellationToken);
         var head = await workspace.Store.ReadAuditHeadAsync(cancellationToken);
+        // Completed jobs: their stored results recomputed against the digest their audit record sealed.
+        var jobs = result.IsIntact ? await ((Store.IJobStore)workspace.Store).VerifyJobsAsync(cancellationToken) : null;
+        if (jobs is { IsIntact: false })
+        {
+            result = result with { IsIntact = false, Problem = jobs.Problem };
+        }
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(AuditVerificationJson.Of(result, head, anchors.Count).ToJsonString(JsonOutput.Options));
+            var json = AuditVerificationJson.Of(result, head, anchors.Count);
+            json["jobsVerified"] = jobs?.JobsVerified ?? 0;
+            env.Out.WriteLine(json.ToJsonString(JsonOutput.Options));
         }
         else if (result.IsIntact)
         {
             env.Out.WriteLine($"audit chain intact: {result.RecordsVerified} record(s), head {head?.Hash ?? AuditChain.Genesis}; "
                 + $"{result.DeterminationsVerified} stored determination(s) match their seals; "
-                + $"so do {result.SealedRowsVerified} licence event(s), order(s), hold(s) and API key(s)"
+                + $"so do {result.SealedRowsVerified} licence event(s), order(s), hold(s) and API key(s); "
+                + $"{jobs?.JobsVerified ?? 0} completed job(s) match their sealed result digests"
                 + (anchors.Count > 0 ? $"; {anchors.Count} anchor(s) found in the chain" : ""));
         }
         if (!result.IsIntact)

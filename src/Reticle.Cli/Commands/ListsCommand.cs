@@ -46,6 +46,7 @@ internal static class ListsCommand
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var results = new JsonArray();
         var rejected = new List<Input.InputError>();
+        NodaTime.Instant? changedAt = null;
         foreach (var set in imports)
         {
             try
@@ -59,6 +60,10 @@ internal static class ListsCommand
                 }
                 var result = imported.Value!;
                 results.Add(ListsJson.Imported(set, result));
+                if (result.Stored is { } stored && (changedAt is null || stored.ImportedAt > changedAt))
+                {
+                    changedAt = stored.ImportedAt;
+                }
                 if (!parse.GetValue(GlobalOptions.Json))
                 {
                     env.Out.WriteLine(result.Stored is null
@@ -75,6 +80,11 @@ internal static class ListsCommand
         if (parse.GetValue(GlobalOptions.Json))
         {
             env.Out.WriteLine(results.ToJsonString(JsonOutput.Options));
+        }
+        if (changedAt is { } listsAsOf)
+        {
+            // Every party of the open orders is screened again against what was just imported (a job: on PostgreSQL the workers do it).
+            await JobsCommand.RescreenAsync(workspace, env, listsAsOf, cancellationToken);
         }
         return rejected.Count == 0 ? ExitCodes.Success : throw new RefusedException(Refusal.Invalid(rejected));
     }

@@ -19,12 +19,17 @@ internal static class ServeCommand
         DefaultValueFactory = _ => DefaultUrls,
     };
 
+    private static readonly Option<bool> NoWorker = new("--no-worker")
+    {
+        Description = "With --postgres: answer requests and submit jobs, but do not work on them (leave that to 'reticle worker' nodes)",
+    };
+
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("serve",
             "Serve the HTTP API (/api/v1: determinations, screenings, lists, owners, licenses, orders, holds, impact, audit, me, rules; "
             + "OpenAPI at /openapi/v1.json, reference at /docs) and the web console (/). Calls need 'Authorization: Bearer KEY' "
-            + "(reticle keys create; roles viewer < analyst < reviewer < admin). Several nodes may share one --postgres database.") { Urls };
+            + "(reticle keys create; roles viewer < analyst < reviewer < admin). Several nodes may share one --postgres database; each also works on queued jobs unless --no-worker.") { Urls, NoWorker };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
         return command;
     }
@@ -32,7 +37,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
     {
         var options = env.Workspace(parse.GetValue(GlobalOptions.Data), parse.GetValue(GlobalOptions.Postgres));
-        await using var app = await ApiHost.BuildAsync(options, parse.GetValue(Urls), null, cancellationToken);
+        await using var app = await ApiHost.BuildAsync(options, parse.GetValue(Urls), null, worker: !parse.GetValue(NoWorker), cancellationToken);
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

@@ -41,6 +41,9 @@ public sealed class ConsoleBrowserTests(ConsoleServer server) : IClassFixture<Co
         RunAsync("whatif.mjs", "analyst", new Dictionary<string, string> { ["RETICLE_DRAFT"] = Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml") });
 
     [Fact]
+    public Task Jobs_a_screening_csv_runs_with_a_live_progress_bar_and_its_results_download_in_input_order() => RunAsync("jobs.mjs", "analyst");
+
+    [Fact]
     public Task Rules_over_time_draws_the_lithography_controls_by_jurisdiction_and_overlay_band() => RunAsync("rules.mjs", "viewer");
 
     [Fact]

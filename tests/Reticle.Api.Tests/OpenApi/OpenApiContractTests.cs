@@ -185,6 +185,43 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
         (await OkAsync(contract, "get", "/api/v1/audit/verify", "/api/v1/audit/verify", "viewer"))["intact"]!.GetValue<bool>().ShouldBeTrue();
         (await OkAsync(contract, "get", "/api/v1/rules/timeline", "/api/v1/rules/timeline", "viewer"))["packs"]!.AsArray().ShouldNotBeEmpty();
 
+        // Jobs: an impact job (JSON) and a screening job (a CSV, multipart); on SQLite they run in the server's process.
+        var impactJob = await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", """{"kind": "impact", "knownAt": "2023-12-01", "vs": "2024-01-02"}""",
+            expected: HttpStatusCode.Accepted);
+        var csv = new MultipartFormDataContent
+        {
+            { new StringContent("screening"), "kind" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name,country\nP1,Semiconductor Manufacturing International Corporation,CN\n")), "file", "parties.csv" },
+        };
+        var screeningJob = await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: csv, expected: HttpStatusCode.Accepted);
+        var bad = new MultipartFormDataContent
+        {
+            { new StringContent("screening"), "kind" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name,country\nP1,Acme,XX9\n")), "file", "bad.csv" },
+        };
+        (await CallAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: bad)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        foreach (var job in new[] { impactJob, screeningJob })
+        {
+            var id = job["id"]!.GetValue<string>();
+            for (var i = 0; i < 600 && (await OkAsync(contract, "get", "/api/v1/jobs/{id}", $"/api/v1/jobs/{id}", "viewer"))["status"]!.GetValue<string>() != "completed"; i++)
+            {
+                await Task.Delay(100);
+            }
+        }
+        (await OkAsync(contract, "get", "/api/v1/jobs", "/api/v1/jobs", "viewer")).AsArray().Count.ShouldBeGreaterThanOrEqualTo(2);
+        var screeningId = screeningJob["id"]!.GetValue<string>();
+        (await OkAsync(contract, "get", "/api/v1/jobs/{id}/results", $"/api/v1/jobs/{screeningId}/results", "viewer"))["id"]!.GetValue<string>().ShouldBe("P1");
+        (await CallAsync(contract, "post", "/api/v1/jobs/{id}/cancel", $"/api/v1/jobs/{screeningId}/cancel", "analyst")).Status.ShouldBe(HttpStatusCode.Conflict);
+        (await CallAsync(contract, "get", "/api/v1/jobs/{id}", "/api/v1/jobs/job_NOPE", "viewer")).Status.ShouldBe(HttpStatusCode.NotFound);
+        var slow = new MultipartFormDataContent
+        {
+            { new StringContent("screening"), "kind" },
+            { new StringContent("1"), "shardSize" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"P{i},Name {i}\n")))), "file", "many.csv" },
+        };
+        var slowId = (await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: slow, expected: HttpStatusCode.Accepted))["id"]!.GetValue<string>();
+        (await OkAsync(contract, "post", "/api/v1/jobs/{id}/cancel", $"/api/v1/jobs/{slowId}/cancel", "analyst"))["status"]!.GetValue<string>().ShouldBe("cancelled");
+
         // Every operation the document lists was called, and answered with success at least once.
         var succeeded = contract.Seen.Where(s => s.Status is >= 200 and < 300).Select(s => (s.Method, s.Path)).ToHashSet();
         contract.Operations.Where(o => !succeeded.Contains(o)).ShouldBeEmpty("operations the test never saw succeed");

@@ -16,7 +16,8 @@ internal static class DelimitedText
     private const char EndOfFileMark = '\u001A';
 
     /// <summary>The records of <paramref name="text"/>, or null (with the first syntax error added) if it is malformed.</summary>
-    public static List<DelimitedRecord>? Parse(string file, string text, char separator, List<InputError> errors)
+    /// <param name="firstLine">The line of the file <paramref name="text"/> starts on (a record read on its own from a stream).</param>
+    public static List<DelimitedRecord>? Parse(string file, string text, char separator, List<InputError> errors, int firstLine = 1)
     {
         var end = text.Length;
         while (end > 0 && text[end - 1] is '\r' or '\n')
@@ -31,9 +32,9 @@ internal static class DelimitedText
         var records = new List<DelimitedRecord>();
         var fields = new List<string>();
         var quoted = new StringBuilder();
-        var line = 1;
+        var line = firstLine;
         var lineStart = 0;
-        var recordLine = 1;
+        var recordLine = firstLine;
         var i = 0;
         while (i < end)
         {

@@ -11,8 +11,9 @@ import * as holds from './pages/holds.js';
 import * as impact from './pages/impact.js';
 import * as rules from './pages/rules.js';
 import * as whatif from './pages/whatif.js';
+import * as jobs from './pages/jobs.js';
 
-const pages = { check, screen, owners, lists, licenses, holds, impact, whatif, rules };
+const pages = { check, screen, owners, lists, licenses, holds, impact, whatif, jobs, rules };
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const sessionBox = document.getElementById('session');

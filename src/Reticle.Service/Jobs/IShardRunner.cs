@@ -1,0 +1,13 @@
+using Reticle.Store;
+
+namespace Reticle.Service.Jobs;
+
+/// <summary>What the job engine's handlers call (public: the engine's generated handler code refers to it).</summary>
+public interface IShardRunner
+{
+    Task<StoredJob?> GetJobAsync(string jobId, CancellationToken cancellationToken);
+
+    Task RunShardAsync(string jobId, int shard, CancellationToken cancellationToken);
+
+    Task CompleteAsync(string jobId, CancellationToken cancellationToken);
+}

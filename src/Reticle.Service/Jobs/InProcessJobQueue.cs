@@ -1,0 +1,23 @@
+using Reticle.Store;
+
+namespace Reticle.Service.Jobs;
+
+/// <summary>
+/// The embedded store has no workers: a job runs in the calling process, shard after shard, through the same
+/// <see cref="JobRunner"/> a worker uses (so its results, digest and seal are the ones a cluster would give).
+/// </summary>
+internal sealed class InProcessJobQueue(JobRunner runner) : IJobQueue
+{
+    public async Task EnqueueAsync(StoredJob job, CancellationToken cancellationToken)
+    {
+        if (job.ShardCount == 0)
+        {
+            await runner.CompleteAsync(job.Id, cancellationToken);
+            return;
+        }
+        for (var shard = 0; shard < job.ShardCount; shard++)
+        {
+            await runner.RunShardAsync(job.Id, shard, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Reticle.Input;
+using Reticle.Screening.Batch;
+using Reticle.Store;
+using NodaTime;
+
+namespace Reticle.Service.Jobs;
+
+/// <summary>
+/// Submitting jobs (CONTRACT §8), for the command line and the API alike: the inputs are read and stored with the job in one
+/// transaction (a CSV streams through, row by row), and only a job stored whole is queued. A bad row refuses the submission
+/// with its line named, and nothing is stored or queued.
+/// </summary>
+internal static class JobSubmission
+{
+    /// <param name="source">How errors name the CSV (its file name, or the upload's).</param>
+    public static async Task<Attempt<StoredJob>> ScreeningAsync(Workspace workspace, IJobQueue queue, string source, TextReader csv, double? threshold, int? shardSize,
+        string actor, CancellationToken cancellationToken)
+    {
+        if (threshold is < 0 or > 1)
+        {
+            return Refusal.Invalid("threshold", "must be between 0 and 1");
+        }
+        var now = workspace.Clock.GetCurrentInstant();
+        var document = new JobDocument(JobIds.New(now), ScreeningJob.KindName, ScreeningJob.Parameters(threshold, now).ToJsonString(),
+            shardSize ?? JobKinds.Of(ScreeningJob.KindName).DefaultShardSize);
+        StoredJob job;
+        try
+        {
+            job = await ((IJobStore)workspace.Store).SubmitJobAsync(document, Rows(source, csv, cancellationToken), actor, now, cancellationToken);
+        }
+        catch (BatchRejectedException e)
+        {
+            return Refusal.Invalid([e.Error]);
+        }
+        catch (JobInputRejectedException e)
+        {
+            return Refusal.Invalid($"{source}:{e.Line}", e.Message);
+        }
+        await queue.EnqueueAsync(job, cancellationToken);
+        return Attempt<StoredJob>.Done(job);
+    }
+
+    private static async IAsyncEnumerable<JobInput> Rows(string source, TextReader csv, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var party in BatchPartyStream.ReadAsync(source, csv, cancellationToken))
+        {
+            yield return ScreeningJob.Input(party);
+        }
+    }
+
+    /// <summary>Impact over the open orders as they stand now, compared at two knowledge dates.</summary>
+    public static async Task<Attempt<StoredJob>> ImpactAsync(Workspace workspace, IJobQueue queue, LocalDate knownAt, LocalDate vs, int? shardSize, string actor,
+        CancellationToken cancellationToken)
+    {
+        var now = workspace.Clock.GetCurrentInstant();
+        var document = new JobDocument(JobIds.New(now), ImpactJob.KindName, ImpactJob.Parameters(knownAt, vs).ToJsonString(),
+            shardSize ?? JobKinds.Of(ImpactJob.KindName).DefaultShardSize);
+        var job = await ((IJobStore)workspace.Store).SubmitJobAsync(document, OpenOrders(workspace, cancellationToken), actor, now, cancellationToken);
+        await queue.EnqueueAsync(job, cancellationToken);
+        return Attempt<StoredJob>.Done(job);
+    }
+
+    /// <summary>Re-screening of every open order's parties with the lists held at <paramref name="listsAsOf"/> (just after an import).</summary>
+    public static async Task<StoredJob> RescreeningAsync(Workspace workspace, IJobQueue queue, Instant listsAsOf, string actor, CancellationToken cancellationToken)
+    {
+        var now = workspace.Clock.GetCurrentInstant();
+        var document = new JobDocument(JobIds.New(now), RescreeningJob.KindName, RescreeningJob.Parameters(listsAsOf, actor).ToJsonString(),
+            JobKinds.Of(RescreeningJob.KindName).DefaultShardSize);
+        var job = await ((IJobStore)workspace.Store).SubmitJobAsync(document, OpenOrders(workspace, cancellationToken), actor, now, cancellationToken);
+        await queue.EnqueueAsync(job, cancellationToken);
+        return job;
+    }
+
+    private static async IAsyncEnumerable<JobInput> OpenOrders(Workspace workspace, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var order in await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
+        {
+            yield return ImpactJob.Input(order);
+        }
+    }
+}

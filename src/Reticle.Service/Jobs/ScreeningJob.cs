@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Reticle.Screening;
+using Reticle.Screening.Batch;
+using Reticle.Screening.Matching;
+using Reticle.Service.Wire;
+using Reticle.Store;
+
+namespace Reticle.Service.Jobs;
+
+/// <summary>
+/// Batch screening as a job: each input is a row of the CSV (<c>screen --batch</c>), each result the line <c>screen --batch
+/// --out X.jsonl</c> writes for it (<c>{"id", "name", "hits"}</c>). Screened against the lists held when the job was
+/// submitted (parameter <c>listsAsOf</c>), so a list imported while it runs changes none of its results.
+/// </summary>
+internal sealed class ScreeningJob : JobKind
+{
+    public const string KindName = "screening";
+
+    public override string Name => KindName;
+
+    public override int DefaultShardSize => 500;
+
+    public static JsonObject Parameters(double? threshold, Instant listsAsOf) => new()
+    {
+        ["threshold"] = threshold,
+        ["listsAsOf"] = InstantPattern.ExtendedIso.Format(listsAsOf),
+    };
+
+    public static JobInput Input(BatchParty party) => new(party.Line, party.Id, new JsonObject
+    {
+        ["id"] = party.Id,
+        ["name"] = party.Name,
+        ["country"] = party.Country,
+        ["type"] = party.Type == PartyType.Unknown ? null : party.Type.ToWire(),
+    }.ToJsonString());
+
+    public override async Task<object> PrepareAsync(Workspace workspace, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var asOf = InstantPattern.ExtendedIso.Parse((string)parameters["listsAsOf"]!).Value;
+        var screening = await workspace.LoadScreeningAsync(asOf, cancellationToken);
+        return new Prepared(screening.Index, (double?)parameters["threshold"]);
+    }
+
+    public override Task<IReadOnlyList<string>> RunShardAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken)
+    {
+        var (index, threshold) = (Prepared)prepared;
+        var lines = new string[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = JsonNode.Parse(inputs[i].Json)!.AsObject();
+            var type = PartyType.Unknown;
+            _ = (string?)row["type"] is { } t && PartyTypeNames.TryParse(t, out type);
+            var hits = index.Screen(new ScreeningQuery((string)row["name"]!, (string?)row["country"], type, threshold));
+            lines[i] = new JsonObject { ["id"] = (string)row["id"]!, ["name"] = (string)row["name"]!, ["hits"] = ScreeningJson.Hits(hits) }.ToJsonString();
+        });
+        return Task.FromResult<IReadOnlyList<string>>(lines);
+    }
+
+    private sealed record Prepared(ScreeningIndex Index, double? Threshold);
+}

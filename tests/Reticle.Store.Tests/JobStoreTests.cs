@@ -1,0 +1,116 @@
+using NodaTime;
+using Reticle.Audit;
+
+namespace Reticle.Store.Tests;
+
+/// <summary>
+/// The job store on both databases: a shard's results land once however often it runs, only the landing moves the job on,
+/// an ended job gains nothing, and completion is sealed once.
+/// </summary>
+public abstract class JobStoreContractTests
+{
+    protected abstract Task<SqlStore> OpenStoreAsync();
+
+    private static readonly Instant T0 = Instant.FromUtc(2026, 12, 5, 10, 0);
+
+    private static async IAsyncEnumerable<JobInput> Inputs(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return new JobInput(i + 2, $"P{i}", $"{{\"id\":\"P{i}\"}}");
+        }
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_shard_run_twice_lands_once_and_the_job_completes_once_with_its_seal()
+    {
+        await using var store = await OpenStoreAsync();
+        var job = await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV68", "screening", "{}", 4), Inputs(10), "tester", T0);
+        (job.Total, job.ShardCount, job.Status).ShouldBe((10L, 3, "queued"));
+        (await store.GetShardInputsAsync(job, 2)).Select(i => i.Key).ShouldBe(["P8", "P9"]);
+
+        (await store.RecordShardAsync(job.Id, 0, 4, ["a", "b", "c", "d"])).ShouldBe(new ShardRecording(true, false, false));
+        (await store.RecordShardAsync(job.Id, 0, 4, ["x", "x", "x", "x"])).ShouldBe(new ShardRecording(false, false, false));
+        (await store.RecordShardAsync(job.Id, 2, 2, ["i", "j"])).Landed.ShouldBeTrue();
+        (await store.GetJobAsync(job.Id))!.Done.ShouldBe(6);
+        (await store.RecordShardAsync(job.Id, 1, 4, ["e", "f", "g", "h"])).AllShardsDone.ShouldBeTrue();
+
+        var results = new List<string>();
+        await foreach (var line in store.ReadJobResultsAsync(job.Id))
+        {
+            results.Add(line);
+        }
+        results.ShouldBe(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]);
+        var digest = MerkleRoot.Of(results);
+        var completed = await store.CompleteJobAsync(job.Id, 10, digest, "tester", T0);
+        (completed!.Status, completed.ResultDigest, completed.Done).ShouldBe(("completed", digest, 10L));
+        (await store.CompleteJobAsync(job.Id, 10, digest, "tester", T0)).ShouldBeNull();
+        (await store.CancelJobAsync(job.Id, T0)).ShouldBeFalse();
+        (await store.VerifyJobsAsync()).ShouldBe(new JobVerification(1, null, null));
+        (await store.VerifyAuditAsync()).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_drops_its_results_and_takes_no_more()
+    {
+        await using var store = await OpenStoreAsync();
+        var job = await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV69", "screening", "{}", 2), Inputs(6), "tester", T0);
+        (await store.RecordShardAsync(job.Id, 0, 2, ["a", "b"])).Landed.ShouldBeTrue();
+        (await store.CancelJobAsync(job.Id, T0)).ShouldBeTrue();
+        (await store.RecordShardAsync(job.Id, 1, 2, ["c", "d"])).ShouldBe(new ShardRecording(false, false, true));
+        await foreach (var _ in store.ReadJobResultsAsync(job.Id))
+        {
+            throw new ShouldAssertException("a cancelled job keeps no results");
+        }
+        (await store.GetJobAsync(job.Id))!.Status.ShouldBe("cancelled");
+    }
+
+    [Fact]
+    public async Task Inputs_that_reuse_a_key_store_nothing_and_name_the_later_line()
+    {
+        await using var store = await OpenStoreAsync();
+        static async IAsyncEnumerable<JobInput> Twice()
+        {
+            yield return new JobInput(2, "A", "{}");
+            yield return new JobInput(3, "B", "{}");
+            yield return new JobInput(4, "A", "{}");
+            await Task.CompletedTask;
+        }
+        var refused = await Should.ThrowAsync<JobInputRejectedException>(() => store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV70", "screening", "{}", 2), Twice(), "tester", T0));
+        refused.Line.ShouldBe(4);
+        refused.Message.ShouldBe("id 'A' is used again (first on line 2)");
+        (await store.GetJobsAsync(10)).ShouldBeEmpty();
+    }
+}
+
+public sealed class SqliteJobStoreTests : JobStoreContractTests
+{
+    protected override async Task<SqlStore> OpenStoreAsync()
+    {
+        var store = Sqlite.SqliteStore.Open(Directory.CreateTempSubdirectory("reticle-jobs-store-").FullName);
+        await store.MigrateAsync();
+        return store;
+    }
+}
+
+public sealed class PostgresJobStoreTests : JobStoreContractTests
+{
+    protected override async Task<SqlStore> OpenStoreAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } s
+            ? s
+            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set. Start a throwaway server with: eval \"$(scripts/postgres.sh start)\"");
+        // A database of its own on the throwaway server (scripts/postgres.sh stop removes the whole cluster).
+        var name = $"reticle_jobs_{Guid.NewGuid():N}";
+        await using (var admin = new Npgsql.NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        var store = Postgres.PostgresStore.Open(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        await store.MigrateAsync();
+        return store;
+    }
+}
