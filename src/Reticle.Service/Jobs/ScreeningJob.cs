@@ -12,8 +12,9 @@ namespace Reticle.Service.Jobs;
 
 /// <summary>
 /// Batch screening as a job: each input is a row of the CSV (<c>screen --batch</c>), each result the line <c>screen --batch
-/// --out X.jsonl</c> writes for it (<c>{"id", "name", "hits"}</c>). Screened against the lists held when the job was
-/// submitted (parameter <c>listsAsOf</c>), so a list imported while it runs changes none of its results.
+/// --out X.jsonl</c> writes for it (<c>{"id", "name", "hits"}</c>, and <c>ownership</c> when a party is owned 50 % or more by
+/// listed parties). Screened against the lists and ownership facts held when the job was submitted (parameter
+/// <c>listsAsOf</c>), and ownership judged on that instant's UTC date, so an import while it runs changes none of its results.
 /// </summary>
 internal sealed class ScreeningJob : JobKind
 {
@@ -41,23 +42,25 @@ internal sealed class ScreeningJob : JobKind
     {
         var asOf = InstantPattern.ExtendedIso.Parse((string)parameters["listsAsOf"]!).Value;
         var screening = await workspace.LoadScreeningAsync(asOf, cancellationToken);
-        return new Prepared(screening.Index, (double?)parameters["threshold"]);
+        var owners = await workspace.LoadOwnershipAsync(asOf, screening, cancellationToken);
+        return new Prepared(screening.Index, owners, asOf.InUtc().Date, (double?)parameters["threshold"]);
     }
 
     public override Task<IReadOnlyList<string>> RunShardAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken)
     {
-        var (index, threshold) = (Prepared)prepared;
+        var (index, owners, date, threshold) = (Prepared)prepared;
         var lines = new string[inputs.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var row = JsonNode.Parse(inputs[i].Json)!.AsObject();
             var type = PartyType.Unknown;
             _ = (string?)row["type"] is { } t && PartyTypeNames.TryParse(t, out type);
-            var hits = index.Screen(new ScreeningQuery((string)row["name"]!, (string?)row["country"], type, threshold));
-            lines[i] = new JsonObject { ["id"] = (string)row["id"]!, ["name"] = (string)row["name"]!, ["hits"] = ScreeningJson.Hits(hits) }.ToJsonString();
+            var (name, country) = ((string)row["name"]!, (string?)row["country"]);
+            var hits = index.Screen(new ScreeningQuery(name, country, type, threshold));
+            lines[i] = ScreeningJson.Row((string)row["id"]!, name, hits, owners?.Find(name, country, date)).ToJsonString();
         });
         return Task.FromResult<IReadOnlyList<string>>(lines);
     }
 
-    private sealed record Prepared(ScreeningIndex Index, double? Threshold);
+    private sealed record Prepared(ScreeningIndex Index, Ownership.OwnershipScreen? Owners, LocalDate Date, double? Threshold);
 }
