@@ -324,16 +324,35 @@ public abstract partial class SqlStore : IReticleStore
     /// </summary>
     private async Task<AuditRecord?> ReadHeadRecordAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(SelectHead, transaction: transaction, cancellationToken: cancellationToken));
-        if (head is null)
+        // One query, not two (every write runs it, and on PostgreSQL each query is a round trip): the head and the record it names.
+        var row = await connection.QuerySingleOrDefaultAsync<HeadRecordRow>(new CommandDefinition(
+            """
+            SELECT h.sequence AS HeadSequence, h.hash AS HeadHash,
+                   a.sequence AS Sequence, a.at AS At, a.actor AS Actor, a.kind AS Kind, a.payload AS Payload,
+                   a.previous_hash AS PreviousHash, a.hash AS Hash
+            FROM audit_head h LEFT JOIN audit_log a ON a.sequence = h.sequence
+            WHERE h.id = 1
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        if (row is null)
         {
             return null;
         }
-        var row = await connection.QuerySingleOrDefaultAsync<AuditRow>(new CommandDefinition(
-            $"{SelectAudit} WHERE sequence = @Sequence", new { head.Sequence }, transaction, cancellationToken: cancellationToken));
-        return row is not null && row.Hash == head.Hash
-            ? ToRecord(row)
-            : throw new AuditChainBrokenException(head.Sequence);
+        return row.Sequence is { } sequence && row.Hash == row.HeadHash
+            ? new AuditRecord(sequence, ToInstant(row.At!), row.Actor!, row.Kind!, row.Payload!, row.PreviousHash!, row.Hash)
+            : throw new AuditChainBrokenException(row.HeadSequence);
+    }
+
+    private sealed class HeadRecordRow
+    {
+        public long HeadSequence { get; set; }
+        public string HeadHash { get; set; } = "";
+        public long? Sequence { get; set; }
+        public object? At { get; set; }
+        public string? Actor { get; set; }
+        public string? Kind { get; set; }
+        public string? Payload { get; set; }
+        public string? PreviousHash { get; set; }
+        public string? Hash { get; set; }
     }
 
     private Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken) =>
