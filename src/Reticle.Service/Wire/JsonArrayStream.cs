@@ -38,6 +38,48 @@ internal static class JsonArrayStream
         await output.WriteLineAsync();
     }
 
+    /// <summary>
+    /// An object whose last property is a long array: <paramref name="head"/>'s properties, then <paramref name="name"/> with the
+    /// elements written as they are made.
+    /// </summary>
+    public static async Task WriteObjectAsync<T>(TextWriter output, JsonObject head, string name, IEnumerable<T> items, Func<T, JsonNode> element,
+        JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            Encoder = options.Encoder ?? JavaScriptEncoder.Default,
+        });
+        writer.WriteStartObject();
+        foreach (var (key, value) in head)
+        {
+            writer.WritePropertyName(key);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer, options);
+            }
+        }
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            element(item).WriteTo(writer, options);
+            if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
+            {
+                await FlushAsync(output, writer, buffer);
+            }
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await FlushAsync(output, writer, buffer);
+        await output.WriteLineAsync();
+    }
+
     private static async Task FlushAsync(TextWriter output, Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
     {
         await writer.FlushAsync();
