@@ -127,29 +127,90 @@ public abstract partial class SqlStore : IReticleStore
 
     public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
     {
-        return await WriteAsync(async (connection, transaction) =>
+        if (determinations.Count > 0 && _lastHead is { } guess && WriteLockSql is { } lockSql && await TryRecordAfterAsync(guess, lockSql, determinations, actor, at, cancellationToken) is { } fast)
+        {
+            return fast;
+        }
+        var written = await WriteAsync(async (connection, transaction) =>
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
-            var records = new List<AuditRecord>(determinations.Count);
-            // All rows in one batch (one round trip to PostgreSQL); the head moves once, to the last record, in the same transaction.
             await using var rows = new RowBatch(connection, transaction);
-            var insertDetermination = InsertDetermination;
-            for (var i = 0; i < determinations.Count; i++)
-            {
-                var prepared = determinations[i];
-                var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
-                await rows.AddAsync(InsertAuditRecord, AuditRecordColumns, AuditRecordValues(record), cancellationToken);
-                await rows.AddAsync(insertDetermination, DeterminationColumns, DeterminationValues(prepared.Record, record), cancellationToken);
-                records.Add(record);
-                previous = record;
-            }
-            if (previous is not null)
-            {
-                await rows.AddAsync(MoveHead, HeadColumns, [previous.Sequence, previous.Hash], cancellationToken);
-            }
-            await rows.FlushAsync(cancellationToken);
-            return (IReadOnlyList<AuditRecord>)records;
+            return await AddDeterminationRowsAsync(rows, previous, determinations, actor, at, cancellationToken);
         }, cancellationToken);
+        if (written.Count > 0)
+        {
+            _lastHead = written[^1];
+        }
+        return written;
+    }
+
+    // The head this store object last moved the chain to with determinations: the guess the next batch is written after.
+    private volatile AuditRecord? _lastHead;
+
+    /// <summary>
+    /// SQL that takes the write lock <see cref="BeginWriteAsync"/> takes, for a provider that can send it in one batch with the
+    /// rows (null: the provider cannot, and every write reads the head first).
+    /// </summary>
+    private protected virtual string? WriteLockSql => null;
+
+    /// <summary>SQL that fails the transaction, with an error <see cref="IsHeadMoved"/> knows, unless the head is <c>@Sequence</c>, <c>@Hash</c>.</summary>
+    private protected virtual string AssertHeadSql => throw new NotSupportedException();
+
+    /// <summary>Whether <paramref name="error"/> is <see cref="AssertHeadSql"/> failing.</summary>
+    private protected virtual bool IsHeadMoved(Exception error) => false;
+
+    /// <summary>
+    /// Determinations written after the head this store last wrote, in two round trips instead of four: the lock, a check that
+    /// the head is still <paramref name="guess"/> (made under the lock: a statement after it sees every commit before it) and the
+    /// rows go in one batch, then the commit. If another writer moved the head since, the check fails the transaction, nothing is
+    /// written, and null sends the caller the long way (the head read under the lock). The chain is as the long way makes it.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>?> TryRecordAfterAsync(AuditRecord guess, string lockSql, IReadOnlyList<PreparedDetermination> determinations,
+        string actor, Instant at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            IReadOnlyList<AuditRecord> records;
+            await using (var rows = new RowBatch(connection, transaction))
+            {
+                await rows.AddAsync(lockSql, [], [], cancellationToken);
+                await rows.AddAsync(AssertHeadSql, HeadColumns, [guess.Sequence, guess.Hash], cancellationToken);
+                records = await AddDeterminationRowsAsync(rows, guess, determinations, actor, at, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            _lastHead = records[^1];
+            return records;
+        }
+        catch (Exception e) when (IsHeadMoved(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Each determination with its audit record after <paramref name="previous"/>, the head moved to the last, all sent.</summary>
+    private async Task<IReadOnlyList<AuditRecord>> AddDeterminationRowsAsync(RowBatch rows, AuditRecord? previous, IReadOnlyList<PreparedDetermination> determinations,
+        string actor, Instant at, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>(determinations.Count);
+        // All rows in one batch (one round trip to PostgreSQL); the head moves once, to the last record, in the same transaction.
+        var insertDetermination = InsertDetermination;
+        for (var i = 0; i < determinations.Count; i++)
+        {
+            var prepared = determinations[i];
+            var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
+            await rows.AddAsync(InsertAuditRecord, AuditRecordColumns, AuditRecordValues(record), cancellationToken);
+            await rows.AddAsync(insertDetermination, DeterminationColumns, DeterminationValues(prepared.Record, record), cancellationToken);
+            records.Add(record);
+            previous = record;
+        }
+        if (previous is not null)
+        {
+            await rows.AddAsync(MoveHead, HeadColumns, [previous.Sequence, previous.Hash], cancellationToken);
+        }
+        await rows.FlushAsync(cancellationToken);
+        return records;
     }
 
     private string InsertDetermination =>

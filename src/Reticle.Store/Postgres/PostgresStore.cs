@@ -117,6 +117,16 @@ public sealed class PostgresStore : SqlStore
         }
     }
 
+    // The lock BeginWriteAsync takes, sent in one batch with a write's rows: in READ COMMITTED each statement of the batch
+    // takes its snapshot when it starts, so the statements after the lock see every write committed before it was granted.
+    private protected override string WriteLockSql { get; } = $"SELECT pg_advisory_xact_lock({AuditLock})";
+
+    // Division by zero (22012) unless the head is the one guessed: the transaction fails, the rest of the batch is skipped.
+    private protected override string AssertHeadSql =>
+        "SELECT 1 / (SELECT COUNT(*) FROM audit_head WHERE id = 1 AND sequence = @Sequence AND hash = @Hash)::integer";
+
+    private protected override bool IsHeadMoved(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.DivisionByZero };
+
     // Npgsql writes a DateTimeOffset as timestamptz and reads timestamptz back as a UTC DateTime, both at
     // the microsecond precision the audit chain keeps.
     private protected override object ToColumn(Instant instant) => instant.ToDateTimeOffset();
