@@ -81,6 +81,16 @@ public sealed class PostgresStoreTests : StoreContractTests
     protected override string StopFailingAuditAppendsSql =>
         "DROP TRIGGER fail_audit_append ON audit_log; DROP FUNCTION fail_audit_append();";
 
+    [Fact]
+    public async Task A_stored_decision_is_compressed_with_lz4()
+    {
+        var result = $$"""{"transaction": "T-1", "findings": [{{string.Join(", ", Enumerable.Range(0, 400).Select(i => $"\"finding {i}\""))}}]}""";
+        await Store.RecordDeterminationsAsync([new DeterminationRecord("T-1", new NodaTime.LocalDate(2024, 1, 1), null, "permitted", "rules", "{}", result)], "tester",
+            NodaTime.Instant.FromUtc(2026, 7, 23, 10, 15, 0));
+
+        (await QueryRawAsync("SELECT pg_column_compression(result_json) FROM determinations")).ShouldBe(["lz4"]);
+    }
+
     private static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString
             ? connectionString
