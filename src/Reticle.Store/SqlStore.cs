@@ -127,9 +127,18 @@ public abstract partial class SqlStore : IReticleStore
 
     public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
     {
-        if (determinations.Count > 0 && _lastHead is { } guess && WriteLockSql is { } lockSql && await TryRecordAfterAsync(guess, lockSql, determinations, actor, at, cancellationToken) is { } fast)
+        if (determinations.Count > 0 && _lastHead is { } guess && WriteLockSql is { } lockSql)
         {
-            return fast;
+            // After a miss (another node or kind of write moved the head) the next writes go the long way at once: where several
+            // nodes write, a guess that keeps missing would cost a wasted round trip each time.
+            if (Interlocked.Decrement(ref _longWaysLeft) < 0)
+            {
+                if (await TryRecordAfterAsync(guess, lockSql, determinations, actor, at, cancellationToken) is { } fast)
+                {
+                    return fast;
+                }
+                Interlocked.Exchange(ref _longWaysLeft, LongWaysAfterMiss);
+            }
         }
         var written = await WriteAsync(async (connection, transaction) =>
         {
@@ -146,6 +155,9 @@ public abstract partial class SqlStore : IReticleStore
 
     // The head this store object last moved the chain to with determinations: the guess the next batch is written after.
     private volatile AuditRecord? _lastHead;
+
+    private const int LongWaysAfterMiss = 8;
+    private int _longWaysLeft;
 
     /// <summary>
     /// SQL that takes the write lock <see cref="BeginWriteAsync"/> takes, for a provider that can send it in one batch with the

@@ -91,6 +91,30 @@ public sealed class PostgresStoreTests : StoreContractTests
         (await QueryRawAsync("SELECT pg_column_compression(result_json) FROM determinations")).ShouldBe(["lz4"]);
     }
 
+    [Fact]
+    public async Task The_licence_book_version_comes_from_notifications_once_listening()
+    {
+        // Listening: the version is a count of notifications (positive); the fallback query's are negative.
+        var listening = 0L;
+        for (var i = 0; i < 100 && (listening = await Store.LicenseBookVersionAsync()) <= 0; i++)
+        {
+            await Task.Delay(20);
+        }
+        listening.ShouldBeGreaterThan(0);
+
+        await using (var other = OpenStore(Database))
+        {
+            await other.AppendLicenseEventsAsync([new Reticle.Licensing.LicenseIssued(NlLicense())], "tester", NodaTime.Instant.FromUtc(2026, 7, 23, 10, 15, 0));
+        }
+
+        var moved = listening;
+        for (var i = 0; i < 100 && (moved = await Store.LicenseBookVersionAsync()) == listening; i++)
+        {
+            await Task.Delay(20);
+        }
+        moved.ShouldBe(listening + 1);
+    }
+
     private static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString
             ? connectionString

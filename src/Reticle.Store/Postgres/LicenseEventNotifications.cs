@@ -19,18 +19,23 @@ internal sealed class LicenseEventNotifications : IAsyncDisposable
 
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _epoch;
     private long _count;
     private volatile bool _listening;
 
-    public LicenseEventNotifications(NpgsqlDataSource dataSource)
+    /// <param name="settings">The store's connection settings; the listening connection is its own, outside the pool.</param>
+    public LicenseEventNotifications(NpgsqlConnectionStringBuilder settings)
     {
-        _dataSource = dataSource;
+        // A connection that only waits would not notice a server or network gone silent, and the node would trust a book that
+        // no longer hears of changes: a keepalive query every few seconds makes a dead connection fail, and the node query.
+        _connectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false, KeepAlive = KeepAliveSeconds }.ConnectionString;
         _loop = Task.Run(ListenAsync);
     }
+
+    private const int KeepAliveSeconds = 5;
 
     /// <summary>The epoch and the notifications counted in it, or null while not listening.</summary>
     public long? Version
@@ -52,7 +57,8 @@ internal sealed class LicenseEventNotifications : IAsyncDisposable
         {
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(_stop.Token);
+                await using var connection = new NpgsqlConnection(_connectionString);
+                await connection.OpenAsync(_stop.Token);
                 connection.Notification += (_, _) => Interlocked.Increment(ref _count);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {

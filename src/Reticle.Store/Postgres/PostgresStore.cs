@@ -23,10 +23,10 @@ public sealed class PostgresStore : SqlStore
     // Started by the first caller that asks for the licence book's version (a server), not by one-shot commands.
     private readonly Lazy<LicenseEventNotifications> notifications;
 
-    private PostgresStore(NpgsqlDataSource dataSource)
+    private PostgresStore(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings)
     {
         this.dataSource = dataSource;
-        notifications = new Lazy<LicenseEventNotifications>(() => new LicenseEventNotifications(dataSource), LazyThreadSafetyMode.ExecutionAndPublication);
+        notifications = new Lazy<LicenseEventNotifications>(() => new LicenseEventNotifications(settings), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Opens a store over <paramref name="connectionString"/> (an Npgsql connection string). Call <see cref="MigrateAsync"/> before use.</summary>
@@ -46,7 +46,7 @@ public sealed class PostgresStore : SqlStore
         {
             settings.NoResetOnClose = true;
         }
-        return new(NpgsqlDataSource.Create(settings));
+        return new(NpgsqlDataSource.Create(settings), settings);
     }
 
     /// <summary>
