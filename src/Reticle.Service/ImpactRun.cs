@@ -14,9 +14,14 @@ internal static class ImpactRun
     {
         var before = await workspace.LoadBasisAsync(a, cancellationToken);
         var after = await workspace.LoadBasisAsync(b, cancellationToken);
-        var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
-            .Select(o => after.Catalog.Complete(OrderRecording.Read(o)))
-            .ToList();
-        return ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after), options);
+        // Streamed from the store into the analysis, an order at a time: only the orders that change are kept (in the report).
+        // The analysis is pure and synchronous, so it pulls the store's rows through a blocking enumerator: it runs on a
+        // thread of its own for its whole length anyway (seconds of CPU), and waits only while the store reads the next rows.
+        var orders = Open(workspace.Store, cancellationToken).ToBlockingEnumerable(cancellationToken)
+            .Select(o => after.Catalog.Complete(OrderRecording.Read(o)));
+        return await Task.Run(() => ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after), options), cancellationToken);
     }
+
+    private static IAsyncEnumerable<StoredOrder> Open(IReticleStore store, CancellationToken cancellationToken) =>
+        store.ReadOrdersAsync(OrderStatus.Open, cancellationToken);
 }

@@ -27,23 +27,68 @@ internal static class OrderRecording
         }
         var transactions = input.Transactions;
 
-        var held = (await workspace.Store.GetOrdersAsync(null, cancellationToken)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        errors.AddRange(transactions.Where(t => held.Contains(t.Id)).Select(t => new InputError(source, $"order '{t.Id}' is already recorded")));
-        if (errors.Count > 0)
-        {
-            return Refusal.Conflict(errors);
-        }
         try
         {
+            // Ids already on record, or given twice, are found by the store under its write lock: no list of held ids is read.
             var audit = await workspace.Store.AddOrdersAsync([.. transactions.Select(t => new OrderDocument(t.Id, t.Date, t.SourceJson ?? "{}"))], actor, now, cancellationToken);
             return Attempt<IReadOnlyList<(Transaction, AuditRecord)>>.Done([.. transactions.Zip(audit)]);
         }
         catch (OrderRejectedException e)
         {
-            // Recorded by another writer since we looked.
             return Refusal.Conflict(source, e.Problems);
         }
     }
+
+    /// <summary>
+    /// As <see cref="AddAsync(Workspace, string, string, string, Instant, CancellationToken)"/>, reading <paramref name="input"/> as it is
+    /// written to the store (<see cref="TransactionStream"/>): neither the input nor the orders are held whole, so a book of any size
+    /// is recorded in constant memory, still all or none.
+    /// </summary>
+    /// <returns>How many orders were recorded and the range of their audit records (<see cref="IReticleStore.ReadOrdersAddedAsync"/> reads them back).</returns>
+    public static async Task<Attempt<OrdersAdded>> AddAsync(Workspace workspace, string source, Stream input, string actor, Instant now, CancellationToken cancellationToken)
+    {
+        var parameters = (await workspace.LoadRulesAsync(null, cancellationToken)).Parameters;
+        var errors = new List<InputError>();
+
+        async IAsyncEnumerable<OrderDocument> Read()
+        {
+            foreach (var (where, transaction) in TransactionStream.Read(source, input, errors))
+            {
+                // Parameters the rules in use cannot test are refused as an unknown field is: they would be dropped silently.
+                parameters.RejectUnknown(new TransactionInput([transaction], true) { Places = [where] }, errors);
+                // After the first problem nothing more is written (it will all be rolled back); the input is still read to the
+                // end, so that every problem is reported at once.
+                if (errors.Count == 0)
+                {
+                    yield return new OrderDocument(transaction.Id, transaction.Date, transaction.SourceJson ?? "{}");
+                }
+            }
+            if (errors.Count > 0)
+            {
+                throw new InputRejectedException();
+            }
+            await Task.CompletedTask;
+        }
+
+        try
+        {
+            var added = await workspace.Store.AddOrdersAsync(Read(), actor, now, cancellationToken);
+            return added.Count == 0
+                ? Refusal.Invalid(source, "no transaction found (expected a JSON object, an array of objects, or JSON Lines)")
+                : Attempt<OrdersAdded>.Done(added);
+        }
+        catch (InputRejectedException)
+        {
+            return Refusal.Invalid(errors);
+        }
+        catch (OrderRejectedException e)
+        {
+            return Refusal.Conflict(source, e.Problems);
+        }
+    }
+
+    // Thrown through the store's write by the input it reads, so that the write rolls back; caught right here.
+    private sealed class InputRejectedException : Exception;
 
     /// <summary>A stored order's transaction; it was read strictly when added, so failing now is a broken store.</summary>
     public static Transaction Read(StoredOrder order)

@@ -23,7 +23,7 @@ internal static class OrderShipping
     public static async Task<Attempt<Shipment>> ShipAsync(Workspace workspace, DecisionBasis basis, string id, string where, string actor, Instant now,
         CancellationToken cancellationToken)
     {
-        if ((await workspace.Store.GetOrdersAsync(null, cancellationToken)).SingleOrDefault(o => o.Id == id) is not { } order)
+        if (await workspace.Store.GetOrderAsync(id, cancellationToken) is not { } order)
         {
             return Refusal.NotFound(where, $"order '{id}': no such order on record");
         }

@@ -37,10 +37,12 @@ internal static class WhatIfRun
         }
         var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
         var withDrafts = inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) };
-        // As ImpactRun reads them: the open orders, completed from the catalogue.
-        var orders = (await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
+        // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
+        // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
+        var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
             .Select(o => inUse.Catalog.Complete(OrderRecording.Read(o)));
-        var report = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, workspace.Today, all);
+        var today = workspace.Today;
+        var report = await Task.Run(() => WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all), cancellationToken);
 
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
         return new Result(report, record.Sequence, []);

@@ -99,6 +99,14 @@ public interface IReticleStore : IAsyncDisposable
     Task<long> CountLicenseEventsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A token for the state of the licence book: while it is unchanged, no licence event was recorded (by any process) since
+    /// it was taken, so a book read after taking it is current. Cheaper than <see cref="CountLicenseEventsAsync"/>: on
+    /// PostgreSQL it is answered from notifications, without a query (see <c>PostgresStore</c>); on SQLite it is one index lookup.
+    /// Tokens are only compared for equality, and only within one store object.
+    /// </summary>
+    Task<long> LicenseBookVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Appends licence events, each with its own audit record, all or none. Under the write lock each is
     /// checked (<see cref="Reticle.Licensing.LicenseBook.Check"/>) against the stored book and those before
     /// it, so concurrent uses never overdraw a line.
@@ -110,8 +118,28 @@ public interface IReticleStore : IAsyncDisposable
     /// <exception cref="OrderRejectedException">An id is already recorded (or given twice); nothing was written.</exception>
     Task<IReadOnlyList<AuditRecord>> AddOrdersAsync(IReadOnlyList<OrderDocument> orders, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records orders as they are read, each with its audit record, all or none, in one write transaction: the store holds
+    /// a page of rows at a time, never the whole input. An exception thrown by <paramref name="orders"/> (bad input found
+    /// after some orders were read) rolls everything back and propagates.
+    /// </summary>
+    /// <exception cref="OrderRejectedException">An id is already recorded, or given twice; nothing was written. Every such id is named.</exception>
+    Task<OrdersAdded> AddOrdersAsync(IAsyncEnumerable<OrderDocument> orders, string actor, NodaTime.Instant at, CancellationToken cancellationToken = default);
+
     /// <summary>The orders (of one status, or all), by planned date then id, each with its latest outcome.</summary>
     Task<IReadOnlyList<StoredOrder>> GetOrdersAsync(OrderStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="GetOrdersAsync"/>, streamed from one query: memory does not grow with the number of orders. The
+    /// enumeration holds a connection (and, on SQLite, a read snapshot) until it ends.
+    /// </summary>
+    IAsyncEnumerable<StoredOrder> ReadOrdersAsync(OrderStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The orders whose <c>order.added</c> records lie in [<paramref name="firstSequence"/>, <paramref name="lastSequence"/>], in record order, streamed.</summary>
+    IAsyncEnumerable<StoredOrder> ReadOrdersAddedAsync(long firstSequence, long lastSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>One order with its latest outcome, or null if none has this id.</summary>
+    Task<StoredOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Ships an open order in one transaction: stores its determination, appends the licence events it

@@ -15,6 +15,7 @@ internal sealed class RowBatch : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private readonly DbBatch? _batch;
     private readonly Dictionary<string, RowStatement> _statements = new(StringComparer.Ordinal);
+    private readonly List<(int Command, Action<int> Affected)> _watched = [];
 
     public RowBatch(DbConnection connection, DbTransaction transaction)
     {
@@ -28,7 +29,8 @@ internal sealed class RowBatch : IAsyncDisposable
     }
 
     /// <summary>Adds one row: <paramref name="values"/> for the parameters <paramref name="names"/> (without prefix), in order; null is SQL NULL.</summary>
-    public Task AddAsync(string sql, string[] names, object?[] values, CancellationToken cancellationToken)
+    /// <param name="affected">Told how many rows the statement changed, once it ran (at once, or at the next flush).</param>
+    public async Task AddAsync(string sql, string[] names, object?[] values, CancellationToken cancellationToken, Action<int>? affected = null)
     {
         if (values.Length != names.Length)
         {
@@ -40,7 +42,9 @@ internal sealed class RowBatch : IAsyncDisposable
             {
                 _statements[sql] = statement = new RowStatement(_connection, _transaction, sql, names);
             }
-            return statement.ExecuteAsync(cancellationToken, values);
+            var changed = await statement.ExecuteAsync(cancellationToken, values);
+            affected?.Invoke(changed);
+            return;
         }
         var command = _batch.CreateBatchCommand();
         command.CommandText = sql;
@@ -51,9 +55,15 @@ internal sealed class RowBatch : IAsyncDisposable
             parameter.Value = values[i] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
+        if (affected is not null)
+        {
+            _watched.Add((_batch.BatchCommands.Count, affected));
+        }
         _batch.BatchCommands.Add(command);
-        return Task.CompletedTask;
     }
+
+    /// <summary>Rows added and not yet sent (always 0 for a provider that runs each row at once).</summary>
+    public int Pending => _batch?.BatchCommands.Count ?? 0;
 
     /// <summary>Sends the rows added since the last flush, if the provider batches them.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -61,6 +71,11 @@ internal sealed class RowBatch : IAsyncDisposable
         if (_batch is { BatchCommands.Count: > 0 })
         {
             await _batch.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var (command, affected) in _watched)
+            {
+                affected(_batch.BatchCommands[command].RecordsAffected);
+            }
+            _watched.Clear();
             _batch.BatchCommands.Clear();
         }
     }

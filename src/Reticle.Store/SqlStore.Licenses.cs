@@ -22,6 +22,21 @@ public abstract partial class SqlStore
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM license_events", cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The highest event id. Events are appended only under the write lock, each write committing before the next takes the
+    /// lock, so ids become visible in increasing order: the highest moves whenever an event is recorded (a rolled-back write
+    /// leaves a gap, never a lower id later).
+    /// </summary>
+    public virtual async Task<long> LicenseBookVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM license_events", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Runs in the write transaction that appended licence events, before it commits (PostgreSQL notifies other processes).</summary>
+    private protected virtual Task LicenseEventsAppendedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     public Task<IReadOnlyList<AuditRecord>> AppendLicenseEventsAsync(IReadOnlyList<LicenseEvent> events, string actor, Instant at, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
@@ -78,6 +93,10 @@ public abstract partial class SqlStore
                 transaction, cancellationToken: cancellationToken));
             records.Add(record);
             previous = record;
+        }
+        if (records.Count > 0)
+        {
+            await LicenseEventsAppendedAsync(connection, transaction, cancellationToken);
         }
         return records;
     }

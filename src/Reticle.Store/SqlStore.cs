@@ -127,29 +127,102 @@ public abstract partial class SqlStore : IReticleStore
 
     public async Task<IReadOnlyList<AuditRecord>> RecordDeterminationsAsync(IReadOnlyList<PreparedDetermination> determinations, string actor, Instant at, CancellationToken cancellationToken = default)
     {
-        return await WriteAsync(async (connection, transaction) =>
+        if (determinations.Count > 0 && _lastHead is { } guess && WriteLockSql is { } lockSql)
+        {
+            // After a miss (another node or kind of write moved the head) the next writes go the long way at once: where several
+            // nodes write, a guess that keeps missing would cost a wasted round trip each time.
+            if (Interlocked.Decrement(ref _longWaysLeft) < 0)
+            {
+                if (await TryRecordAfterAsync(guess, lockSql, determinations, actor, at, cancellationToken) is { } fast)
+                {
+                    return fast;
+                }
+                Interlocked.Exchange(ref _longWaysLeft, LongWaysAfterMiss);
+            }
+        }
+        var written = await WriteAsync(async (connection, transaction) =>
         {
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
-            var records = new List<AuditRecord>(determinations.Count);
-            // All rows in one batch (one round trip to PostgreSQL); the head moves once, to the last record, in the same transaction.
             await using var rows = new RowBatch(connection, transaction);
-            var insertDetermination = InsertDetermination;
-            for (var i = 0; i < determinations.Count; i++)
-            {
-                var prepared = determinations[i];
-                var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
-                await rows.AddAsync(InsertAuditRecord, AuditRecordColumns, AuditRecordValues(record), cancellationToken);
-                await rows.AddAsync(insertDetermination, DeterminationColumns, DeterminationValues(prepared.Record, record), cancellationToken);
-                records.Add(record);
-                previous = record;
-            }
-            if (previous is not null)
-            {
-                await rows.AddAsync(MoveHead, HeadColumns, [previous.Sequence, previous.Hash], cancellationToken);
-            }
-            await rows.FlushAsync(cancellationToken);
-            return (IReadOnlyList<AuditRecord>)records;
+            return await AddDeterminationRowsAsync(rows, previous, determinations, actor, at, cancellationToken);
         }, cancellationToken);
+        if (written.Count > 0)
+        {
+            _lastHead = written[^1];
+        }
+        return written;
+    }
+
+    // The head this store object last moved the chain to with determinations: the guess the next batch is written after.
+    private volatile AuditRecord? _lastHead;
+
+    private const int LongWaysAfterMiss = 8;
+    private int _longWaysLeft;
+
+    /// <summary>
+    /// SQL that takes the write lock <see cref="BeginWriteAsync"/> takes, for a provider that can send it in one batch with the
+    /// rows (null: the provider cannot, and every write reads the head first).
+    /// </summary>
+    private protected virtual string? WriteLockSql => null;
+
+    /// <summary>SQL that fails the transaction, with an error <see cref="IsHeadMoved"/> knows, unless the head is <c>@Sequence</c>, <c>@Hash</c>.</summary>
+    private protected virtual string AssertHeadSql => throw new NotSupportedException();
+
+    /// <summary>Whether <paramref name="error"/> is <see cref="AssertHeadSql"/> failing.</summary>
+    private protected virtual bool IsHeadMoved(Exception error) => false;
+
+    /// <summary>
+    /// Determinations written after the head this store last wrote, in two round trips instead of four: the lock, a check that
+    /// the head is still <paramref name="guess"/> (made under the lock: a statement after it sees every commit before it) and the
+    /// rows go in one batch, then the commit. If another writer moved the head since, the check fails the transaction, nothing is
+    /// written, and null sends the caller the long way (the head read under the lock). The chain is as the long way makes it.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>?> TryRecordAfterAsync(AuditRecord guess, string lockSql, IReadOnlyList<PreparedDetermination> determinations,
+        string actor, Instant at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            IReadOnlyList<AuditRecord> records;
+            await using (var rows = new RowBatch(connection, transaction))
+            {
+                await rows.AddAsync(lockSql, [], [], cancellationToken);
+                await rows.AddAsync(AssertHeadSql, HeadColumns, [guess.Sequence, guess.Hash], cancellationToken);
+                records = await AddDeterminationRowsAsync(rows, guess, determinations, actor, at, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            _lastHead = records[^1];
+            return records;
+        }
+        catch (Exception e) when (IsHeadMoved(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Each determination with its audit record after <paramref name="previous"/>, the head moved to the last, all sent.</summary>
+    private async Task<IReadOnlyList<AuditRecord>> AddDeterminationRowsAsync(RowBatch rows, AuditRecord? previous, IReadOnlyList<PreparedDetermination> determinations,
+        string actor, Instant at, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>(determinations.Count);
+        // All rows in one batch (one round trip to PostgreSQL); the head moves once, to the last record, in the same transaction.
+        var insertDetermination = InsertDetermination;
+        for (var i = 0; i < determinations.Count; i++)
+        {
+            var prepared = determinations[i];
+            var record = AuditChain.AppendEncoded(previous, at, actor, AuditPayloads.Determination, prepared.AuditPayload);
+            await rows.AddAsync(InsertAuditRecord, AuditRecordColumns, AuditRecordValues(record), cancellationToken);
+            await rows.AddAsync(insertDetermination, DeterminationColumns, DeterminationValues(prepared.Record, record), cancellationToken);
+            records.Add(record);
+            previous = record;
+        }
+        if (previous is not null)
+        {
+            await rows.AddAsync(MoveHead, HeadColumns, [previous.Sequence, previous.Hash], cancellationToken);
+        }
+        await rows.FlushAsync(cancellationToken);
+        return records;
     }
 
     private string InsertDetermination =>
@@ -324,16 +397,35 @@ public abstract partial class SqlStore : IReticleStore
     /// </summary>
     private async Task<AuditRecord?> ReadHeadRecordAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(SelectHead, transaction: transaction, cancellationToken: cancellationToken));
-        if (head is null)
+        // One query, not two (every write runs it, and on PostgreSQL each query is a round trip): the head and the record it names.
+        var row = await connection.QuerySingleOrDefaultAsync<HeadRecordRow>(new CommandDefinition(
+            """
+            SELECT h.sequence AS HeadSequence, h.hash AS HeadHash,
+                   a.sequence AS Sequence, a.at AS At, a.actor AS Actor, a.kind AS Kind, a.payload AS Payload,
+                   a.previous_hash AS PreviousHash, a.hash AS Hash
+            FROM audit_head h LEFT JOIN audit_log a ON a.sequence = h.sequence
+            WHERE h.id = 1
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        if (row is null)
         {
             return null;
         }
-        var row = await connection.QuerySingleOrDefaultAsync<AuditRow>(new CommandDefinition(
-            $"{SelectAudit} WHERE sequence = @Sequence", new { head.Sequence }, transaction, cancellationToken: cancellationToken));
-        return row is not null && row.Hash == head.Hash
-            ? ToRecord(row)
-            : throw new AuditChainBrokenException(head.Sequence);
+        return row.Sequence is { } sequence && row.Hash == row.HeadHash
+            ? new AuditRecord(sequence, ToInstant(row.At!), row.Actor!, row.Kind!, row.Payload!, row.PreviousHash!, row.Hash)
+            : throw new AuditChainBrokenException(row.HeadSequence);
+    }
+
+    private sealed class HeadRecordRow
+    {
+        public long HeadSequence { get; set; }
+        public string HeadHash { get; set; } = "";
+        public long? Sequence { get; set; }
+        public object? At { get; set; }
+        public string? Actor { get; set; }
+        public string? Kind { get; set; }
+        public string? Payload { get; set; }
+        public string? PreviousHash { get; set; }
+        public string? Hash { get; set; }
     }
 
     private Task<AuditRecord> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord? previous, AuditEntry entry, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using static Reticle.Cli.Tests.LicenseFixtures;
 
@@ -36,6 +37,46 @@ public sealed class OrdersCommandTests
         var twice = await run.RunAsync("orders", "add", Write(run, "three.jsonl", Lines(Shipment("SO-3", "2023-12-15"), Shipment("SO-3", "2023-12-16"))));
         twice.ExitCode.ShouldBe(1);
         twice.Error.ShouldContain("'SO-3' occurs 2 times");
+    }
+
+    [Fact]
+    public async Task A_book_in_JSON_Lines_is_recorded_as_read_and_answered_from_the_store()
+    {
+        var run = new CliRun();
+        var book = Lines([.. Enumerable.Range(1, 40).Select(i => Shipment($"SO-{i:D3}", $"2024-01-{i % 28 + 1:D2}"))]);
+        var added = await run.RunAsync("orders", "add", Write(run, "book.jsonl", book), "--json");
+        added.ExitCode.ShouldBe(0, added.Error);
+
+        var answer = added.Json.AsArray();
+        answer.Select(o => o!["id"]!.GetValue<string>()).ShouldBe(Enumerable.Range(1, 40).Select(i => $"SO-{i:D3}"));
+        answer.Select(o => o!["status"]!.GetValue<string>()).Distinct().ShouldBe(["open"]);
+        var sequences = answer.Select(o => o!["auditSequence"]!.GetValue<long>()).ToList();
+        sequences.ShouldBe(Enumerable.Range(0, 40).Select(i => sequences[0] + i));
+        answer[0]!["date"]!.GetValue<string>().ShouldBe("2024-01-02");
+        (await run.RunAsync("audit", "verify")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_book_in_JSON_Lines_names_every_bad_line_and_stores_nothing()
+    {
+        var run = new CliRun();
+        var good = Lines(Shipment("SO-1", "2023-12-15")).TrimEnd('\n');
+        var bad = Lines(Shipment("SO-2", "2023-12-15")).TrimEnd('\n').Replace("\"to\":\"CN\"", "\"to\":\"XX\"", StringComparison.Ordinal);
+        bad.ShouldContain("XX");
+        var prefix = Encoding.UTF8.GetBytes($"{good}\n{bad}\n{Lines(Shipment("SO-3", "2023-12-15"))}");
+        var latin = Encoding.UTF8.GetBytes(Lines(Shipment("SO-4", "2023-12-15")));
+        var at = Array.IndexOf(latin, (byte)'S', 10);
+        latin[at] = 0xFF;
+        var file = Path.Combine(run.DataDirectory, "book.jsonl");
+        Directory.CreateDirectory(run.DataDirectory);
+        await System.IO.File.WriteAllBytesAsync(file, [.. prefix, .. latin]);
+
+        var result = await run.RunAsync("orders", "add", file);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain($"{file}:2.to: unknown country code 'XX'");
+        result.Error.ShouldContain($"{file}: invalid UTF-8 at byte offset {prefix.Length + at:N0}");
+        (await run.RunAsync("orders", "--json")).Json.AsArray().ShouldBeEmpty();
     }
 
     [Fact]

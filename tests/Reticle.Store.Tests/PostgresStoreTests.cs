@@ -81,6 +81,40 @@ public sealed class PostgresStoreTests : StoreContractTests
     protected override string StopFailingAuditAppendsSql =>
         "DROP TRIGGER fail_audit_append ON audit_log; DROP FUNCTION fail_audit_append();";
 
+    [Fact]
+    public async Task A_stored_decision_is_compressed_with_lz4()
+    {
+        var result = $$"""{"transaction": "T-1", "findings": [{{string.Join(", ", Enumerable.Range(0, 400).Select(i => $"\"finding {i}\""))}}]}""";
+        await Store.RecordDeterminationsAsync([new DeterminationRecord("T-1", new NodaTime.LocalDate(2024, 1, 1), null, "permitted", "rules", "{}", result)], "tester",
+            NodaTime.Instant.FromUtc(2026, 7, 23, 10, 15, 0));
+
+        (await QueryRawAsync("SELECT pg_column_compression(result_json) FROM determinations")).ShouldBe(["lz4"]);
+    }
+
+    [Fact]
+    public async Task The_licence_book_version_comes_from_notifications_once_listening()
+    {
+        // Listening: the version is a count of notifications (positive); the fallback query's are negative.
+        var listening = 0L;
+        for (var i = 0; i < 100 && (listening = await Store.LicenseBookVersionAsync()) <= 0; i++)
+        {
+            await Task.Delay(20);
+        }
+        listening.ShouldBeGreaterThan(0);
+
+        await using (var other = OpenStore(Database))
+        {
+            await other.AppendLicenseEventsAsync([new Reticle.Licensing.LicenseIssued(NlLicense())], "tester", NodaTime.Instant.FromUtc(2026, 7, 23, 10, 15, 0));
+        }
+
+        var moved = listening;
+        for (var i = 0; i < 100 && (moved = await Store.LicenseBookVersionAsync()) == listening; i++)
+        {
+            await Task.Delay(20);
+        }
+        moved.ShouldBe(listening + 1);
+    }
+
     private static string AdminConnectionString() =>
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString
             ? connectionString

@@ -99,7 +99,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
         (await QueryRawAsync(DescribeSchemaSql)).ShouldBe(schema);
         (await QueryRawAsync("SELECT version || ' ' || name FROM schema_migrations ORDER BY version")).ShouldBe(migrations);
-        migrations.ShouldBe(["1 initial", "2 list_snapshots", "3 license_events", "4 orders", "5 holds", "6 api_keys", "7 api_key_revocation", "8 jobs", "9 ownership_snapshots"]);
+        migrations.ShouldBe(["1 initial", "2 list_snapshots", "3 license_events", "4 orders", "5 holds", "6 api_keys", "7 api_key_revocation", "8 jobs", "9 ownership_snapshots", "10 lz4_compression"]);
         (await Store.GetContentAsync(ContentKind.RulePack)).Count.ShouldBe(1);
         (await VerifyAsync()).IsIntact.ShouldBeTrue();
     }

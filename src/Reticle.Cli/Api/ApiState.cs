@@ -98,22 +98,23 @@ internal sealed class ApiState : IAsyncDisposable
         };
     }
 
-    // The book folded from every event is kept with the event count it was read at. Counting is one cheap query per
-    // request; reading and folding every event is not. The count is taken before the events, so a book read while
-    // another node appends is kept under the older count and read again by the next request, never trusted stale.
-    private volatile LicenseBookAtCount? _licenses;
+    // The book folded from every event is kept with the version of the book it was read at (IReticleStore.LicenseBookVersionAsync:
+    // on PostgreSQL answered from notifications, with no query; it was a COUNT(*) per request, which held PostgreSQL to half of
+    // SQLite's rate). The version is taken before the events, so a book read while another node appends is kept under the older
+    // version and read again by the next request, never trusted stale.
+    private volatile LicenseBookAtVersion? _licenses;
 
-    private sealed record LicenseBookAtCount(long Count, Licensing.LicenseBook Book);
+    private sealed record LicenseBookAtVersion(long Version, Licensing.LicenseBook Book);
 
     private async Task<Licensing.LicenseBook> LicensesAsync(CancellationToken cancellationToken)
     {
-        var count = await Workspace.Store.CountLicenseEventsAsync(cancellationToken);
-        if (_licenses is { } cached && cached.Count == count)
+        var version = await Workspace.Store.LicenseBookVersionAsync(cancellationToken);
+        if (_licenses is { } cached && cached.Version == version)
         {
             return cached.Book;
         }
         var book = await Workspace.LoadLicensesAsync(cancellationToken);
-        _licenses = new LicenseBookAtCount(count, book);
+        _licenses = new LicenseBookAtVersion(version, book);
         return book;
     }
 

@@ -55,7 +55,8 @@ internal static class ImpactCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            JsonOutput.Write(env.Out, ImpactJson.ToJson(report));
+            // Written a change at a time: the whole report as one JSON tree took gigabytes for a large book.
+            await JsonArrayStream.WriteObjectAsync(env.Out, ImpactJson.Summary(report), "changes", report.Changes, ImpactJson.Change, JsonOutput.Options, cancellationToken);
             return ExitCodes.Success;
         }
         env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(report.KnownAt)} vs {EffectivePeriod.Format(report.Vs)}");

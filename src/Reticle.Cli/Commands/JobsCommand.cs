@@ -124,7 +124,7 @@ internal static class JobsCommand
     /// </summary>
     public static async Task RescreenAsync(Workspace workspace, CliEnvironment env, NodaTime.Instant listsAsOf, CancellationToken cancellationToken)
     {
-        if ((await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken)).Count == 0)
+        if (!await workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).AnyAsync(cancellationToken))
         {
             return;
         }

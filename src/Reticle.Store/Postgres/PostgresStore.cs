@@ -20,10 +20,45 @@ public sealed class PostgresStore : SqlStore
 
     private readonly NpgsqlDataSource dataSource;
 
-    private PostgresStore(NpgsqlDataSource dataSource) => this.dataSource = dataSource;
+    // Started by the first caller that asks for the licence book's version (a server), not by one-shot commands.
+    private readonly Lazy<LicenseEventNotifications> notifications;
+
+    private PostgresStore(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings)
+    {
+        this.dataSource = dataSource;
+        notifications = new Lazy<LicenseEventNotifications>(() => new LicenseEventNotifications(settings), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>Opens a store over <paramref name="connectionString"/> (an Npgsql connection string). Call <see cref="MigrateAsync"/> before use.</summary>
-    public static PostgresStore Open(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+    public static PostgresStore Open(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // Unless the connection string says otherwise: statements used more than once are prepared on each connection (the store
+        // runs a few dozen distinct ones, each many times), so PostgreSQL parses and plans them once, not per call.
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        // The store sets no session state that could leak to the next user of a pooled connection (its advisory locks are
+        // transaction-scoped, the migration lock is released in a finally), so the reset each return to the pool costs is saved.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
+        }
+        return new(NpgsqlDataSource.Create(settings), settings);
+    }
+
+    /// <summary>
+    /// From notifications while listening (no query); otherwise the highest event id, as on SQLite, made negative so that the two
+    /// kinds of token never compare equal.
+    /// </summary>
+    public override async Task<long> LicenseBookVersionAsync(CancellationToken cancellationToken = default) =>
+        notifications.Value.Version ?? -1 - await base.LicenseBookVersionAsync(cancellationToken);
+
+    private protected override async Task LicenseEventsAppendedAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        // Delivered to every listener when (and only if) the transaction commits.
+        await connection.ExecuteAsync(new CommandDefinition($"NOTIFY {LicenseEventNotifications.Channel}", transaction: transaction, cancellationToken: cancellationToken));
 
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -53,7 +88,14 @@ public sealed class PostgresStore : SqlStore
         }
     }
 
-    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        if (notifications.IsValueCreated)
+        {
+            await notifications.Value.DisposeAsync();
+        }
+        await dataSource.DisposeAsync();
+    }
 
     private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
@@ -74,6 +116,16 @@ public sealed class PostgresStore : SqlStore
             throw;
         }
     }
+
+    // The lock BeginWriteAsync takes, sent in one batch with a write's rows: in READ COMMITTED each statement of the batch
+    // takes its snapshot when it starts, so the statements after the lock see every write committed before it was granted.
+    private protected override string WriteLockSql { get; } = $"SELECT pg_advisory_xact_lock({AuditLock})";
+
+    // Division by zero (22012) unless the head is the one guessed: the transaction fails, the rest of the batch is skipped.
+    private protected override string AssertHeadSql =>
+        "SELECT 1 / (SELECT COUNT(*) FROM audit_head WHERE id = 1 AND sequence = @Sequence AND hash = @Hash)::integer";
+
+    private protected override bool IsHeadMoved(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.DivisionByZero };
 
     // Npgsql writes a DateTimeOffset as timestamptz and reads timestamptz back as a UTC DateTime, both at
     // the microsecond precision the audit chain keeps.

@@ -20,7 +20,10 @@ namespace Reticle.Impact;
 /// </remarks>
 public static class ImpactAnalysis
 {
-    /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
+    /// <param name="orders">
+    /// Open orders, completed from the catalogue, each dated with its planned date. Enumerated once, an order at a time, and
+    /// not kept: a caller that streams them from the store holds only the orders that change.
+    /// </param>
     public static ImpactReport Run(IEnumerable<Transaction> orders, ImpactSide before, ImpactSide after, ImpactOptions? options = null)
     {
         options ??= ImpactOptions.Default;
@@ -109,12 +112,20 @@ public static class ImpactAnalysis
         return after.Jurisdictions.All(j => j.License is null || before.Jurisdictions.Any(x => x.Jurisdiction == j.Jurisdiction));
     }
 
+    // Distinct sets of parties whose hits are kept: a book's counterparties repeat (the benchmark's 100,000 orders have
+    // 2,000), but a book of unique ones must not grow the cache with the book. Past the bound it starts again.
+    private const int HitsKept = 50_000;
+
     // Null hits: no list known on that side, so the parties are unscreened (see DecisionBasis).
     private static ImmutableArray<PartyHit>? Screen(DecisionBasis basis, Transaction order, Dictionary<string, ImmutableArray<PartyHit>?> cache)
     {
         var key = string.Join("\u001f", order.Parties.Select(p => $"{(int)p.Role}\u001e{p.Name}\u001e{p.Country.Value}"));
         if (!cache.TryGetValue(key, out var hits))
         {
+            if (cache.Count >= HitsKept)
+            {
+                cache.Clear();
+            }
             cache[key] = hits = basis.ScreenParties(order);
         }
         return hits;

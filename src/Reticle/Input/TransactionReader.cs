@@ -89,7 +89,7 @@ public static class TransactionReader
         return documents;
     }
 
-    private const int MaxDepth = 64;
+    internal const int MaxDepth = 64;
 
     // JSON Lines: several non-blank lines, each of which is a complete object on its own. Looked at line by line
     // without splitting: a pretty-printed object fails on its first line.
@@ -112,7 +112,7 @@ public static class TransactionReader
         return lines > 1;
     }
 
-    private static void ReadOne(string where, JsonElement json, List<Transaction> result, List<string> places, List<InputError> errors)
+    internal static void ReadOne(string where, JsonElement json, List<Transaction> result, List<string> places, List<InputError> errors)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {

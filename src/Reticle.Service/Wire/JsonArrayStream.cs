@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Reticle.Service.Wire;
+
+/// <summary>
+/// A JSON array written as its elements are read, for lists whose length is the size of the user's book (orders, results):
+/// one element is held at a time, and the text goes out in chunks. The text is what <c>JsonArray.ToJsonString</c> gives
+/// with the same options, indented or not.
+/// </summary>
+internal static class JsonArrayStream
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    public static async Task WriteAsync<T>(TextWriter output, IAsyncEnumerable<T> items, Func<T, JsonNode> element, JsonSerializerOptions options,
+        CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            Encoder = options.Encoder ?? JavaScriptEncoder.Default,
+        });
+        writer.WriteStartArray();
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            element(item).WriteTo(writer, options);
+            if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
+            {
+                await FlushAsync(output, writer, buffer);
+            }
+        }
+        writer.WriteEndArray();
+        await FlushAsync(output, writer, buffer);
+        await output.WriteLineAsync();
+    }
+
+    /// <summary>
+    /// An object whose last property is a long array: <paramref name="head"/>'s properties, then <paramref name="name"/> with the
+    /// elements written as they are made.
+    /// </summary>
+    public static async Task WriteObjectAsync<T>(TextWriter output, JsonObject head, string name, IEnumerable<T> items, Func<T, JsonNode> element,
+        JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            Encoder = options.Encoder ?? JavaScriptEncoder.Default,
+        });
+        writer.WriteStartObject();
+        foreach (var (key, value) in head)
+        {
+            writer.WritePropertyName(key);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer, options);
+            }
+        }
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            element(item).WriteTo(writer, options);
+            if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
+            {
+                await FlushAsync(output, writer, buffer);
+            }
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await FlushAsync(output, writer, buffer);
+        await output.WriteLineAsync();
+    }
+
+    private static async Task FlushAsync(TextWriter output, Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
+    {
+        await writer.FlushAsync();
+        await output.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
+    }
+}
