@@ -33,7 +33,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
+        var applies = facts.Applies;
         for (var i = 0; i < rules.Jurisdictions.Count; i++)
         {
             applies.Clear();
@@ -48,7 +48,9 @@ public static class DeterminationEngine
             jurisdictions.Add(result);
             overall = OutcomeNames.Max(overall, outcome);
         }
-        return new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
+        var determination = new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
+        Facts.Release(facts);
+        return determination;
     }
 
     /// <summary>
@@ -95,7 +97,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var outcomes = new Outcome[rules.Jurisdictions.Count];
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
+        var applies = facts.Applies;
         for (var i = 0; i < outcomes.Length; i++)
         {
             applies.Clear();
@@ -112,15 +114,15 @@ public static class DeterminationEngine
             }
             overall = OutcomeNames.Max(overall, outcomes[i]);
         }
+        Facts.Release(facts);
         return new OutcomeSummary(overall, ImmutableCollectionsMarshal.AsImmutableArray(outcomes));
     }
 
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
-        var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
         // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
         var parent = transaction.Item.Parent is { } item ? Lay(rules, transaction with { Item = item }, asOf, listings) : null;
-        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount, listings, parent);
+        return Facts.Rent(rules, transaction, asOf ?? transaction.Date, listings, parent);
     }
 
     /// <summary>
@@ -227,7 +229,7 @@ public static class DeterminationEngine
         {
             if (pack.InForce(facts.Date))
             {
-                versions.Add(pack.Source.Version);
+                versions.Add(pack.Version);
                 foreach (var control in pack.At(facts.Date).Controls)
                 {
                     if (control.Evaluate(facts) == Truth.True)
@@ -306,7 +308,7 @@ public static class DeterminationEngine
         var why = facts.RentExplanation();
         reach.Explain(facts, why);
         var finding = new Finding($"{pack.Source.Id}:reach", $"Whether {pack.Source.Jurisdiction} law reaches this act", Rules.Packs.Effect.Review,
-            FindingStatus.Undetermined, pack.Source.Citation, why.BecauseText, why.HasMissing ? [.. why.Missing] : [], pack.Source.Confidence, pack.Source.Version);
+            FindingStatus.Undetermined, pack.Source.Citation, why.BecauseText, why.HasMissing ? ImmutableCollectionsMarshal.AsImmutableArray(why.MissingArray()) : [], pack.Source.Confidence, pack.Version);
         facts.Return(why);
         return finding;
     }
@@ -322,10 +324,10 @@ public static class DeterminationEngine
             _ => FindingStatus.Undetermined,
         };
         var because = explanation.BecauseText;
-        ImmutableArray<string> missing = explanation.HasMissing ? [.. explanation.Missing] : [];
+        ImmutableArray<string> missing = explanation.HasMissing ? ImmutableCollectionsMarshal.AsImmutableArray(explanation.MissingArray()) : [];
         facts.Return(explanation);
         return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-            because, missing, rule.Confidence, rule.Pack.Version)
+            because, missing, rule.Confidence, rule.PackVersion)
         {
             Exceptions = truth == Truth.False ? [] : Exceptions(rule, facts),
         };

@@ -30,7 +30,7 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
         });
         if (result.Missing.Length > 0)
         {
-            explanation.Missing.UnionWith(result.Missing);
+            explanation.AddMissing(result.Missing);
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
     {
         var nested = facts.RentExplanation();
         inner.Explain(facts, nested);
-        var result = new NamedConditionResult(label, Evaluate(facts), nested.BecauseText, nested.HasMissing ? [.. nested.Missing] : []);
+        var result = new NamedConditionResult(label, Evaluate(facts), nested.BecauseText, nested.MissingArray());
         facts.Return(nested);
         return result;
     }
@@ -120,7 +120,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
             explanation.Add($"{control.QualifiedId} undetermined: {inner.Because}");
             if (inner.Missing.Length > 0)
             {
-                explanation.Missing.UnionWith(inner.Missing);
+                explanation.AddMissing(inner.Missing);
             }
         }
     }
@@ -171,7 +171,7 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         {
             if (!facts.Transaction.Parties.IsDefaultOrEmpty)
             {
-                explanation.Missing.Add("parties (screening)");
+                explanation.AddMissing("parties (screening)");
                 explanation.Add($"parties not screened against {list}");
             }
             else
@@ -201,11 +201,11 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
                 : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){when}{terms}");
             if (!hit.Confirmed)
             {
-                explanation.Missing.Add($"screening decision for '{hit.PartyName}'");
+                explanation.AddMissing($"screening decision for '{hit.PartyName}'");
             }
             else if (!hit.CoversAllItems)
             {
-                explanation.Missing.Add($"whether the {list} entry '{hit.EntryName}' reaches this item (its requirement is limited)");
+                explanation.AddMissing($"whether the {list} entry '{hit.EntryName}' reaches this item (its requirement is limited)");
             }
         }
     }
@@ -234,7 +234,7 @@ internal sealed class IncludesCondition(string label, string path, Func<Facts, I
     {
         if (read(facts) is not { } values)
         {
-            explanation.Missing.Add(path);
+            explanation.AddMissing(path);
             explanation.Add($"{label} not given ({path})");
             return;
         }

@@ -89,7 +89,7 @@ public sealed class CompiledControl
         }
         var inner = facts.RentExplanation();
         Explain(facts, inner);
-        var explained = facts.ControlExplanation[Slot] = new ControlExplanation(inner.BecauseText, inner.HasMissing ? [.. inner.Missing] : []);
+        var explained = facts.ControlExplanation[Slot] = new ControlExplanation(inner.BecauseText, inner.MissingArray());
         facts.Return(inner);
         return explained;
     }
@@ -104,7 +104,7 @@ public sealed class CompiledControl
             explanation.Add($"specially designed component for {parent.Transaction.Item.Sku ?? "its parent item"}, which {verdict} under {QualifiedId} ({inner.Because})");
             if (inner.Missing.Length > 0)
             {
-                explanation.Missing.UnionWith(inner.Missing.Select(m => "item.parent." + m));
+                explanation.AddMissing(inner.Missing, "item.parent.");
             }
             return;
         }

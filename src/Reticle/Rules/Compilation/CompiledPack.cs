@@ -27,7 +27,11 @@ public sealed class CompiledPack
         (_starts, _slices) = Slice(controls, requirements);
         _notYet = $"{source.Id} is not yet in force on this date: it applies from {EffectivePeriod.Format(effective.From)}";
         _noLonger = $"{source.Id} no longer applies on this date: it was in force {effective}";
+        Version = source.Version;
     }
+
+    /// <summary>The pack's <see cref="RulePack.Version"/>, which every determination names: formatted once.</summary>
+    internal string Version { get; }
 
     public RulePack Source { get; }
 

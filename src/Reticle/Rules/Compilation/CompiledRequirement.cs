@@ -20,7 +20,11 @@ public sealed class CompiledRequirement
         Condition = condition;
         _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
         _activities = string.Join(", ", definition.Activities.Select(a => a.ToWire()));
+        PackVersion = pack.Version;
     }
+
+    /// <summary>The pack's <see cref="RulePack.Version"/>, which every finding names: formatted once.</summary>
+    internal string PackVersion { get; }
 
     public RequirementDefinition Definition { get; }
     /// <summary>The pack this rule belongs to (its source: the compiled pack is built from its rules, so after them).</summary>
@@ -94,7 +98,7 @@ public sealed class CompiledRequirement
                 explanation.Add($"{control.QualifiedId}: {inner.Because}");
                 if (inner.Missing.Length > 0)
                 {
-                    explanation.Missing.UnionWith(inner.Missing);
+                    explanation.AddMissing(inner.Missing);
                 }
                 if (items == Truth.True)
                 {

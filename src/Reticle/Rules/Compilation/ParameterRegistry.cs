@@ -78,11 +78,12 @@ public sealed class ParameterRegistry
         }
     }
 
-    /// <summary>Turns an item's parameters into slot arrays, converting numbers to canonical units.</summary>
-    internal (decimal?[] Numbers, string?[] Texts) Lay(Item item)
+    /// <summary>How many slots numbers and texts take in <see cref="Facts"/>.</summary>
+    internal (int Numbers, int Texts) Counts => (NumberCount, TextCount);
+
+    /// <summary>Puts an item's parameters into (empty) slot arrays, converting numbers to canonical units.</summary>
+    internal void Lay(Item item, decimal?[] numbers, string?[] texts)
     {
-        var numbers = new decimal?[NumberCount];
-        var texts = new string?[TextCount];
         foreach (var (name, value) in item.Parameters)
         {
             if (!_byName.TryGetValue(name, out var p))
@@ -98,6 +99,5 @@ public sealed class ParameterRegistry
                 numbers[p.Slot] = number * (p.Unit?.ToCanonical ?? 1m);
             }
         }
-        return (numbers, texts);
     }
 }

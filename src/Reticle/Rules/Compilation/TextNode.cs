@@ -39,7 +39,7 @@ internal sealed class FactText(TextKind kind, string label, string path, Func<Fa
     {
         if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add(Path);
+            explanation.AddMissing(Path);
             explanation.Add($"{label} not given ({Path})");
         }
     }
@@ -57,7 +57,7 @@ internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind
     {
         if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add($"item.parameters.{parameter.Name}");
+            explanation.AddMissing($"item.parameters.{parameter.Name}");
             explanation.Add($"{parameter.Label} not given (item.parameters.{parameter.Name})");
         }
     }
