@@ -151,9 +151,9 @@ public static class DeterminationEngine
         var classifications = new List<string>();
         foreach (var pack in packs)
         {
-            if (pack.InForce(facts.Date))
+            if (pack.InForce(facts.Day))
             {
-                foreach (var control in pack.At(facts.Date).Controls)
+                foreach (var control in pack.ControlsFor(facts))
                 {
                     if (control.Evaluate(facts) == Truth.True)
                     {
@@ -172,7 +172,7 @@ public static class DeterminationEngine
         var reach = Truth.False;
         foreach (var pack in packs)
         {
-            if (pack.Reach is { } condition && pack.InForce(facts.Date))
+            if (pack.Reach is { } condition && pack.InForce(facts.Day))
             {
                 reach = Kleene.Or(reach, condition.Evaluate(facts));
             }
@@ -184,11 +184,11 @@ public static class DeterminationEngine
         var outcome = Outcome.Permitted;
         foreach (var pack in packs)
         {
-            if (!pack.InForce(facts.Date))
+            if (!pack.InForce(facts.Day))
             {
                 continue;
             }
-            foreach (var rule in pack.At(facts.Date).Requirements)
+            foreach (var rule in pack.At(facts.Day).Requirements)
             {
                 var truth = rule.Evaluate(facts);
                 applies.Add((rule, truth));
@@ -227,10 +227,10 @@ public static class DeterminationEngine
         var classifications = ImmutableArray.CreateBuilder<string>(4);
         foreach (var pack in packs)
         {
-            if (pack.InForce(facts.Date))
+            if (pack.InForce(facts.Day))
             {
                 versions.Add(pack.Version);
-                foreach (var control in pack.At(facts.Date).Controls)
+                foreach (var control in pack.ControlsFor(facts))
                 {
                     if (control.Evaluate(facts) == Truth.True)
                     {

@@ -55,13 +55,14 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
 {
     // The entries this test looks at, per jurisdiction, selected once: the directory is complete by the
     // time anything is evaluated. Only entries with this paragraph id or below it count.
-    private readonly Lazy<FrozenDictionary<string, CompiledControl[]>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
+    private readonly Lazy<FrozenDictionary<string, ControlIndex>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
         code => code,
-        code => directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
-            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal))).ToArray(),
+        code => new ControlIndex(directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
+            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal)))),
         StringComparer.Ordinal));
 
-    private CompiledControl[] Selected(string code) => _selected.Value.TryGetValue(code, out var controls) ? controls : [];
+    // The selected entries in force on the act's day, without those for another kind of item (which cannot hold).
+    private CompiledControl[] Selected(string code, Facts facts) => _selected.Value.TryGetValue(code, out var index) ? index.For(facts.Day, facts.Kind) : [];
 
     private string What(string code) => entries is null ? $"a {code} control list" : $"{code} {string.Join(" / ", entries)}";
 
@@ -75,7 +76,20 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         {
             return Truth.Unknown;
         }
-        return CompiledControl.AnyInForce(Selected(code), static (control, date) => control.Effective.Contains(date) ? control : null, facts);
+        var result = Truth.False;
+        foreach (var control in Selected(code, facts))
+        {
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
     }
 
     public override void Explain(Facts facts, Explanation explanation)
@@ -88,12 +102,8 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         // One pass: the entries the item falls under, else those that could not be decided.
         List<string>? listed = null;
         List<CompiledControl>? undetermined = null;
-        foreach (var control in Selected(code))
+        foreach (var control in Selected(code, facts))
         {
-            if (!control.Effective.Contains(facts.Date))
-            {
-                continue;
-            }
             switch (control.Evaluate(facts))
             {
                 case Truth.True:

@@ -8,6 +8,7 @@ namespace Reticle.Rules.Compilation;
 public sealed class CompiledRequirement
 {
     private readonly int _activityMask;
+    private readonly ControlVersions[] _items;
 
     internal CompiledRequirement(RequirementDefinition definition, RulePack pack, EffectivePeriod effective,
         IReadOnlyList<ControlVersions> items, Condition? condition, IReadOnlyList<CompiledException> exceptions)
@@ -17,6 +18,7 @@ public sealed class CompiledRequirement
         Pack = pack;
         Effective = effective;
         Items = items;
+        _items = [.. items];
         Condition = condition;
         _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
         _activities = string.Join(", ", definition.Activities.Select(a => a.ToWire()));
@@ -62,11 +64,28 @@ public sealed class CompiledRequirement
 
     private Truth ItemTruth(Facts facts)
     {
-        if (Items.Count == 0)
+        if (_items.Length == 0)
         {
             return Truth.True;
         }
-        return CompiledControl.AnyInForce(Items, static (versions, date) => versions.At(date), facts);
+        var result = Truth.False;
+        foreach (var versions in _items)
+        {
+            if (versions.At(facts.Day) is not { } control)
+            {
+                continue;
+            }
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
     }
 
     public void Explain(Facts facts, Explanation explanation)
@@ -79,9 +98,9 @@ public sealed class CompiledRequirement
         var items = ItemTruth(facts);
         SortedSet<string>? otherKinds = null;
         var otherCount = 0;
-        for (var i = 0; i < Items.Count; i++)
+        foreach (var versions in _items)
         {
-            if (Items[i].At(facts.Date) is not { } control)
+            if (versions.At(facts.Day) is not { } control)
             {
                 continue;
             }
@@ -124,9 +143,25 @@ public sealed record CompiledException(ExceptionCandidate Definition, Condition?
 /// <summary>All versions of one control entry over time, looked up by date.</summary>
 public sealed class ControlVersions(string qualifiedId, Timeline<CompiledControl> versions)
 {
+    // An entry has a version or two: scanned by day number rather than searched by date.
+    private readonly CompiledControl[] _versions = [.. versions.Entries.Select(e => e.Value)];
+
     public string QualifiedId { get; } = qualifiedId;
 
     public Timeline<CompiledControl> Versions { get; } = versions;
 
     public CompiledControl? At(NodaTime.LocalDate date) => Versions.TryGet(date, out var control) ? control : null;
+
+    /// <summary>The version in force on the day (<see cref="Facts.Day"/>), if any.</summary>
+    internal CompiledControl? At(int day)
+    {
+        foreach (var version in _versions)
+        {
+            if (version.Days.Contains(day))
+            {
+                return version;
+            }
+        }
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Reticle.Model;
+using Reticle.Time;
 
 namespace Reticle.Rules.Compilation;
 
@@ -51,6 +52,8 @@ public sealed class Facts
         facts.Listings = listings;
         facts.Parent = parent;
         rules.Parameters.Lay(transaction.Item, facts.Numbers, facts.Texts);
+        facts.Day = DayNumber.Of(date);
+        facts.Kind = rules.Parameters.KindSlot is var kind and >= 0 ? facts.Texts[kind] : null;
         return facts;
     }
 
@@ -91,6 +94,7 @@ public sealed class Facts
         Transaction = null!;
         Listings = null;
         Parent = null;
+        Kind = null;
         CurrentPerson = null;
         CurrentPersonIndex = 0;
         NamedUsed.Clear();
@@ -107,6 +111,12 @@ public sealed class Facts
 
     /// <summary>The date the act is evaluated on (the transaction's date, or <c>--as-of</c>).</summary>
     public LocalDate Date { get; private set; }
+
+    /// <summary><see cref="Date"/> as a day number (<see cref="DayNumber"/>), for the engine's in-force tests.</summary>
+    internal int Day { get; private set; }
+
+    /// <summary>The item's kind parameter (lithography, etch…), or null when not given.</summary>
+    internal string? Kind { get; private set; }
 
     /// <summary>The date as findings print it (ISO), formatted once.</summary>
     public string DateText => _dateText ??= Time.EffectivePeriod.Format(Date);

@@ -33,7 +33,11 @@ public sealed class ParameterRegistry
         _byName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
         NumberCount = All.Count(p => !p.IsText);
         TextCount = All.Count - NumberCount;
+        KindSlot = Find("kind") is { IsText: true } kind ? kind.Slot : -1;
     }
+
+    /// <summary>The text slot of the item's kind parameter, or -1 if this rule set has none.</summary>
+    internal int KindSlot { get; }
 
     // Numbers and texts have slots of their own: every transaction lays out one array of each, sized to its kind.
     private int NumberCount { get; }

@@ -47,6 +47,8 @@ internal sealed class FactText(TextKind kind, string label, string path, Func<Fa
 
 internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind.Word)
 {
+    public ParameterInfo Parameter => parameter;
+
     public override string Label => parameter.Label;
 
     public override string? Evaluate(Facts facts) => facts.Texts[parameter.Slot];
