@@ -220,11 +220,12 @@ public static class DeterminationEngine
         List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
         facts.NamedUsed.Clear();
-        // At most one note and one version per pack: sized so that most builders hand over their array as is.
-        var notes = ImmutableArray.CreateBuilder<string>(packs.Length);
+        // Collected in lists kept for the next jurisdiction (and determination) on this thread, then copied once into exact arrays.
+        var scratch = ExplainScratch.Take();
+        var notes = scratch.Notes;
         List<Finding>? reachFindings = null;
-        var versions = ImmutableArray.CreateBuilder<string>(packs.Length);
-        var classifications = ImmutableArray.CreateBuilder<string>(4);
+        var versions = scratch.Versions;
+        var classifications = scratch.Classifications;
         foreach (var pack in packs)
         {
             if (pack.InForce(facts.Day))
@@ -241,7 +242,7 @@ public static class DeterminationEngine
                 {
                     var why = facts.RentExplanation();
                     condition.Explain(facts, why);
-                    notes.Add($"{pack.Source.Id} does not reach this act: {why.BecauseText}");
+                    notes.Add(why.BecauseTextWithin(pack.NotReaching, ""));
                     facts.Return(why);
                 }
                 else if (reach == Truth.Unknown && pack.Reach is { } undetermined && undetermined.Evaluate(facts) == Truth.Unknown)
@@ -254,7 +255,7 @@ public static class DeterminationEngine
                     {
                         var why = facts.RentExplanation();
                         undetermined.Explain(facts, why);
-                        notes.Add($"whether {pack.Source.Id} reaches this act is undetermined ({why.BecauseText}), but none of its rules would apply either way");
+                        notes.Add(why.BecauseTextWithin(pack.ReachUndetermined, "), but none of its rules would apply either way"));
                         facts.Return(why);
                     }
                 }
@@ -265,7 +266,7 @@ public static class DeterminationEngine
             }
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count + (reachFindings?.Count ?? 0));
+        var findings = scratch.Findings;
         if (reachFindings is not null)
         {
             findings.AddRange(reachFindings);
@@ -284,20 +285,22 @@ public static class DeterminationEngine
                 }
             }
         }
-        var conditions = ImmutableArray.CreateBuilder<NamedConditionResult>(facts.NamedUsed.Count);
-        foreach (var slot in facts.NamedUsed)
+        var conditions = facts.NamedUsed.Count == 0 ? [] : new NamedConditionResult[facts.NamedUsed.Count];
+        for (var i = 0; i < conditions.Length; i++)
         {
-            conditions.Add(facts.NamedExplanation[slot]!);
+            conditions[i] = facts.NamedExplanation[facts.NamedUsed[i]]!;
         }
-        return new JurisdictionDetermination(jurisdiction, outcome, Freeze(classifications), Freeze(findings), Freeze(notes), Freeze(versions))
+        var result = new JurisdictionDetermination(jurisdiction, outcome, Freeze(classifications), Freeze(findings), Freeze(notes), Freeze(versions))
         {
-            Conditions = conditions.MoveToImmutable(),
+            Conditions = ImmutableCollectionsMarshal.AsImmutableArray(conditions),
         };
+        ExplainScratch.Give(scratch);
+        return result;
     }
 
-    // Hands the builder's array over without a copy when it is exactly full.
-    private static ImmutableArray<T> Freeze<T>(ImmutableArray<T>.Builder builder) =>
-        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+    // One exact array per list (the shared empty one for none).
+    private static ImmutableArray<T> Freeze<T>(List<T> list) =>
+        list.Count == 0 ? [] : ImmutableArray.Create(CollectionsMarshal.AsSpan(list));
 
     /// <summary>
     /// Whether the law reaches the act could not be decided (is the item subject to the EAR?). Shown as a

@@ -64,7 +64,24 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
     // The selected entries in force on the act's day, without those for another kind of item (which cannot hold).
     private CompiledControl[] Selected(string code, Facts facts) => _selected.Value.TryGetValue(code, out var index) ? index.For(facts.Day, facts.Kind) : [];
 
-    private string What(string code) => entries is null ? $"a {code} control list" : $"{code} {string.Join(" / ", entries)}";
+    private readonly string? _entries = entries is null ? null : string.Join(" / ", entries);
+
+    // "a NL control list" or "US 3B001.c / 3B001.d", written straight into the reasons.
+    private void AppendWhat(Explanation explanation, string code)
+    {
+        if (_entries is null)
+        {
+            explanation.Append("a ");
+            explanation.Append(code);
+            explanation.Append(" control list");
+        }
+        else
+        {
+            explanation.Append(code);
+            explanation.Append(" ");
+            explanation.Append(_entries);
+        }
+    }
 
     // Every rule of a regime may ask this (classified(US) on each end-use row), and the answer scans
     // that regime's whole list: answer it once per transaction.
@@ -100,14 +117,14 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
             return;
         }
         // One pass: the entries the item falls under, else those that could not be decided.
-        List<string>? listed = null;
+        List<CompiledControl>? listed = null;
         List<CompiledControl>? undetermined = null;
         foreach (var control in Selected(code, facts))
         {
             switch (control.Evaluate(facts))
             {
                 case Truth.True:
-                    (listed ??= []).Add(control.QualifiedId);
+                    (listed ??= []).Add(control);
                     break;
                 case Truth.Unknown:
                     (undetermined ??= []).Add(control);
@@ -116,12 +133,28 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         }
         if (listed is not null)
         {
-            explanation.Add($"item is on {What(code)} ({string.Join(", ", listed)})");
+            // "item is on US 3B001.c (US-CCL 3B001.c.1.a, …)"
+            explanation.Open();
+            explanation.Append("item is on ");
+            AppendWhat(explanation, code);
+            explanation.Append(" (");
+            for (var i = 0; i < listed.Count; i++)
+            {
+                explanation.Append(i == 0 ? "" : ", ");
+                explanation.Append(listed[i].QualifiedId);
+            }
+            explanation.Append(")");
+            explanation.Close();
             return;
         }
         if (undetermined is null)
         {
-            explanation.Add($"item is not on {What(code)} in force on {facts.DateText}");
+            explanation.Open();
+            explanation.Append("item is not on ");
+            AppendWhat(explanation, code);
+            explanation.Append(" in force on ");
+            explanation.Append(facts.DateText);
+            explanation.Close();
             return;
         }
         foreach (var control in undetermined)

@@ -32,10 +32,18 @@ public sealed class CompiledPack
         _notYet = $"{source.Id} is not yet in force on this date: it applies from {EffectivePeriod.Format(effective.From)}";
         _noLonger = $"{source.Id} no longer applies on this date: it was in force {effective}";
         Version = source.Version;
+        NotReaching = $"{source.Id} does not reach this act: ";
+        ReachUndetermined = $"whether {source.Id} reaches this act is undetermined (";
     }
 
     /// <summary>The pack's <see cref="RulePack.Version"/>, which every determination names: formatted once.</summary>
     internal string Version { get; }
+
+    /// <summary>How the note on a pack that does not reach the act begins (its reasons follow).</summary>
+    internal string NotReaching { get; }
+
+    /// <summary>How the note on a pack whose reach is undetermined begins (its reasons follow).</summary>
+    internal string ReachUndetermined { get; }
 
     public RulePack Source { get; }
 

@@ -96,7 +96,9 @@ public sealed class CompiledRequirement
             return;
         }
         var items = ItemTruth(facts);
-        SortedSet<string>? otherKinds = null;
+        // The kinds of the entries summarised as being for other kinds of item, in ordinal order without repeats.
+        var otherKinds = facts.ScratchWords;
+        otherKinds.Clear();
         var otherCount = 0;
         foreach (var versions in _items)
         {
@@ -106,7 +108,11 @@ public sealed class CompiledRequirement
             }
             if (items == Truth.False && control.OtherKind(facts) is { } kind)
             {
-                (otherKinds ??= new SortedSet<string>(StringComparer.Ordinal)).Add(kind);
+                var at = otherKinds.BinarySearch(kind, StringComparer.Ordinal);
+                if (at < 0)
+                {
+                    otherKinds.Insert(~at, kind);
+                }
                 otherCount++;
                 continue;
             }
@@ -128,7 +134,20 @@ public sealed class CompiledRequirement
         if (otherCount > 0)
         {
             var kindOfItem = facts.Transaction.Item.Parameters.TryGetValue("kind", out var k) ? k.ToString() : "this";
-            explanation.Add($"{otherCount} {(otherCount == 1 ? "entry is" : "entries are")} for other kinds of item than {kindOfItem} ({string.Join(", ", otherKinds!)})");
+            // "3 entries are for other kinds of item than lithography (deposition, etch)", written straight into the reasons.
+            explanation.Open();
+            explanation.AppendFormatted(otherCount);
+            explanation.Append(otherCount == 1 ? " entry is" : " entries are");
+            explanation.Append(" for other kinds of item than ");
+            explanation.Append(kindOfItem);
+            explanation.Append(" (");
+            for (var i = 0; i < otherKinds.Count; i++)
+            {
+                explanation.Append(i == 0 ? "" : ", ");
+                explanation.Append(otherKinds[i]);
+            }
+            explanation.Append(")");
+            explanation.Close();
         }
         if (items != Truth.False)
         {

@@ -175,7 +175,14 @@ internal sealed class TextComparison(bool equal, TextNode left, TextNode right) 
         var (fact, word) = left is WordText && right is not WordText ? (right, left) : (left, right);
         var actual = fact.Evaluate(facts);
         var expected = word.Evaluate(facts);
-        explanation.Add(actual == expected ? $"{fact.Label} is {actual}" : $"{fact.Label} is {actual}, not {expected}");
+        if (actual == expected)
+        {
+            explanation.Add($"{fact.Label} is {actual}");
+        }
+        else
+        {
+            explanation.Add($"{fact.Label} is {actual}, not {expected}");
+        }
     }
 }
 

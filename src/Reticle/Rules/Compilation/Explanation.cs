@@ -31,6 +31,9 @@ public sealed class Explanation
     /// <summary>The reasons as findings print them, in one line.</summary>
     public string BecauseText => _length == 0 ? "" : new string(_text, 0, _length);
 
+    /// <summary>The reasons in one line between <paramref name="prefix"/> and <paramref name="suffix"/>, made as one string.</summary>
+    public string BecauseTextWithin(string prefix, string suffix) => string.Concat(prefix, _text.AsSpan(0, _length), suffix);
+
     /// <summary>Facts that were needed but not given, as JSON paths, in ordinal order without repeats.</summary>
     public bool HasMissing => _missing is { Count: > 0 };
 

@@ -99,7 +99,11 @@ public sealed class Facts
         CurrentPersonIndex = 0;
         NamedUsed.Clear();
         Applies.Clear();
+        ScratchWords.Clear();
     }
+
+    /// <summary>A list of words one explanation step collects and writes out before the next one starts.</summary>
+    internal List<string> ScratchWords { get; } = [];
 
     /// <summary>The requirement rules of the jurisdiction being decided, with whether each applies (the engine's working list).</summary>
     internal List<(CompiledRequirement Rule, Truth Truth)> Applies { get; } = [];
