@@ -73,13 +73,14 @@ public sealed class CompiledControl
     /// <summary>Why the item does or does not fall under this entry, worked out once per transaction.</summary>
     internal ControlExplanation Explained(Facts facts)
     {
-        if (facts.ControlExplanation[Slot] is { } cached)
+        if (facts.ControlExplanation(Slot) is { } cached)
         {
             return cached;
         }
         var inner = facts.RentExplanation();
         Explain(facts, inner);
-        var explained = facts.ControlExplanation[Slot] = new ControlExplanation(inner.BecauseText, inner.MissingArray());
+        var explained = new ControlExplanation(inner.BecauseText, inner.MissingArray());
+        facts.RememberControlExplanation(Slot, explained);
         facts.Return(inner);
         return explained;
     }

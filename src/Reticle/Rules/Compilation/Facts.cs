@@ -51,7 +51,7 @@ public sealed class Facts
         facts.Date = date;
         facts.Listings = listings;
         facts.Parent = parent;
-        rules.Parameters.Lay(transaction.Item, facts.Numbers, facts.Texts);
+        rules.Parameters.Lay(transaction.Item, facts.Numbers, facts.Texts, facts._laid);
         facts.Day = DayNumber.Of(date);
         facts.Kind = rules.Parameters.KindSlot is var kind and >= 0 ? facts.Texts[kind] : null;
         return facts;
@@ -72,15 +72,31 @@ public sealed class Facts
 
     private void Clear()
     {
-        Array.Clear(Numbers);
-        Array.Clear(Texts);
+        // Only the slots filled are emptied: an item gives a handful of the rule set's parameters, and a determination
+        // explains a few dozen of its entries (clearing every slot cost more than the rest of deciding outcomes).
+        foreach (var (slot, isText) in _laid)
+        {
+            if (isText)
+            {
+                Texts[slot] = null;
+            }
+            else
+            {
+                Numbers[slot] = null;
+            }
+        }
+        _laid.Clear();
+        if (_controlExplanation is not null)
+        {
+            foreach (var slot in _explainedControls)
+            {
+                _controlExplanation[slot] = null;
+            }
+        }
+        _explainedControls.Clear();
         Array.Clear(ControlTruth);
         Array.Clear(NamedTruth);
         Array.Clear(ClassifiedTruth);
-        if (_controlExplanation is not null)
-        {
-            Array.Clear(_controlExplanation);
-        }
         if (_parameterDescriptions is not null)
         {
             Array.Clear(_parameterDescriptions);
@@ -149,7 +165,17 @@ public sealed class Facts
     /// Control entries explained so far: many requirement rows of one pack name the same entries (every
     /// 3B001 licence row looks at 3B001.f.1), and the reasons are the same each time.
     /// </summary>
-    internal ControlExplanation?[] ControlExplanation => _controlExplanation ??= new ControlExplanation?[ControlTruth.Length];
+    internal ControlExplanation? ControlExplanation(int slot) => _controlExplanation?[slot];
+
+    internal void RememberControlExplanation(int slot, ControlExplanation explanation)
+    {
+        (_controlExplanation ??= new ControlExplanation?[ControlTruth.Length])[slot] = explanation;
+        _explainedControls.Add(slot);
+    }
+
+    // The entries explained so far, and the parameter slots laid: what there is to empty before reuse.
+    private readonly List<int> _explainedControls = [];
+    private readonly List<(int Slot, bool IsText)> _laid = [];
 
     // Explanation caches are allocated on first use: deciding outcomes alone never explains.
     private ControlExplanation?[]? _controlExplanation;

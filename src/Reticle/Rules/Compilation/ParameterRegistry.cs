@@ -86,7 +86,8 @@ public sealed class ParameterRegistry
     internal (int Numbers, int Texts) Counts => (NumberCount, TextCount);
 
     /// <summary>Puts an item's parameters into (empty) slot arrays, converting numbers to canonical units.</summary>
-    internal void Lay(Item item, decimal?[] numbers, string?[] texts)
+    /// <param name="laid">Where the slots filled are noted (to empty them again before the arrays are reused).</param>
+    internal void Lay(Item item, decimal?[] numbers, string?[] texts, List<(int Slot, bool IsText)> laid)
     {
         foreach (var (name, value) in item.Parameters)
         {
@@ -97,10 +98,12 @@ public sealed class ParameterRegistry
             if (p.IsText)
             {
                 texts[p.Slot] = value.Text ?? value.ToString();
+                laid.Add((p.Slot, true));
             }
             else if (value.Number is { } number)
             {
                 numbers[p.Slot] = number * (p.Unit?.ToCanonical ?? 1m);
+                laid.Add((p.Slot, false));
             }
         }
     }
