@@ -194,7 +194,7 @@ public static class DeterminationEngine
                 applies.Add((rule, truth));
                 if (truth == Truth.True)
                 {
-                    outcome = OutcomeNames.Max(outcome, rule.Definition.Effect.ToOutcome());
+                    outcome = OutcomeNames.Max(outcome, rule.Severity);
                 }
             }
         }
@@ -202,7 +202,7 @@ public static class DeterminationEngine
         var definite = outcome;
         foreach (var (rule, truth) in applies)
         {
-            if (truth == Truth.Unknown && rule.Definition.Effect.ToOutcome() > definite)
+            if (truth == Truth.Unknown && rule.Severity > definite)
             {
                 outcome = OutcomeNames.Max(outcome, Outcome.Review);
             }

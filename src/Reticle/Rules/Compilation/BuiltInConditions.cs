@@ -56,13 +56,19 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
     // The entries this test looks at, per jurisdiction, selected once: the directory is complete by the
     // time anything is evaluated. Only entries with this paragraph id or below it count.
     private readonly Lazy<FrozenDictionary<string, ControlIndex>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
-        code => code,
-        code => new ControlIndex(directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
-            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal)))),
-        StringComparer.Ordinal));
+        code => code, code => Select(directory, entries, code), StringComparer.Ordinal));
+
+    // classified(US) names its jurisdiction outright (only classified(from) and the like read it from the act): its entries are found once.
+    private readonly Lazy<ControlIndex?> _fixed = new(() => jurisdiction is WordText { Label: var code } && directory.Knows(code)
+        ? Select(directory, entries, code) : null);
+
+    private static ControlIndex Select(ControlDirectory directory, IReadOnlyList<string>? entries, string code) =>
+        new(directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
+            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal))));
 
     // The selected entries in force on the act's day, without those for another kind of item (which cannot hold).
-    private CompiledControl[] Selected(string code, Facts facts) => _selected.Value.TryGetValue(code, out var index) ? index.For(facts.Day, facts.Kind) : [];
+    private CompiledControl[] Selected(string code, Facts facts) =>
+        (_fixed.Value ?? (_selected.Value.TryGetValue(code, out var index) ? index : null))?.For(facts.Day, facts.Kind) ?? [];
 
     private readonly string? _entries = entries is null ? null : string.Join(" / ", entries);
 

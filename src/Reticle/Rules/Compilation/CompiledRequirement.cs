@@ -23,7 +23,11 @@ public sealed class CompiledRequirement
         _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
         _activities = string.Join(", ", definition.Activities.Select(a => a.ToWire()));
         PackVersion = pack.Version;
+        Severity = Determination.EffectNames.ToOutcome(definition.Effect);
     }
+
+    /// <summary>The outcome the rule imposes when it applies (its effect), read on every decision.</summary>
+    internal Determination.Outcome Severity { get; }
 
     /// <summary>The pack's <see cref="RulePack.Version"/>, which every finding names: formatted once.</summary>
     internal string PackVersion { get; }
