@@ -36,7 +36,7 @@ public class DeterminationBenchmarks
             var fast = DeterminationEngine.Outcomes(_rules, t).Jurisdictions;
             if (!compiled.OrderBy(x => x.Key).SequenceEqual(naive) || !fast.SequenceEqual(naive.Values))
             {
-                throw new InvalidOperationException($"baseline disagrees on {t.Id} ({t.Item.Sku}, {t.Date}, {t.From}->{t.To}): compiled {string.Join(",", compiled.OrderBy(x => x.Key))} naive {string.Join(",", naive)}, naive applied {string.Join(",", _naive.LastApplied)}");
+                throw new InvalidOperationException($"baseline disagrees on {t.Id} ({t.Item.Sku}, {t.Date}, {t.From}->{t.To}): compiled {string.Join(",", compiled.OrderBy(x => x.Key))} naive {string.Join(",", naive)}, naive applied {string.Join(",", _naive.LastApplied)}, naive undetermined {string.Join(",", _naive.LastUndetermined)}");
             }
         }
     }

@@ -42,9 +42,13 @@ internal sealed class NaiveInterpreter
     /// <summary>The rules found to apply in the last decision, for the benchmark's agreement check.</summary>
     public List<string> LastApplied { get; } = [];
 
+    /// <summary>The rules (and reaches) left undetermined in the last decision, for the same check.</summary>
+    public List<string> LastUndetermined { get; } = [];
+
     public ImmutableSortedDictionary<string, Outcome> Decide(Transaction t)
     {
         LastApplied.Clear();
+        LastUndetermined.Clear();
         var result = ImmutableSortedDictionary.CreateBuilder<string, Outcome>(StringComparer.Ordinal);
         foreach (var jurisdiction in _packs.Select(p => p.Jurisdiction).Distinct())
         {
@@ -52,7 +56,12 @@ internal sealed class NaiveInterpreter
             bool? reach = false;
             foreach (var pack in inForce.Where(p => p.Reach is not null))
             {
-                reach = Or(reach, Truth(Eval(_parsed[pack.Reach!.Text], t, null)));
+                var packReach = Truth(Eval(_parsed[pack.Reach!.Text], t, null));
+                if (packReach is null)
+                {
+                    LastUndetermined.Add(pack.Id + ":reach");
+                }
+                reach = Or(reach, packReach);
             }
             if (reach == false)
             {
@@ -64,7 +73,8 @@ internal sealed class NaiveInterpreter
             var anyPossible = false;
             foreach (var rule in inForce.SelectMany(p => p.Requirements.Select(r => (Pack: p, Rule: r))))
             {
-                if (!rule.Rule.Activities.Contains(t.Activity))
+                // A rule may come into force after its pack (the September 2024 worldwide 3B001 rows).
+                if (!rule.Rule.Activities.Contains(t.Activity) || !(rule.Rule.Effective?.Contains(t.Date) ?? true))
                 {
                     continue;
                 }
@@ -77,7 +87,7 @@ internal sealed class NaiveInterpreter
                         .FirstOrDefault(x => $"{x.p.ControlList} {x.c.Id}" == qualified);
                     if (control.c is not null && (control.c.Effective?.Contains(t.Date) ?? true))
                     {
-                        items = Or(items, Truth(Eval(_parsed[control.c.Condition.Text], t, null)));
+                        items = Or(items, Control(control.p, control.c, t));
                     }
                 }
                 var applies = rule.Rule.Condition is null ? items : And(items, Truth(Eval(_parsed[rule.Rule.Condition.Text], t, null)));
@@ -92,6 +102,7 @@ internal sealed class NaiveInterpreter
                 }
                 else if (applies is null)
                 {
+                    LastUndetermined.Add(rule.Rule.Id);
                     undetermined.Add(rule.Rule.Effect);
                 }
             }
@@ -127,7 +138,8 @@ internal sealed class NaiveInterpreter
                     : ((Name)classified.Arguments[0].Value).Identifier;
                 var wanted = classified.Arguments.Count < 2 ? null : classified.Arguments[1].Value switch
                 {
-                    SetLiteral entryList => entryList.Elements.Select(e => ((Name)e).Identifier).ToList(),
+                    SetLiteral entryList => entryList.Elements.Select(e => e is TextLiteral text ? text.Value : ((Name)e).Identifier).ToList(),
+                    TextLiteral text => [text.Value],
                     var single => [((Name)single).Identifier],
                 };
                 bool? listedHere = false;
@@ -136,10 +148,28 @@ internal sealed class NaiveInterpreter
                     foreach (var c in pack.Controls.Where(c => (c.Effective?.Contains(t.Date) ?? true)
                         && (wanted is null || wanted.Any(entry => c.Id == entry || c.Id.StartsWith(entry + ".", StringComparison.Ordinal)))))
                     {
-                        listedHere = Or(listedHere, Truth(Eval(_parsed[c.Condition.Text], t, null)));
+                        listedHere = Or(listedHere, Control(pack, c, t));
                     }
                 }
                 return listedHere;
+            case Call { Function: "designedFor" } designedFor:
+                // The same question as classified(...), asked of the item it is designed for; unknown if that is not said.
+                return t.Item.Parent is { } designedForParent
+                    ? Eval(designedFor with { Function = "classified" }, t with { Item = designedForParent }, arguments)
+                    : null;
+            case Call { Function: "anyPerson" } anyPerson:
+                if (t.Personnel.IsDefaultOrEmpty)
+                {
+                    return null;
+                }
+                bool? anyone = false;
+                foreach (var person in t.Personnel)
+                {
+                    _person = person;
+                    anyone = Or(anyone, Truth(Eval(anyPerson.Arguments[0].Value, t, arguments)));
+                }
+                _person = null;
+                return anyone;
             case Call { Function: "listed" }:
                 return t.Parties.IsDefaultOrEmpty ? false : null;
             case Includes includes:
@@ -206,10 +236,34 @@ internal sealed class NaiveInterpreter
         }
     }
 
+    // The person anyPerson(...) is looking at.
+    private Person? _person;
+
+    /// <summary>
+    /// Whether the item falls under a control entry: its condition, else a declared classification where the condition
+    /// cannot decide, else (for an entry that takes in components) whether the goods' parent item falls under it.
+    /// </summary>
+    private bool? Control(RulePack pack, ControlEntryDefinition control, Transaction t)
+    {
+        var truth = Truth(Eval(_parsed[control.Condition.Text], t, null));
+        if (truth is null && t.Item.Classifications.TryGetValue(pack.Jurisdiction, out var declared))
+        {
+            var code = declared.StartsWith(pack.ControlList + " ", StringComparison.Ordinal) ? declared[(pack.ControlList!.Length + 1)..] : declared;
+            truth = code == control.Id || code.StartsWith(control.Id + ".", StringComparison.Ordinal);
+        }
+        var softwareOrTechnology = t.Item.Parameters.TryGetValue("kind", out var kind) && kind.Text is "software" or "technology";
+        if (truth != true && control.IncludesComponents && t.Item.Parent is { } parent && !softwareOrTechnology)
+        {
+            truth = Or(truth, Control(pack, control, t with { Item = parent }));
+        }
+        return truth;
+    }
+
     private bool IsKnownName(string id) =>
         id is "from" or "to" or "origin" or "activity" or "item.containsUsOriginIc" or "personnel.usPerson" or "item.usControlledContentPercent"
             or "item.usOriginIcInCcl345" or "item.producedByUsTechnologyPlant" or "item.containsUsTechnologyPlantProduct"
-        || id.StartsWith("endUse.", StringComparison.Ordinal) || FindParameter(id) is not null;
+            or "endUser.country" or "endUser.headquarters" or "exporter.country" or "exporter.headquarters"
+        || id.StartsWith("endUse.", StringComparison.Ordinal) || id.StartsWith("person.", StringComparison.Ordinal) || FindParameter(id) is not null;
 
     private object? Lookup(string id, Transaction t, Dictionary<string, object?>? arguments)
     {
@@ -232,6 +286,13 @@ internal sealed class NaiveInterpreter
         }
         switch (id)
         {
+            case "person.usPerson": return _person?.UsPerson is { } us ? (us ? "yes" : "no") : null;
+            case "person.employer.headquarters": return _person?.Employer?.Headquarters?.Value;
+            case "person.employer.majorityOwnerHeadquarters": return _person?.Employer?.MajorityOwnerHeadquarters?.Value;
+            case "endUser.country": return t.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Country.Value;
+            case "endUser.headquarters": return t.Parties.FirstOrDefault(p => p.Role == PartyRole.EndUser)?.Headquarters?.Value;
+            case "exporter.country": return t.Parties.FirstOrDefault(p => p.Role == PartyRole.Exporter)?.Country.Value;
+            case "exporter.headquarters": return t.Parties.FirstOrDefault(p => p.Role == PartyRole.Exporter)?.Headquarters?.Value;
             case "item.usControlledContentPercent": return t.Item.UsControlledContentPercent / 100m;
             case "item.containsUsOriginIc": return t.Item.ContainsUsOriginIc is { } ic ? (ic ? "yes" : "no") : null;
             case "item.usOriginIcInCcl345": return UsOriginIcs.InCategory345(t.Item);

@@ -33,7 +33,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var jurisdictions = ImmutableArray.CreateBuilder<JurisdictionDetermination>(rules.Jurisdictions.Count);
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
+        var applies = facts.Applies;
         for (var i = 0; i < rules.Jurisdictions.Count; i++)
         {
             applies.Clear();
@@ -48,7 +48,9 @@ public static class DeterminationEngine
             jurisdictions.Add(result);
             overall = OutcomeNames.Max(overall, outcome);
         }
-        return new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
+        var determination = new Determination(transaction.Id, facts.Date, rules.KnownAt, overall, jurisdictions.MoveToImmutable(), rules.Hash);
+        Facts.Release(facts);
+        return determination;
     }
 
     /// <summary>
@@ -107,7 +109,7 @@ public static class DeterminationEngine
         var facts = Lay(rules, transaction, asOf, listings);
         var outcomes = new Outcome[rules.Jurisdictions.Count];
         var overall = Outcome.Permitted;
-        var applies = new List<(CompiledRequirement Rule, Truth Truth)>(rules.MaxRequirementsPerJurisdiction);
+        var applies = facts.Applies;
         for (var i = 0; i < outcomes.Length; i++)
         {
             applies.Clear();
@@ -124,15 +126,15 @@ public static class DeterminationEngine
             }
             overall = OutcomeNames.Max(overall, outcomes[i]);
         }
+        Facts.Release(facts);
         return new OutcomeSummary(overall, ImmutableCollectionsMarshal.AsImmutableArray(outcomes));
     }
 
     private static Facts Lay(RuleSet rules, Transaction transaction, LocalDate? asOf, IReadOnlyList<PartyListing>? listings)
     {
-        var (numbers, texts) = rules.Parameters.Lay(transaction.Item);
         // A specially designed component is classified by its parent item too: the same act, the parent's parameters.
         var parent = transaction.Item.Parent is { } item ? Lay(rules, transaction with { Item = item }, asOf, listings) : null;
-        return new Facts(transaction, asOf ?? transaction.Date, numbers, texts, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount, listings, parent);
+        return Facts.Rent(rules, transaction, asOf ?? transaction.Date, listings, parent);
     }
 
     /// <summary>
@@ -161,9 +163,9 @@ public static class DeterminationEngine
         var classifications = new List<string>();
         foreach (var pack in packs)
         {
-            if (pack.InForce(facts.Date))
+            if (pack.InForce(facts.Day))
             {
-                foreach (var control in pack.At(facts.Date).Controls)
+                foreach (var control in pack.ControlsFor(facts))
                 {
                     if (control.Evaluate(facts) == Truth.True)
                     {
@@ -182,7 +184,7 @@ public static class DeterminationEngine
         var reach = Truth.False;
         foreach (var pack in packs)
         {
-            if (pack.Reach is { } condition && pack.InForce(facts.Date))
+            if (pack.Reach is { } condition && pack.InForce(facts.Day))
             {
                 reach = Kleene.Or(reach, condition.Evaluate(facts));
             }
@@ -194,17 +196,17 @@ public static class DeterminationEngine
         var outcome = Outcome.Permitted;
         foreach (var pack in packs)
         {
-            if (!pack.InForce(facts.Date))
+            if (!pack.InForce(facts.Day))
             {
                 continue;
             }
-            foreach (var rule in pack.At(facts.Date).Requirements)
+            foreach (var rule in pack.At(facts.Day).Requirements)
             {
                 var truth = rule.Evaluate(facts);
                 applies.Add((rule, truth));
                 if (truth == Truth.True)
                 {
-                    outcome = OutcomeNames.Max(outcome, rule.Definition.Effect.ToOutcome());
+                    outcome = OutcomeNames.Max(outcome, rule.Severity);
                 }
             }
         }
@@ -212,7 +214,7 @@ public static class DeterminationEngine
         var definite = outcome;
         foreach (var (rule, truth) in applies)
         {
-            if (truth == Truth.Unknown && rule.Definition.Effect.ToOutcome() > definite)
+            if (truth == Truth.Unknown && rule.Severity > definite)
             {
                 outcome = OutcomeNames.Max(outcome, Outcome.Review);
             }
@@ -230,17 +232,18 @@ public static class DeterminationEngine
         List<(CompiledRequirement Rule, Truth Truth)> applies)
     {
         facts.NamedUsed.Clear();
-        // At most one note and one version per pack: sized so that most builders hand over their array as is.
-        var notes = ImmutableArray.CreateBuilder<string>(packs.Length);
+        // Collected in lists kept for the next jurisdiction (and determination) on this thread, then copied once into exact arrays.
+        var scratch = ExplainScratch.Take();
+        var notes = scratch.Notes;
         List<Finding>? reachFindings = null;
-        var versions = ImmutableArray.CreateBuilder<string>(packs.Length);
-        var classifications = ImmutableArray.CreateBuilder<string>(4);
+        var versions = scratch.Versions;
+        var classifications = scratch.Classifications;
         foreach (var pack in packs)
         {
-            if (pack.InForce(facts.Date))
+            if (pack.InForce(facts.Day))
             {
-                versions.Add(pack.Source.Version);
-                foreach (var control in pack.At(facts.Date).Controls)
+                versions.Add(pack.Version);
+                foreach (var control in pack.ControlsFor(facts))
                 {
                     if (control.Evaluate(facts) == Truth.True)
                     {
@@ -251,7 +254,7 @@ public static class DeterminationEngine
                 {
                     var why = facts.RentExplanation();
                     condition.Explain(facts, why);
-                    notes.Add($"{pack.Source.Id} does not reach this act: {why.BecauseText}");
+                    notes.Add(why.BecauseTextWithin(pack.NotReaching, ""));
                     facts.Return(why);
                 }
                 else if (reach == Truth.Unknown && pack.Reach is { } undetermined && undetermined.Evaluate(facts) == Truth.Unknown)
@@ -264,7 +267,7 @@ public static class DeterminationEngine
                     {
                         var why = facts.RentExplanation();
                         undetermined.Explain(facts, why);
-                        notes.Add($"whether {pack.Source.Id} reaches this act is undetermined ({why.BecauseText}), but none of its rules would apply either way");
+                        notes.Add(why.BecauseTextWithin(pack.ReachUndetermined, "), but none of its rules would apply either way"));
                         facts.Return(why);
                     }
                 }
@@ -275,7 +278,7 @@ public static class DeterminationEngine
             }
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>(applies.Count + (reachFindings?.Count ?? 0));
+        var findings = scratch.Findings;
         if (reachFindings is not null)
         {
             findings.AddRange(reachFindings);
@@ -294,20 +297,22 @@ public static class DeterminationEngine
                 }
             }
         }
-        var conditions = ImmutableArray.CreateBuilder<NamedConditionResult>(facts.NamedUsed.Count);
-        foreach (var slot in facts.NamedUsed)
+        var conditions = facts.NamedUsed.Count == 0 ? [] : new NamedConditionResult[facts.NamedUsed.Count];
+        for (var i = 0; i < conditions.Length; i++)
         {
-            conditions.Add(facts.NamedExplanation[slot]!);
+            conditions[i] = facts.NamedExplanation[facts.NamedUsed[i]]!;
         }
-        return new JurisdictionDetermination(jurisdiction, outcome, Freeze(classifications), Freeze(findings), Freeze(notes), Freeze(versions))
+        var result = new JurisdictionDetermination(jurisdiction, outcome, Freeze(classifications), Freeze(findings), Freeze(notes), Freeze(versions))
         {
-            Conditions = conditions.MoveToImmutable(),
+            Conditions = ImmutableCollectionsMarshal.AsImmutableArray(conditions),
         };
+        ExplainScratch.Give(scratch);
+        return result;
     }
 
-    // Hands the builder's array over without a copy when it is exactly full.
-    private static ImmutableArray<T> Freeze<T>(ImmutableArray<T>.Builder builder) =>
-        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+    // One exact array per list (the shared empty one for none).
+    private static ImmutableArray<T> Freeze<T>(List<T> list) =>
+        list.Count == 0 ? [] : ImmutableArray.Create(CollectionsMarshal.AsSpan(list));
 
     /// <summary>
     /// Whether the law reaches the act could not be decided (is the item subject to the EAR?). Shown as a
@@ -318,7 +323,7 @@ public static class DeterminationEngine
         var why = facts.RentExplanation();
         reach.Explain(facts, why);
         var finding = new Finding($"{pack.Source.Id}:reach", $"Whether {pack.Source.Jurisdiction} law reaches this act", Rules.Packs.Effect.Review,
-            FindingStatus.Undetermined, pack.Source.Citation, why.BecauseText, why.HasMissing ? [.. why.Missing] : [], pack.Source.Confidence, pack.Source.Version);
+            FindingStatus.Undetermined, pack.Source.Citation, why.BecauseText, why.HasMissing ? ImmutableCollectionsMarshal.AsImmutableArray(why.MissingArray()) : [], pack.Source.Confidence, pack.Version);
         facts.Return(why);
         return finding;
     }
@@ -334,10 +339,10 @@ public static class DeterminationEngine
             _ => FindingStatus.Undetermined,
         };
         var because = explanation.BecauseText;
-        ImmutableArray<string> missing = explanation.HasMissing ? [.. explanation.Missing] : [];
+        ImmutableArray<string> missing = explanation.HasMissing ? ImmutableCollectionsMarshal.AsImmutableArray(explanation.MissingArray()) : [];
         facts.Return(explanation);
         return new Finding(rule.Id, rule.Definition.Title, rule.Definition.Effect, status, rule.Definition.Citation,
-            because, missing, rule.Confidence, rule.Pack.Version)
+            because, missing, rule.Confidence, rule.PackVersion)
         {
             Exceptions = truth == Truth.False ? [] : Exceptions(rule, facts),
         };

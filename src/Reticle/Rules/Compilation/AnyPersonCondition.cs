@@ -41,7 +41,7 @@ internal sealed class AnyPersonCondition(Condition inner) : Condition
         var people = facts.Transaction.Personnel;
         if (people.IsDefaultOrEmpty)
         {
-            explanation.Missing.Add("personnel");
+            explanation.AddMissing("personnel");
             explanation.Add("no personnel given (personnel)");
             return;
         }
@@ -61,7 +61,7 @@ internal sealed class AnyPersonCondition(Condition inner) : Condition
             explanation.Add($"person '{Name(people[i], i)}': {nested.BecauseText}");
             if (nested.HasMissing)
             {
-                explanation.Missing.UnionWith(nested.Missing);
+                explanation.AddMissing(nested);
             }
             facts.Return(nested);
             if (result == Truth.True)

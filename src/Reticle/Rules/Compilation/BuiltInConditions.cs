@@ -30,7 +30,7 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
         });
         if (result.Missing.Length > 0)
         {
-            explanation.Missing.UnionWith(result.Missing);
+            explanation.AddMissing(result.Missing);
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed class NamedConditionNode(string label, Condition inner, int slot
     {
         var nested = facts.RentExplanation();
         inner.Explain(facts, nested);
-        var result = new NamedConditionResult(label, Evaluate(facts), nested.BecauseText, nested.HasMissing ? [.. nested.Missing] : []);
+        var result = new NamedConditionResult(label, Evaluate(facts), nested.BecauseText, nested.MissingArray());
         facts.Return(nested);
         return result;
     }
@@ -55,15 +55,39 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
 {
     // The entries this test looks at, per jurisdiction, selected once: the directory is complete by the
     // time anything is evaluated. Only entries with this paragraph id or below it count.
-    private readonly Lazy<FrozenDictionary<string, CompiledControl[]>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
-        code => code,
-        code => directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
-            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal))).ToArray(),
-        StringComparer.Ordinal));
+    private readonly Lazy<FrozenDictionary<string, ControlIndex>> _selected = new(() => directory.Jurisdictions.ToFrozenDictionary(
+        code => code, code => Select(directory, entries, code), StringComparer.Ordinal));
 
-    private CompiledControl[] Selected(string code) => _selected.Value.TryGetValue(code, out var controls) ? controls : [];
+    // classified(US) names its jurisdiction outright (only classified(from) and the like read it from the act): its entries are found once.
+    private readonly Lazy<ControlIndex?> _fixed = new(() => jurisdiction is WordText { Label: var code } && directory.Knows(code)
+        ? Select(directory, entries, code) : null);
 
-    private string What(string code) => entries is null ? $"a {code} control list" : $"{code} {string.Join(" / ", entries)}";
+    private static ControlIndex Select(ControlDirectory directory, IReadOnlyList<string>? entries, string code) =>
+        new(directory.Of(code).Where(c => entries is null || entries.Any(entry => c.Definition.Id == entry
+            || c.Definition.Id.StartsWith(entry + ".", StringComparison.Ordinal))));
+
+    // The selected entries in force on the act's day, without those for another kind of item (which cannot hold).
+    private CompiledControl[] Selected(string code, Facts facts) =>
+        (_fixed.Value ?? (_selected.Value.TryGetValue(code, out var index) ? index : null))?.For(facts.Day, facts.Kind) ?? [];
+
+    private readonly string? _entries = entries is null ? null : string.Join(" / ", entries);
+
+    // "a NL control list" or "US 3B001.c / 3B001.d", written straight into the reasons.
+    private void AppendWhat(Explanation explanation, string code)
+    {
+        if (_entries is null)
+        {
+            explanation.Append("a ");
+            explanation.Append(code);
+            explanation.Append(" control list");
+        }
+        else
+        {
+            explanation.Append(code);
+            explanation.Append(" ");
+            explanation.Append(_entries);
+        }
+    }
 
     // Every rule of a regime may ask this (classified(US) on each end-use row), and the answer scans
     // that regime's whole list: answer it once per transaction.
@@ -75,7 +99,20 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         {
             return Truth.Unknown;
         }
-        return CompiledControl.AnyInForce(Selected(code), static (control, date) => control.Effective.Contains(date) ? control : null, facts);
+        var result = Truth.False;
+        foreach (var control in Selected(code, facts))
+        {
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
     }
 
     public override void Explain(Facts facts, Explanation explanation)
@@ -86,18 +123,14 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
             return;
         }
         // One pass: the entries the item falls under, else those that could not be decided.
-        List<string>? listed = null;
+        List<CompiledControl>? listed = null;
         List<CompiledControl>? undetermined = null;
-        foreach (var control in Selected(code))
+        foreach (var control in Selected(code, facts))
         {
-            if (!control.Effective.Contains(facts.Date))
-            {
-                continue;
-            }
             switch (control.Evaluate(facts))
             {
                 case Truth.True:
-                    (listed ??= []).Add(control.QualifiedId);
+                    (listed ??= []).Add(control);
                     break;
                 case Truth.Unknown:
                     (undetermined ??= []).Add(control);
@@ -106,12 +139,28 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
         }
         if (listed is not null)
         {
-            explanation.Add($"item is on {What(code)} ({string.Join(", ", listed)})");
+            // "item is on US 3B001.c (US-CCL 3B001.c.1.a, …)"
+            explanation.Open();
+            explanation.Append("item is on ");
+            AppendWhat(explanation, code);
+            explanation.Append(" (");
+            for (var i = 0; i < listed.Count; i++)
+            {
+                explanation.Append(i == 0 ? "" : ", ");
+                explanation.Append(listed[i].QualifiedId);
+            }
+            explanation.Append(")");
+            explanation.Close();
             return;
         }
         if (undetermined is null)
         {
-            explanation.Add($"item is not on {What(code)} in force on {facts.DateText}");
+            explanation.Open();
+            explanation.Append("item is not on ");
+            AppendWhat(explanation, code);
+            explanation.Append(" in force on ");
+            explanation.Append(facts.DateText);
+            explanation.Close();
             return;
         }
         foreach (var control in undetermined)
@@ -120,7 +169,7 @@ internal sealed class ClassifiedCondition(TextNode jurisdiction, IReadOnlyList<s
             explanation.Add($"{control.QualifiedId} undetermined: {inner.Because}");
             if (inner.Missing.Length > 0)
             {
-                explanation.Missing.UnionWith(inner.Missing);
+                explanation.AddMissing(inner.Missing);
             }
         }
     }
@@ -171,7 +220,7 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
         {
             if (!facts.Transaction.Parties.IsDefaultOrEmpty)
             {
-                explanation.Missing.Add("parties (screening)");
+                explanation.AddMissing("parties (screening)");
                 explanation.Add($"parties not screened against {list}");
             }
             else
@@ -201,11 +250,11 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
                 : $"{hit.Role.ToWire()} '{hit.PartyName}' may be '{hit.EntryName}' on {list}{footnotes} (potential match, unresolved){when}{terms}");
             if (!hit.Confirmed)
             {
-                explanation.Missing.Add($"screening decision for '{hit.PartyName}'");
+                explanation.AddMissing($"screening decision for '{hit.PartyName}'");
             }
             else if (!hit.CoversAllItems)
             {
-                explanation.Missing.Add($"whether the {list} entry '{hit.EntryName}' reaches this item (its requirement is limited)");
+                explanation.AddMissing($"whether the {list} entry '{hit.EntryName}' reaches this item (its requirement is limited)");
             }
         }
     }
@@ -234,7 +283,7 @@ internal sealed class IncludesCondition(string label, string path, Func<Facts, I
     {
         if (read(facts) is not { } values)
         {
-            explanation.Missing.Add(path);
+            explanation.AddMissing(path);
             explanation.Add($"{label} not given ({path})");
             return;
         }

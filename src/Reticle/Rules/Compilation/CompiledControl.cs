@@ -15,7 +15,23 @@ public sealed class CompiledControl
         Effective = effective;
         Condition = condition;
         Slot = slot;
+        Days = DayNumber.Of(effective);
+        Kind = condition switch
+        {
+            AllCondition { Operands: [TextComparison first, ..] } => first.KindRequired,
+            TextComparison only => only.KindRequired,
+            _ => null,
+        };
     }
+
+    /// <summary><see cref="Effective"/> as day numbers, for the per-decision test.</summary>
+    internal DayRange Days { get; }
+
+    /// <summary>
+    /// The kind of item the entry is about when its condition starts with <c>kind == X</c> (it cannot hold for an
+    /// item of another kind, except through a parent item), else null.
+    /// </summary>
+    internal string? Kind { get; }
 
     /// <summary>The control list and paragraph, as findings and classifications show it.</summary>
     public string QualifiedId { get; }
@@ -30,32 +46,6 @@ public sealed class CompiledControl
     internal int Slot { get; }
 
     public Confidence Confidence => Definition.Confidence ?? Pack.Confidence;
-
-    /// <summary>
-    /// Whether the item falls under any of the entries in force on the act's date, in Kleene logic: true as
-    /// soon as one entry holds, unknown if none holds but one could not be decided.
-    /// </summary>
-    internal static Truth AnyInForce<T>(IReadOnlyList<T> candidates, Func<T, LocalDate, CompiledControl?> inForce, Facts facts)
-    {
-        var result = Truth.False;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (inForce(candidates[i], facts.Date) is not { } control)
-            {
-                continue;
-            }
-            var truth = control.Evaluate(facts);
-            if (truth == Truth.True)
-            {
-                return Truth.True;
-            }
-            if (truth == Truth.Unknown)
-            {
-                result = Truth.Unknown;
-            }
-        }
-        return result;
-    }
 
     /// <summary>
     /// Whether the item falls under this entry. The item's parameters decide where they can; where
@@ -83,13 +73,14 @@ public sealed class CompiledControl
     /// <summary>Why the item does or does not fall under this entry, worked out once per transaction.</summary>
     internal ControlExplanation Explained(Facts facts)
     {
-        if (facts.ControlExplanation[Slot] is { } cached)
+        if (facts.ControlExplanation(Slot) is { } cached)
         {
             return cached;
         }
         var inner = facts.RentExplanation();
         Explain(facts, inner);
-        var explained = facts.ControlExplanation[Slot] = new ControlExplanation(inner.BecauseText, inner.HasMissing ? [.. inner.Missing] : []);
+        var explained = new ControlExplanation(inner.BecauseText, inner.MissingArray());
+        facts.RememberControlExplanation(Slot, explained);
         facts.Return(inner);
         return explained;
     }
@@ -104,7 +95,7 @@ public sealed class CompiledControl
             explanation.Add($"specially designed component for {parent.Transaction.Item.Sku ?? "its parent item"}, which {verdict} under {QualifiedId} ({inner.Because})");
             if (inner.Missing.Length > 0)
             {
-                explanation.Missing.UnionWith(inner.Missing.Select(m => "item.parent." + m));
+                explanation.AddMissing(inner.Missing, "item.parent.");
             }
             return;
         }

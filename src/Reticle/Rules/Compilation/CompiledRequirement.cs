@@ -8,6 +8,7 @@ namespace Reticle.Rules.Compilation;
 public sealed class CompiledRequirement
 {
     private readonly int _activityMask;
+    private readonly ControlVersions[] _items;
 
     internal CompiledRequirement(RequirementDefinition definition, RulePack pack, EffectivePeriod effective,
         IReadOnlyList<ControlVersions> items, Condition? condition, IReadOnlyList<CompiledException> exceptions)
@@ -17,10 +18,19 @@ public sealed class CompiledRequirement
         Pack = pack;
         Effective = effective;
         Items = items;
+        _items = [.. items];
         Condition = condition;
         _activityMask = definition.Activities.Aggregate(0, (mask, a) => mask | (1 << (int)a));
         _activities = string.Join(", ", definition.Activities.Select(a => a.ToWire()));
+        PackVersion = pack.Version;
+        Severity = Determination.EffectNames.ToOutcome(definition.Effect);
     }
+
+    /// <summary>The outcome the rule imposes when it applies (its effect), read on every decision.</summary>
+    internal Determination.Outcome Severity { get; }
+
+    /// <summary>The pack's <see cref="RulePack.Version"/>, which every finding names: formatted once.</summary>
+    internal string PackVersion { get; }
 
     public RequirementDefinition Definition { get; }
     /// <summary>The pack this rule belongs to (its source: the compiled pack is built from its rules, so after them).</summary>
@@ -58,11 +68,28 @@ public sealed class CompiledRequirement
 
     private Truth ItemTruth(Facts facts)
     {
-        if (Items.Count == 0)
+        if (_items.Length == 0)
         {
             return Truth.True;
         }
-        return CompiledControl.AnyInForce(Items, static (versions, date) => versions.At(date), facts);
+        var result = Truth.False;
+        foreach (var versions in _items)
+        {
+            if (versions.At(facts.Day) is not { } control)
+            {
+                continue;
+            }
+            var truth = control.Evaluate(facts);
+            if (truth == Truth.True)
+            {
+                return Truth.True;
+            }
+            if (truth == Truth.Unknown)
+            {
+                result = Truth.Unknown;
+            }
+        }
+        return result;
     }
 
     public void Explain(Facts facts, Explanation explanation)
@@ -73,17 +100,23 @@ public sealed class CompiledRequirement
             return;
         }
         var items = ItemTruth(facts);
-        SortedSet<string>? otherKinds = null;
+        // The kinds of the entries summarised as being for other kinds of item, in ordinal order without repeats.
+        var otherKinds = facts.ScratchWords;
+        otherKinds.Clear();
         var otherCount = 0;
-        for (var i = 0; i < Items.Count; i++)
+        foreach (var versions in _items)
         {
-            if (Items[i].At(facts.Date) is not { } control)
+            if (versions.At(facts.Day) is not { } control)
             {
                 continue;
             }
             if (items == Truth.False && control.OtherKind(facts) is { } kind)
             {
-                (otherKinds ??= new SortedSet<string>(StringComparer.Ordinal)).Add(kind);
+                var at = otherKinds.BinarySearch(kind, StringComparer.Ordinal);
+                if (at < 0)
+                {
+                    otherKinds.Insert(~at, kind);
+                }
                 otherCount++;
                 continue;
             }
@@ -94,7 +127,7 @@ public sealed class CompiledRequirement
                 explanation.Add($"{control.QualifiedId}: {inner.Because}");
                 if (inner.Missing.Length > 0)
                 {
-                    explanation.Missing.UnionWith(inner.Missing);
+                    explanation.AddMissing(inner.Missing);
                 }
                 if (items == Truth.True)
                 {
@@ -105,7 +138,20 @@ public sealed class CompiledRequirement
         if (otherCount > 0)
         {
             var kindOfItem = facts.Transaction.Item.Parameters.TryGetValue("kind", out var k) ? k.ToString() : "this";
-            explanation.Add($"{otherCount} {(otherCount == 1 ? "entry is" : "entries are")} for other kinds of item than {kindOfItem} ({string.Join(", ", otherKinds!)})");
+            // "3 entries are for other kinds of item than lithography (deposition, etch)", written straight into the reasons.
+            explanation.Open();
+            explanation.AppendFormatted(otherCount);
+            explanation.Append(otherCount == 1 ? " entry is" : " entries are");
+            explanation.Append(" for other kinds of item than ");
+            explanation.Append(kindOfItem);
+            explanation.Append(" (");
+            for (var i = 0; i < otherKinds.Count; i++)
+            {
+                explanation.Append(i == 0 ? "" : ", ");
+                explanation.Append(otherKinds[i]);
+            }
+            explanation.Append(")");
+            explanation.Close();
         }
         if (items != Truth.False)
         {
@@ -120,9 +166,25 @@ public sealed record CompiledException(ExceptionCandidate Definition, Condition?
 /// <summary>All versions of one control entry over time, looked up by date.</summary>
 public sealed class ControlVersions(string qualifiedId, Timeline<CompiledControl> versions)
 {
+    // An entry has a version or two: scanned by day number rather than searched by date.
+    private readonly CompiledControl[] _versions = [.. versions.Entries.Select(e => e.Value)];
+
     public string QualifiedId { get; } = qualifiedId;
 
     public Timeline<CompiledControl> Versions { get; } = versions;
 
     public CompiledControl? At(NodaTime.LocalDate date) => Versions.TryGet(date, out var control) ? control : null;
+
+    /// <summary>The version in force on the day (<see cref="Facts.Day"/>), if any.</summary>
+    internal CompiledControl? At(int day)
+    {
+        foreach (var version in _versions)
+        {
+            if (version.Days.Contains(day))
+            {
+                return version;
+            }
+        }
+        return null;
+    }
 }

@@ -150,6 +150,9 @@ internal sealed class TextComparison(bool equal, TextNode left, TextNode right) 
     public string? KindTested(Facts facts) =>
         equal && left is ParameterText { Label: "kind" } && right is WordText w ? w.Evaluate(facts) : null;
 
+    /// <summary>The word a <c>kind == X</c> test of the item's kind parameter asks for, or null if this is not such a test.</summary>
+    public string? KindRequired => equal && left is ParameterText { Parameter.Name: "kind" } && right is WordText w ? w.Label : null;
+
     public override Truth Evaluate(Facts facts)
     {
         if (left.Evaluate(facts) is not { } l || right.Evaluate(facts) is not { } r)
@@ -172,7 +175,14 @@ internal sealed class TextComparison(bool equal, TextNode left, TextNode right) 
         var (fact, word) = left is WordText && right is not WordText ? (right, left) : (left, right);
         var actual = fact.Evaluate(facts);
         var expected = word.Evaluate(facts);
-        explanation.Add(actual == expected ? $"{fact.Label} is {actual}" : $"{fact.Label} is {actual}, not {expected}");
+        if (actual == expected)
+        {
+            explanation.Add($"{fact.Label} is {actual}");
+        }
+        else
+        {
+            explanation.Add($"{fact.Label} is {actual}, not {expected}");
+        }
     }
 }
 
@@ -200,7 +210,7 @@ internal sealed class SetMembership(TextNode element, FrozenSet<string> set, str
 internal sealed class GroupMembership(TextNode element, CountryGroup group, bool negated) : Condition
 {
     public override Truth Evaluate(Facts facts) =>
-        element.Evaluate(facts) is { } value ? Kleene.Of(group.Contains(value, facts.Date) != negated) : Truth.Unknown;
+        element.Evaluate(facts) is { } value ? Kleene.Of(group.Contains(value, facts.Day) != negated) : Truth.Unknown;
 
     public override void Explain(Facts facts, Explanation explanation)
     {
@@ -209,7 +219,7 @@ internal sealed class GroupMembership(TextNode element, CountryGroup group, bool
             element.ExplainMissing(facts, explanation);
             return;
         }
-        var member = group.Contains(value, facts.Date);
+        var member = group.Contains(value, facts.Day);
         explanation.Add($"{element.Describe(facts)} {(member ? "is in" : "is not in")} {group.Id} on {facts.DateText}");
     }
 }
@@ -217,7 +227,28 @@ internal sealed class GroupMembership(TextNode element, CountryGroup group, bool
 /// <summary>A country group with each member's own period, compiled for lookup by country then date.</summary>
 public sealed class CountryGroup(string id, FrozenDictionary<string, EffectivePeriod[]> members)
 {
+    // The same periods as day numbers, for the per-decision test.
+    private readonly FrozenDictionary<string, DayRange[]> _days =
+        members.ToFrozenDictionary(m => m.Key, m => m.Value.Select(DayNumber.Of).ToArray(), StringComparer.Ordinal);
+
     public string Id { get; } = id;
+
+    /// <summary>Whether the country is a member on the day (<see cref="Facts.Day"/>).</summary>
+    internal bool Contains(string country, int day)
+    {
+        if (!_days.TryGetValue(country, out var periods))
+        {
+            return false;
+        }
+        foreach (var period in periods)
+        {
+            if (period.Contains(day))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public bool Contains(string country, LocalDate date)
     {

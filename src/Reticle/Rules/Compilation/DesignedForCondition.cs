@@ -16,7 +16,7 @@ internal sealed class DesignedForCondition(ClassifiedCondition parentClassified,
     {
         if (facts.Parent is not { } parent)
         {
-            explanation.Missing.Add("item.speciallyDesignedFor");
+            explanation.AddMissing("item.speciallyDesignedFor");
             explanation.Add($"not said which item it is specially designed for (item.speciallyDesignedFor; {what})");
             return;
         }
@@ -25,7 +25,7 @@ internal sealed class DesignedForCondition(ClassifiedCondition parentClassified,
         explanation.Add($"specially designed for {parent.Transaction.Item.Sku ?? "its parent item"}: {nested.BecauseText}");
         if (nested.HasMissing)
         {
-            explanation.Missing.UnionWith(nested.Missing.Select(m => "item.parent." + m));
+            explanation.AddMissing(nested, "item.parent.");
         }
         parent.Return(nested);
     }

@@ -1,5 +1,6 @@
 using NodaTime;
 using Reticle.Model;
+using Reticle.Time;
 
 namespace Reticle.Rules.Compilation;
 
@@ -9,27 +10,133 @@ namespace Reticle.Rules.Compilation;
 /// </summary>
 public sealed class Facts
 {
-    internal Facts(Transaction transaction, LocalDate date, decimal?[] numbers, string?[] texts, int controlCount,
-        int namedCount, int classifiedCount, IReadOnlyList<PartyListing>? listings = null, Facts? parent = null)
+    private Facts(int numberCount, int textCount, int controlCount, int namedCount, int classifiedCount)
     {
-        Parent = parent;
+        Numbers = new decimal?[numberCount];
+        Texts = new string?[textCount];
+        ControlTruth = new Truth?[controlCount];
         NamedTruth = new Truth?[namedCount];
         ClassifiedTruth = new Truth?[classifiedCount];
-        Transaction = transaction;
-        Listings = listings;
-        Date = date;
-        Numbers = numbers;
-        Texts = texts;
-        ControlTruth = new Truth?[controlCount];
+        Transaction = null!;
     }
 
-    public Transaction Transaction { get; }
+    // A determination lays out several hundred slots (parameters, entries, named conditions) and fills a few dozen:
+    // the slot arrays of the last determination on this thread are cleared and used again instead of allocated anew.
+    // Nothing a determination returns refers to them, so reuse cannot change a result.
+    [ThreadStatic]
+    private static Facts? t_spare;
+
+    // The next spare on this thread (a component's facts come with its parent's).
+    private Facts? _nextSpare;
+
+    /// <summary>
+    /// Facts for one act, laid out for <paramref name="rules"/>: scratch of an earlier determination on this thread
+    /// when its sizes fit, else new. Hand them back with <see cref="Release"/> once nothing more is read from them.
+    /// </summary>
+    internal static Facts Rent(RuleSet rules, Transaction transaction, LocalDate date, IReadOnlyList<PartyListing>? listings, Facts? parent)
+    {
+        var facts = t_spare;
+        if (facts is not null)
+        {
+            t_spare = facts._nextSpare;
+            facts._nextSpare = null;
+        }
+        var (numberCount, textCount) = rules.Parameters.Counts;
+        if (facts is null || facts.Numbers.Length != numberCount || facts.Texts.Length != textCount || facts.ControlTruth.Length != rules.ControlCount
+            || facts.NamedTruth.Length != rules.NamedCount || facts.ClassifiedTruth.Length != rules.ClassifiedCount)
+        {
+            facts = new Facts(numberCount, textCount, rules.ControlCount, rules.NamedCount, rules.ClassifiedCount);
+        }
+        facts.Transaction = transaction;
+        facts.Date = date;
+        facts.Listings = listings;
+        facts.Parent = parent;
+        rules.Parameters.Lay(transaction.Item, facts.Numbers, facts.Texts, facts._laid);
+        facts.Day = DayNumber.Of(date);
+        facts.Kind = rules.Parameters.KindSlot is var kind and >= 0 ? facts.Texts[kind] : null;
+        return facts;
+    }
+
+    /// <summary>Hands these facts (and their parent's) back for the next determination on this thread, emptied.</summary>
+    internal static void Release(Facts facts)
+    {
+        for (Facts? f = facts; f is not null;)
+        {
+            var parent = f.Parent;
+            f.Clear();
+            f._nextSpare = t_spare;
+            t_spare = f;
+            f = parent;
+        }
+    }
+
+    private void Clear()
+    {
+        // Only the slots filled are emptied: an item gives a handful of the rule set's parameters, and a determination
+        // explains a few dozen of its entries (clearing every slot cost more than the rest of deciding outcomes).
+        foreach (var (slot, isText) in _laid)
+        {
+            if (isText)
+            {
+                Texts[slot] = null;
+            }
+            else
+            {
+                Numbers[slot] = null;
+            }
+        }
+        _laid.Clear();
+        if (_controlExplanation is not null)
+        {
+            foreach (var slot in _explainedControls)
+            {
+                _controlExplanation[slot] = null;
+            }
+        }
+        _explainedControls.Clear();
+        Array.Clear(ControlTruth);
+        Array.Clear(NamedTruth);
+        Array.Clear(ClassifiedTruth);
+        if (_parameterDescriptions is not null)
+        {
+            Array.Clear(_parameterDescriptions);
+        }
+        if (_namedExplanation is not null)
+        {
+            Array.Clear(_namedExplanation);
+        }
+        _formulaDescriptions?.Clear();
+        _dateText = null;
+        Transaction = null!;
+        Listings = null;
+        Parent = null;
+        Kind = null;
+        CurrentPerson = null;
+        CurrentPersonIndex = 0;
+        NamedUsed.Clear();
+        Applies.Clear();
+        ScratchWords.Clear();
+    }
+
+    /// <summary>A list of words one explanation step collects and writes out before the next one starts.</summary>
+    internal List<string> ScratchWords { get; } = [];
+
+    /// <summary>The requirement rules of the jurisdiction being decided, with whether each applies (the engine's working list).</summary>
+    internal List<(CompiledRequirement Rule, Truth Truth)> Applies { get; } = [];
+
+    public Transaction Transaction { get; private set; }
 
     /// <summary>What screening found for the parties; <c>null</c> when they were not screened (then list tests are unknown).</summary>
-    public IReadOnlyList<PartyListing>? Listings { get; }
+    public IReadOnlyList<PartyListing>? Listings { get; private set; }
 
     /// <summary>The date the act is evaluated on (the transaction's date, or <c>--as-of</c>).</summary>
-    public LocalDate Date { get; }
+    public LocalDate Date { get; private set; }
+
+    /// <summary><see cref="Date"/> as a day number (<see cref="DayNumber"/>), for the engine's in-force tests.</summary>
+    internal int Day { get; private set; }
+
+    /// <summary>The item's kind parameter (lithography, etch…), or null when not given.</summary>
+    internal string? Kind { get; private set; }
 
     /// <summary>The date as findings print it (ISO), formatted once.</summary>
     public string DateText => _dateText ??= Time.EffectivePeriod.Format(Date);
@@ -40,7 +147,7 @@ public sealed class Facts
     internal string?[] Texts { get; }
 
     /// <summary>The facts of the item this one is a specially designed component for, if any.</summary>
-    public Facts? Parent { get; }
+    public Facts? Parent { get; private set; }
 
     /// <summary>
     /// The parent as a control entry's "specially designed components and accessories therefor" reads it: only
@@ -58,7 +165,17 @@ public sealed class Facts
     /// Control entries explained so far: many requirement rows of one pack name the same entries (every
     /// 3B001 licence row looks at 3B001.f.1), and the reasons are the same each time.
     /// </summary>
-    internal ControlExplanation?[] ControlExplanation => _controlExplanation ??= new ControlExplanation?[ControlTruth.Length];
+    internal ControlExplanation? ControlExplanation(int slot) => _controlExplanation?[slot];
+
+    internal void RememberControlExplanation(int slot, ControlExplanation explanation)
+    {
+        (_controlExplanation ??= new ControlExplanation?[ControlTruth.Length])[slot] = explanation;
+        _explainedControls.Add(slot);
+    }
+
+    // The entries explained so far, and the parameter slots laid: what there is to empty before reuse.
+    private readonly List<int> _explainedControls = [];
+    private readonly List<(int Slot, bool IsText)> _laid = [];
 
     // Explanation caches are allocated on first use: deciding outcomes alone never explains.
     private ControlExplanation?[]? _controlExplanation;

@@ -30,7 +30,7 @@ internal sealed class ParameterNumber(ParameterInfo parameter) : NumberNode(para
     {
         if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add($"item.parameters.{Parameter.Name}");
+            explanation.AddMissing($"item.parameters.{Parameter.Name}");
             explanation.Add($"{Parameter.Label} not given (item.parameters.{Parameter.Name})");
         }
     }
@@ -209,7 +209,7 @@ internal sealed class FactNumber(string label, string path, Unit unit, Func<Fact
     {
         if (read(facts) is null)
         {
-            explanation.Missing.Add(path);
+            explanation.AddMissing(path);
             explanation.Add($"{label} not given ({path})");
         }
     }

@@ -33,7 +33,11 @@ public sealed class ParameterRegistry
         _byName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
         NumberCount = All.Count(p => !p.IsText);
         TextCount = All.Count - NumberCount;
+        KindSlot = Find("kind") is { IsText: true } kind ? kind.Slot : -1;
     }
+
+    /// <summary>The text slot of the item's kind parameter, or -1 if this rule set has none.</summary>
+    internal int KindSlot { get; }
 
     // Numbers and texts have slots of their own: every transaction lays out one array of each, sized to its kind.
     private int NumberCount { get; }
@@ -78,11 +82,13 @@ public sealed class ParameterRegistry
         }
     }
 
-    /// <summary>Turns an item's parameters into slot arrays, converting numbers to canonical units.</summary>
-    internal (decimal?[] Numbers, string?[] Texts) Lay(Item item)
+    /// <summary>How many slots numbers and texts take in <see cref="Facts"/>.</summary>
+    internal (int Numbers, int Texts) Counts => (NumberCount, TextCount);
+
+    /// <summary>Puts an item's parameters into (empty) slot arrays, converting numbers to canonical units.</summary>
+    /// <param name="laid">Where the slots filled are noted (to empty them again before the arrays are reused).</param>
+    internal void Lay(Item item, decimal?[] numbers, string?[] texts, List<(int Slot, bool IsText)> laid)
     {
-        var numbers = new decimal?[NumberCount];
-        var texts = new string?[TextCount];
         foreach (var (name, value) in item.Parameters)
         {
             if (!_byName.TryGetValue(name, out var p))
@@ -92,12 +98,13 @@ public sealed class ParameterRegistry
             if (p.IsText)
             {
                 texts[p.Slot] = value.Text ?? value.ToString();
+                laid.Add((p.Slot, true));
             }
             else if (value.Number is { } number)
             {
                 numbers[p.Slot] = number * (p.Unit?.ToCanonical ?? 1m);
+                laid.Add((p.Slot, false));
             }
         }
-        return (numbers, texts);
     }
 }

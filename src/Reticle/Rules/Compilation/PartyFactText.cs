@@ -35,12 +35,12 @@ internal sealed class PartyFactText(PartyRole role, string label, string field, 
     {
         if (Party(facts) is null)
         {
-            explanation.Missing.Add(_partyPath);
+            explanation.AddMissing(_partyPath);
             explanation.Add($"{label} not given (no party with role {role.ToWire()}: {_partyPath})");
         }
         else if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add(_fieldPath);
+            explanation.AddMissing(_fieldPath);
             explanation.Add($"{label} not given ({_fieldPath})");
         }
     }

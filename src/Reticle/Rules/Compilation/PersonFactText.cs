@@ -20,7 +20,7 @@ internal sealed class PersonFactText(TextKind kind, string label, string field, 
         {
             // Explaining is off the hot path: the path is built only for a finding that shows it.
             var path = $"personnel[{facts.CurrentPersonIndex}].{field}";
-            explanation.Missing.Add(path);
+            explanation.AddMissing(path);
             explanation.Add($"{label} not given ({path})");
         }
     }

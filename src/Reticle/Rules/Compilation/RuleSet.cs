@@ -22,11 +22,7 @@ public sealed class RuleSet
         KnownAt = knownAt;
         Jurisdictions = packs.Select(p => p.Source.Jurisdiction).Distinct().Order(StringComparer.Ordinal).ToArray();
         ByJurisdiction = Jurisdictions.Select(j => packs.Where(p => p.Source.Jurisdiction == j).ToArray()).ToArray();
-        MaxRequirementsPerJurisdiction = ByJurisdiction.Select(ps => ps.Sum(p => p.Requirements.Count)).DefaultIfEmpty(0).Max();
     }
-
-    /// <summary>The most requirement rules one jurisdiction has: sizes the per-decision working list once.</summary>
-    internal int MaxRequirementsPerJurisdiction { get; }
 
     public IReadOnlyList<CompiledPack> Packs { get; }
     public ParameterRegistry Parameters { get; }

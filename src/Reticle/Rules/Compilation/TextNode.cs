@@ -39,7 +39,7 @@ internal sealed class FactText(TextKind kind, string label, string path, Func<Fa
     {
         if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add(Path);
+            explanation.AddMissing(Path);
             explanation.Add($"{label} not given ({Path})");
         }
     }
@@ -47,6 +47,8 @@ internal sealed class FactText(TextKind kind, string label, string path, Func<Fa
 
 internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind.Word)
 {
+    public ParameterInfo Parameter => parameter;
+
     public override string Label => parameter.Label;
 
     public override string? Evaluate(Facts facts) => facts.Texts[parameter.Slot];
@@ -57,7 +59,7 @@ internal sealed class ParameterText(ParameterInfo parameter) : TextNode(TextKind
     {
         if (Evaluate(facts) is null)
         {
-            explanation.Missing.Add($"item.parameters.{parameter.Name}");
+            explanation.AddMissing($"item.parameters.{parameter.Name}");
             explanation.Add($"{parameter.Label} not given (item.parameters.{parameter.Name})");
         }
     }
