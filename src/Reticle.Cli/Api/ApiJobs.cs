@@ -70,17 +70,59 @@ internal sealed class ApiJobs(Workspace workspace) : IAsyncDisposable
         _starting.Dispose();
     }
 
-    /// <summary>Runs a job after the request that submitted it has been answered; a server stopping cancels it.</summary>
+    /// <summary>
+    /// Stops this process's own run of a job (SQLite: the job runs here) before it is cancelled in the store. Without it a
+    /// cancellation waits for the database's write lock behind the run's shard transactions, and may find the job already
+    /// completed when it gets it. A worker's run on PostgreSQL sees the cancellation at its next shard instead.
+    /// </summary>
+    public async Task StopRunHereAsync(string jobId)
+    {
+        Task? run;
+        lock (_running)
+        {
+            run = _runs.TryGetValue(jobId, out var here) ? here.Run : null;
+            if (run is not null)
+            {
+                _runs[jobId].Stop.Cancel();
+            }
+        }
+        if (run is not null)
+        {
+            await run.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private readonly Dictionary<string, (CancellationTokenSource Stop, Task Run)> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>Runs a job after the request that submitted it has been answered; a server stopping, or the job's cancellation, stops it.</summary>
     private sealed class Background(ApiJobs owner, IJobQueue inner) : IJobQueue
     {
         public Task EnqueueAsync(StoredJob job, CancellationToken cancellationToken)
         {
-            var stopping = owner._stopping.Token;
-            var task = Task.Run(() => inner.EnqueueAsync(job, stopping), CancellationToken.None);
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(owner._stopping.Token);
             lock (owner._running)
             {
+                var task = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await inner.EnqueueAsync(job, stop.Token);
+                    }
+                    finally
+                    {
+                        lock (owner._running)
+                        {
+                            owner._runs.Remove(job.Id);
+                        }
+                        stop.Dispose();
+                    }
+                }, CancellationToken.None);
                 owner._running.RemoveAll(t => t.IsCompleted);
                 owner._running.Add(task);
+                if (!task.IsCompleted)
+                {
+                    owner._runs[job.Id] = (stop, task);
+                }
             }
             return Task.CompletedTask;
         }

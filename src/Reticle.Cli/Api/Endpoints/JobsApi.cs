@@ -187,15 +187,21 @@ internal static class JobsApi
         return new JsonLinesResult(Jobs(state).ReadJobResultsAsync(job.Id, cancellationToken), job);
     }
 
-    private static async Task<IResult> CancelAsync(string id, ApiState state, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(string id, ApiState state, ApiJobs jobs, CancellationToken cancellationToken)
     {
         if (await FindAsync(state, id, cancellationToken) is not { } job)
         {
             return Problems.NotFound("id", $"no job '{id}'");
         }
+        if (job.Status is JobStatus.Queued or JobStatus.Running)
+        {
+            await jobs.StopRunHereAsync(job.Id);
+        }
         if (!await Jobs(state).CancelJobAsync(job.Id, state.Clock.GetCurrentInstant(), cancellationToken))
         {
-            return Problems.From(Refusal.Conflict("id", $"job '{id}' is {job.Status}: only a queued or running job can be cancelled"));
+            // Said with the status it has now: it may have ended since it was read above.
+            var now = await Jobs(state).GetJobAsync(job.Id, cancellationToken) ?? job;
+            return Problems.From(Refusal.Conflict("id", $"job '{id}' is {now.Status}: only a queued or running job can be cancelled"));
         }
         return ApiJson.Ok(JobJson.Of((await Jobs(state).GetJobAsync(job.Id, cancellationToken))!));
     }
