@@ -16,9 +16,8 @@ namespace Reticle.Service;
 /// never stored as determinations. The run itself is one audit record (<see cref="AuditKind"/>) naming the drafts by hash.
 /// </summary>
 /// <remarks>
-/// One use case with plain inputs (draft texts, a date, a flag) and one result, so that it can become a job kind: on
-/// SQLite it runs in the calling process, as here; queuing it for worker nodes on PostgreSQL waits for the job engine
-/// (CONTRACT §8).
+/// One use case with plain inputs (draft texts, a date, a flag) and one result. The same work as a job, sharded over the
+/// open orders and done by worker nodes on PostgreSQL, is <see cref="Jobs.WhatIfJob"/> (<c>reticle jobs submit whatif</c>).
 /// </remarks>
 internal static class WhatIfRun
 {
@@ -35,8 +34,7 @@ internal static class WhatIfRun
         {
             return new Result(null, null, errors);
         }
-        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
-        var withDrafts = inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) };
+        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, cancellationToken);
         // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
         // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
         var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
@@ -46,6 +44,14 @@ internal static class WhatIfRun
 
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
         return new Result(report, record.Sequence, []);
+    }
+
+    /// <summary>What is known at <paramref name="knownAt"/>, decided with the rules in use and with the rules plus the drafts (the in-process run and the job alike).</summary>
+    public static async Task<(DecisionBasis InUse, DecisionBasis WithDrafts)> BasesAsync(Workspace workspace, DraftRules.Compiled compiled, LocalDate? knownAt,
+        CancellationToken cancellationToken)
+    {
+        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
+        return (inUse, inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) });
     }
 
     // What was asked and what it found, without the determinations: the drafts by hash, the two rule sets, the counts.
