@@ -34,7 +34,7 @@ internal static class WhatIfRun
         {
             return new Result(null, null, errors);
         }
-        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, cancellationToken);
+        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, null, cancellationToken);
         // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
         // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
         var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
@@ -47,10 +47,11 @@ internal static class WhatIfRun
     }
 
     /// <summary>What is known at <paramref name="knownAt"/>, decided with the rules in use and with the rules plus the drafts (the in-process run and the job alike).</summary>
+    /// <param name="listsHeldAt">Without <paramref name="knownAt"/>: the list and ownership imports held at this instant (a job's submission); null for all.</param>
     public static async Task<(DecisionBasis InUse, DecisionBasis WithDrafts)> BasesAsync(Workspace workspace, DraftRules.Compiled compiled, LocalDate? knownAt,
-        CancellationToken cancellationToken)
+        Instant? listsHeldAt, CancellationToken cancellationToken)
     {
-        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
+        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken, listsHeldAt);
         return (inUse, inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) });
     }
 

@@ -74,7 +74,7 @@ internal static class JobSubmission
             return Refusal.Invalid(errors.Select(e => new InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}")));
         }
         var now = workspace.Clock.GetCurrentInstant();
-        var document = new JobDocument(JobIds.New(now), WhatIfJob.KindName, WhatIfJob.Parameters(drafts, knownAt, now.InUtc().Date, all).ToJsonString(),
+        var document = new JobDocument(JobIds.New(now), WhatIfJob.KindName, WhatIfJob.Parameters(drafts, knownAt, now, all).ToJsonString(),
             shardSize ?? JobKinds.Of(WhatIfJob.KindName).DefaultShardSize);
         var job = await ((IJobStore)workspace.Store).SubmitJobAsync(document, OpenOrders(workspace, cancellationToken), actor, now, cancellationToken);
         await queue.EnqueueAsync(job, cancellationToken);

@@ -16,8 +16,8 @@ namespace Reticle.Service.Jobs;
 /// <see cref="ImpactJob"/>); the parameters carry the drafts themselves (file, text, SHA-256), so any worker compiles the
 /// same two rule sets once per job (<see cref="PrepareAsync"/>) and the job's sealing audit record names the drafts by hash.
 /// A shard decides its orders through <see cref="WhatIfAnalysis"/> and its results are the change objects of the what-if
-/// report's <c>changes</c>, in input order. The day of the run is fixed at submission (<c>today</c>), so a shard gives the
-/// same lines on any worker, whenever it runs.
+/// report's <c>changes</c>, in input order. The day of the run (<c>today</c>) and, without <c>knownAt</c>, the list and
+/// ownership imports (<c>listsAsOf</c>) are fixed at submission, so an import while the job runs changes none of its lines.
 /// </summary>
 internal sealed class WhatIfJob : JobKind
 {
@@ -27,7 +27,7 @@ internal sealed class WhatIfJob : JobKind
 
     public override int DefaultShardSize => 200;
 
-    public static JsonObject Parameters(IReadOnlyList<RulePackSource> drafts, LocalDate? knownAt, LocalDate today, bool all) => new()
+    public static JsonObject Parameters(IReadOnlyList<RulePackSource> drafts, LocalDate? knownAt, Instant submittedAt, bool all) => new()
     {
         ["drafts"] = new JsonArray([.. drafts.Select(d => (JsonNode?)new JsonObject
         {
@@ -36,7 +36,8 @@ internal sealed class WhatIfJob : JobKind
             ["text"] = d.Text,
         })]),
         ["knownAt"] = knownAt is { } date ? EffectivePeriod.Format(date) : null,
-        ["today"] = EffectivePeriod.Format(today),
+        ["today"] = EffectivePeriod.Format(submittedAt.InUtc().Date),
+        ["listsAsOf"] = InstantPattern.ExtendedIso.Format(submittedAt),
         ["all"] = all,
     };
 
@@ -51,7 +52,8 @@ internal sealed class WhatIfJob : JobKind
         // Validated at submission; failing here means the packs in use changed since, and the job fails naming why.
         var compiled = DraftRules.Compile(workspace.LoadRulePacks(), drafts, knownAt, errors)
             ?? throw new InvalidOperationException("the drafts no longer validate with the packs in use: " + string.Join("; ", errors.Select(e => $"{e.File}:{e.Line}:{e.Column}: {e.Message}")));
-        var (inUse, withDrafts) = await WhatIfRun.BasesAsync(workspace, compiled, knownAt, cancellationToken);
+        var (inUse, withDrafts) = await WhatIfRun.BasesAsync(workspace, compiled, knownAt,
+            InstantPattern.ExtendedIso.Parse((string)parameters["listsAsOf"]!).GetValueOrThrow(), cancellationToken);
         return new Prepared(inUse, withDrafts, compiled.Drafts, knownAt, Date((string)parameters["today"]!), (bool)parameters["all"]!);
     }
 

@@ -200,7 +200,22 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
             { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name,country\nP1,Acme,XX9\n")), "file", "bad.csv" },
         };
         (await CallAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: bad)).Status.ShouldBe(HttpStatusCode.BadRequest);
-        foreach (var job in new[] { impactJob, screeningJob })
+        var whatIf = new MultipartFormDataContent
+        {
+            { new StringContent("whatif"), "kind" },
+            { new StringContent(File.ReadAllText(Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml"))), "files", "sg-duv-draft.yaml" },
+            { new StringContent("true"), "all" },
+        };
+        var whatIfJob = await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: whatIf, expected: HttpStatusCode.Accepted);
+        whatIfJob["kind"]!.GetValue<string>().ShouldBe("whatif");
+        var badDrafts = await CallAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: new MultipartFormDataContent
+        {
+            { new StringContent("whatif"), "kind" },
+            { new StringContent("x"), "files", "bad.yaml" },
+        });
+        badDrafts.Status.ShouldBe(HttpStatusCode.BadRequest);
+        badDrafts.Body!.ToJsonString().ShouldContain("bad.yaml:");
+        foreach (var job in new[] { impactJob, screeningJob, whatIfJob })
         {
             var id = job["id"]!.GetValue<string>();
             for (var i = 0; i < 600 && (await OkAsync(contract, "get", "/api/v1/jobs/{id}", $"/api/v1/jobs/{id}", "viewer"))["status"]!.GetValue<string>() != "completed"; i++)
@@ -208,7 +223,7 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
                 await Task.Delay(100);
             }
         }
-        (await OkAsync(contract, "get", "/api/v1/jobs", "/api/v1/jobs", "viewer")).AsArray().Count.ShouldBeGreaterThanOrEqualTo(2);
+        (await OkAsync(contract, "get", "/api/v1/jobs", "/api/v1/jobs", "viewer")).AsArray().Count.ShouldBeGreaterThanOrEqualTo(3);
         var screeningId = screeningJob["id"]!.GetValue<string>();
         (await OkAsync(contract, "get", "/api/v1/jobs/{id}/results", $"/api/v1/jobs/{screeningId}/results", "viewer"))["id"]!.GetValue<string>().ShouldBe("P1");
         (await CallAsync(contract, "post", "/api/v1/jobs/{id}/cancel", $"/api/v1/jobs/{screeningId}/cancel", "analyst")).Status.ShouldBe(HttpStatusCode.Conflict);
