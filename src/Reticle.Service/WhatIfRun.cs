@@ -46,6 +46,44 @@ internal static class WhatIfRun
         return new Result(report, record.Sequence, []);
     }
 
+    /// <summary>
+    /// The report of a completed what-if job (<see cref="Jobs.WhatIfJob"/>, submitted with every change listed): the worker
+    /// nodes decided every order on both sides; here only the orders the job found changed are decided again (the job's own
+    /// inputs, with the rules, lists and day it pinned), so the report, its totals and value at stake come from the same code
+    /// as an in-process run. Recorded as one <see cref="AuditKind"/> record naming the job.
+    /// </summary>
+    public static async Task<Result> FromJobAsync(Workspace workspace, StoredJob job, IReadOnlyList<RulePackSource> drafts, LocalDate? knownAt, bool all,
+        CancellationToken cancellationToken)
+    {
+        var jobs = (IJobStore)workspace.Store;
+        var errors = new List<PackError>();
+        var compiled = DraftRules.Compile(workspace.LoadRulePacks(), drafts, knownAt, errors);
+        if (compiled is null)
+        {
+            return new Result(null, null, errors);
+        }
+        var parameters = JsonNode.Parse(job.ParametersJson)!;
+        var listsHeldAt = NodaTime.Text.InstantPattern.ExtendedIso.Parse((string)parameters["listsAsOf"]!).GetValueOrThrow();
+        var today = NodaTime.Text.LocalDatePattern.Iso.Parse((string)parameters["today"]!).GetValueOrThrow();
+        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, listsHeldAt, cancellationToken);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var line in jobs.ReadJobResultsAsync(job.Id, cancellationToken))
+        {
+            changed.Add((string)JsonNode.Parse(line)!["transaction"]!);
+        }
+        var orders = new List<Model.Transaction>();
+        for (var shard = 0; shard < job.ShardCount && orders.Count < changed.Count; shard++)
+        {
+            orders.AddRange((await jobs.GetShardInputsAsync(job, shard, cancellationToken)).Where(i => changed.Contains(i.Key)).Select(i => inUse.Catalog.Complete(Jobs.ImpactJob.Read(i))));
+        }
+        var found = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all);
+        var report = found with { Changes = found.Changes with { Evaluated = checked((int)job.Total) } };
+        var payload = Payload(report);
+        payload["job"] = job.Id;
+        var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, payload), cancellationToken);
+        return new Result(report, record.Sequence, []);
+    }
+
     /// <summary>What is known at <paramref name="knownAt"/>, decided with the rules in use and with the rules plus the drafts (the in-process run and the job alike).</summary>
     /// <param name="listsHeldAt">Without <paramref name="knownAt"/>: the list and ownership imports held at this instant (a job's submission); null for all.</param>
     public static async Task<(DecisionBasis InUse, DecisionBasis WithDrafts)> BasesAsync(Workspace workspace, DraftRules.Compiled compiled, LocalDate? knownAt,

@@ -204,6 +204,21 @@ public sealed class JobWorkerTests : IAsyncLifetime
         (job["kind"]!.GetValue<string>(), job["done"]!.GetValue<long>()).ShouldBe(("whatif", 7L));
         job["resultDigest"]!.GetValue<string>().ShouldBe(expectedJob["resultDigest"]!.GetValue<string>());
         (await CountAsync($"SELECT COUNT(*) FROM job_results WHERE job_id = '{id}'")).ShouldBe(4);
+
+        // 'reticle whatif' on PostgreSQL is a job done by the workers, and reports what it reports in process.
+        foreach (var flags in new[] { new[] { "--all" }, [] })
+        {
+            var inProcess = await alone.RunAsync(["whatif", "--packs", JobsCommandTests.Drafts("de"), "--json", .. flags]);
+            inProcess.ExitCode.ShouldBe(0, inProcess.Error);
+            var asJob = await run.RunAsync(["whatif", "--packs", JobsCommandTests.Drafts("de"), "--json", .. flags]);
+            asJob.ExitCode.ShouldBe(0, asJob.Error + worker.Log);
+            asJob.Error.ShouldContain("queued for the workers");
+            var (expectedReport, report) = (inProcess.Json.AsObject(), asJob.Json.AsObject());
+            report["auditRecord"]!.GetValue<long>().ShouldBeGreaterThan(0);
+            (expectedReport.Remove("auditRecord"), report.Remove("auditRecord")).ShouldBe((true, true));
+            report.ToJsonString().ShouldBe(expectedReport.ToJsonString());
+        }
+        (await CountAsync("SELECT COUNT(*) FROM jobs WHERE kind = 'whatif' AND status = 'completed'")).ShouldBe(3);
     }
 
     [Fact]
