@@ -16,9 +16,8 @@ namespace Reticle.Service;
 /// never stored as determinations. The run itself is one audit record (<see cref="AuditKind"/>) naming the drafts by hash.
 /// </summary>
 /// <remarks>
-/// One use case with plain inputs (draft texts, a date, a flag) and one result, so that it can become a job kind: on
-/// SQLite it runs in the calling process, as here; queuing it for worker nodes on PostgreSQL waits for the job engine
-/// (CONTRACT §8).
+/// One use case with plain inputs (draft texts, a date, a flag) and one result. The same work as a job, sharded over the
+/// open orders and done by worker nodes on PostgreSQL, is <see cref="Jobs.WhatIfJob"/> (<c>reticle jobs submit whatif</c>).
 /// </remarks>
 internal static class WhatIfRun
 {
@@ -35,8 +34,7 @@ internal static class WhatIfRun
         {
             return new Result(null, null, errors);
         }
-        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken);
-        var withDrafts = inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) };
+        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, null, cancellationToken);
         // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
         // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
         var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
@@ -46,6 +44,53 @@ internal static class WhatIfRun
 
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
         return new Result(report, record.Sequence, []);
+    }
+
+    /// <summary>
+    /// The report of a completed what-if job (<see cref="Jobs.WhatIfJob"/>, submitted with every change listed): the worker
+    /// nodes decided every order on both sides; here only the orders the job found changed are decided again (the job's own
+    /// inputs, with the rules, lists and day it pinned), so the report, its totals and value at stake come from the same code
+    /// as an in-process run. Recorded as one <see cref="AuditKind"/> record naming the job.
+    /// </summary>
+    public static async Task<Result> FromJobAsync(Workspace workspace, StoredJob job, IReadOnlyList<RulePackSource> drafts, LocalDate? knownAt, bool all,
+        CancellationToken cancellationToken)
+    {
+        var jobs = (IJobStore)workspace.Store;
+        var errors = new List<PackError>();
+        var compiled = DraftRules.Compile(workspace.LoadRulePacks(), drafts, knownAt, errors);
+        if (compiled is null)
+        {
+            return new Result(null, null, errors);
+        }
+        var parameters = JsonNode.Parse(job.ParametersJson)!;
+        var listsHeldAt = NodaTime.Text.InstantPattern.ExtendedIso.Parse((string)parameters["listsAsOf"]!).GetValueOrThrow();
+        var today = NodaTime.Text.LocalDatePattern.Iso.Parse((string)parameters["today"]!).GetValueOrThrow();
+        var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, listsHeldAt, cancellationToken);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var line in jobs.ReadJobResultsAsync(job.Id, cancellationToken))
+        {
+            changed.Add((string)JsonNode.Parse(line)!["transaction"]!);
+        }
+        var orders = new List<Model.Transaction>();
+        for (var shard = 0; shard < job.ShardCount && orders.Count < changed.Count; shard++)
+        {
+            orders.AddRange((await jobs.GetShardInputsAsync(job, shard, cancellationToken)).Where(i => changed.Contains(i.Key)).Select(i => inUse.Catalog.Complete(Jobs.ImpactJob.Read(i))));
+        }
+        var found = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all);
+        var report = found with { Changes = found.Changes with { Evaluated = checked((int)job.Total) } };
+        var payload = Payload(report);
+        payload["job"] = job.Id;
+        var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, payload), cancellationToken);
+        return new Result(report, record.Sequence, []);
+    }
+
+    /// <summary>What is known at <paramref name="knownAt"/>, decided with the rules in use and with the rules plus the drafts (the in-process run and the job alike).</summary>
+    /// <param name="listsHeldAt">Without <paramref name="knownAt"/>: the list and ownership imports held at this instant (a job's submission); null for all.</param>
+    public static async Task<(DecisionBasis InUse, DecisionBasis WithDrafts)> BasesAsync(Workspace workspace, DraftRules.Compiled compiled, LocalDate? knownAt,
+        Instant? listsHeldAt, CancellationToken cancellationToken)
+    {
+        var inUse = await workspace.LoadBasisAsync(knownAt, compiled.InUse, cancellationToken, listsHeldAt);
+        return (inUse, inUse with { Rules = compiled.WithDrafts, Screen = inUse.Screen is null ? null : new Screening.PartyScreen(inUse.Screen.Index, compiled.WithDrafts.ListsDecided) });
     }
 
     // What was asked and what it found, without the determinations: the drafts by hash, the two rule sets, the counts.

@@ -85,14 +85,16 @@ internal sealed class Workspace : IAsyncDisposable
 
     /// <summary>
     /// The same basis as <see cref="LoadBasisAsync(LocalDate?, CancellationToken)"/>, decided with <paramref name="rules"/> instead of the
-    /// stored rules as known at the date (what-if: the rules with draft packs).
+    /// stored rules as known at the date (what-if: the rules with draft packs). Without a date, <paramref name="listsHeldAt"/>
+    /// (if given) bounds the list and ownership imports instead: a job pins what its submitter saw.
     /// </summary>
-    public async Task<DecisionBasis> LoadBasisAsync(LocalDate? knownAt, RuleSet rules, CancellationToken cancellationToken)
+    public async Task<DecisionBasis> LoadBasisAsync(LocalDate? knownAt, RuleSet rules, CancellationToken cancellationToken, Instant? listsHeldAt = null)
     {
+        var importedBy = knownAt is { } date ? DecisionBasis.ListsKnownBy(date) : listsHeldAt;
         var catalog = await LoadCatalogAsync(cancellationToken);
-        var screening = await LoadScreeningAsync(knownAt is { } date ? DecisionBasis.ListsKnownBy(date) : null, cancellationToken);
+        var screening = await LoadScreeningAsync(importedBy, cancellationToken);
         var licenses = await LoadLicensesAsync(cancellationToken);
-        var ownership = await LoadOwnershipAsync(knownAt is { } day ? DecisionBasis.ListsKnownBy(day) : null, screening, cancellationToken);
+        var ownership = await LoadOwnershipAsync(importedBy, screening, cancellationToken);
         return DecisionBasis.Of(rules, catalog, screening.Index, screening.Versions, licenses) with { Ownership = ownership };
     }
 

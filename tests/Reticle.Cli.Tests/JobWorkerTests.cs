@@ -175,6 +175,53 @@ public sealed class JobWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worker_completes_a_what_if_job_with_the_digest_of_the_run_in_process_and_bad_drafts_queue_nothing()
+    {
+        var alone = new CliRun().With("RETICLE_CACHE", _cache);
+        (await alone.RunAsync("orders", "add", JobsCommandTests.Drafts("sample-orders.jsonl"))).ExitCode.ShouldBe(0);
+        var expected = await alone.RunAsync("jobs", "submit", "whatif", "--packs", JobsCommandTests.Drafts("de"), "--all");
+        expected.ExitCode.ShouldBe(0, expected.Error);
+        var expectedJob = await ShowAsync(alone, LastLine(expected.Out));
+        expectedJob["status"]!.GetValue<string>().ShouldBe("completed");
+
+        var run = Postgres();
+        (await run.RunAsync("lists")).ExitCode.ShouldBe(0);
+        (await run.RunAsync("orders", "add", JobsCommandTests.Drafts("sample-orders.jsonl"))).ExitCode.ShouldBe(0);
+        var broken = Directory.CreateDirectory(Path.Combine(run.DataDirectory, "broken")).FullName;
+        File.WriteAllText(Path.Combine(broken, "broken.yaml"), "id: broken\n");
+        var refused = await run.RunAsync("jobs", "submit", "whatif", "--packs", broken);
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("broken.yaml:");
+        (await CountAsync("SELECT COUNT(*) FROM jobs")).ShouldBe(0);
+
+        var worker = StartWorker();
+        var submitted = await run.RunAsync("jobs", "submit", "whatif", "--packs", JobsCommandTests.Drafts("de"), "--all", "--shard-size", "2");
+        submitted.ExitCode.ShouldBe(0, submitted.Error);
+        var id = LastLine(submitted.Out);
+        var waited = await run.RunAsync("jobs", "wait", id, "--timeout", "90");
+        waited.ExitCode.ShouldBe(0, waited.Error + worker.Log);
+        var job = await ShowAsync(run, id);
+        (job["kind"]!.GetValue<string>(), job["done"]!.GetValue<long>()).ShouldBe(("whatif", 7L));
+        job["resultDigest"]!.GetValue<string>().ShouldBe(expectedJob["resultDigest"]!.GetValue<string>());
+        (await CountAsync($"SELECT COUNT(*) FROM job_results WHERE job_id = '{id}'")).ShouldBe(4);
+
+        // 'reticle whatif' on PostgreSQL is a job done by the workers, and reports what it reports in process.
+        foreach (var flags in new[] { new[] { "--all" }, [] })
+        {
+            var inProcess = await alone.RunAsync(["whatif", "--packs", JobsCommandTests.Drafts("de"), "--json", .. flags]);
+            inProcess.ExitCode.ShouldBe(0, inProcess.Error);
+            var asJob = await run.RunAsync(["whatif", "--packs", JobsCommandTests.Drafts("de"), "--json", .. flags]);
+            asJob.ExitCode.ShouldBe(0, asJob.Error + worker.Log);
+            asJob.Error.ShouldContain("queued for the workers");
+            var (expectedReport, report) = (inProcess.Json.AsObject(), asJob.Json.AsObject());
+            report["auditRecord"]!.GetValue<long>().ShouldBeGreaterThan(0);
+            (expectedReport.Remove("auditRecord"), report.Remove("auditRecord")).ShouldBe((true, true));
+            report.ToJsonString().ShouldBe(expectedReport.ToJsonString());
+        }
+        (await CountAsync("SELECT COUNT(*) FROM jobs WHERE kind = 'whatif' AND status = 'completed'")).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_job_cancelled_mid_way_stops_and_keeps_no_partial_results()
     {
         var run = Postgres();

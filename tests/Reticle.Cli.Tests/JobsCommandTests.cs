@@ -76,6 +76,57 @@ public sealed class JobsCommandTests
         lines.Zip(report["changes"]!.AsArray()).ShouldAllBe(p => JsonNode.DeepEquals(p.First, p.Second));
     }
 
+    internal static string Drafts(string name) => Path.Combine(Repository.Root, "content", "drafts", name);
+
+    [Fact]
+    public async Task A_what_if_job_gives_the_changes_of_whatif_one_per_line_and_its_seal_names_the_drafts_by_hash()
+    {
+        var run = new CliRun();
+        (await run.RunAsync("orders", "add", Drafts("sample-orders.jsonl"))).ExitCode.ShouldBe(0);
+        var submitted = await run.RunAsync("jobs", "submit", "whatif", "--packs", Drafts("de"), "--all", "--shard-size", "2");
+        submitted.ExitCode.ShouldBe(0, submitted.Error);
+        var id = LastLine(submitted.Out);
+        var job = (await run.RunAsync("jobs", "show", id, "--json")).Json;
+        (job["kind"]!.GetValue<string>(), job["status"]!.GetValue<string>(), job["total"]!.GetValue<long>()).ShouldBe(("whatif", "completed", 7L));
+
+        var results = Path.Combine(run.DataDirectory, "changes.jsonl");
+        (await run.RunAsync("jobs", "results", id, "--out", results)).ExitCode.ShouldBe(0);
+        var report = (await run.RunAsync("whatif", "--packs", Drafts("de"), "--all", "--json")).Json;
+        var lines = File.ReadAllLines(results);
+        report["changes"]!.AsArray().Count.ShouldBeGreaterThan(1);
+        lines.Length.ShouldBe(report["changes"]!.AsArray().Count);
+        lines.Select(l => JsonNode.Parse(l)).Zip(report["changes"]!.AsArray()).ShouldAllBe(p => JsonNode.DeepEquals(p.First, p.Second));
+        job["resultDigest"]!.GetValue<string>().ShouldBe(Reticle.Audit.MerkleRoot.Of(lines));
+
+        // The job's audit record seals it with the drafts' hashes (the what-if's own record names them the same way).
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={run.DatabaseFile}");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT payload FROM audit_log WHERE sequence = $s";
+        command.Parameters.AddWithValue("$s", job["auditRecord"]!.GetValue<long>());
+        var seal = JsonNode.Parse((string)command.ExecuteScalar()!)!;
+        var drafts = seal["parameters"]!["drafts"]!.AsArray();
+        drafts.Select(d => d!["sha256"]!.GetValue<string>()).ShouldBe(report["drafts"]!.AsArray().Select(d => d!["sha256"]!.GetValue<string>()));
+        (await run.RunAsync("audit", "verify")).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_what_if_job_with_drafts_that_do_not_validate_is_refused_naming_file_line_and_column_and_nothing_is_stored()
+    {
+        var run = new CliRun();
+        (await run.RunAsync("orders", "add", Drafts("sample-orders.jsonl"))).ExitCode.ShouldBe(0);
+        var folder = Directory.CreateDirectory(Path.Combine(run.DataDirectory, "drafts")).FullName;
+        File.WriteAllText(Path.Combine(folder, "broken.yaml"), File.ReadAllText(Path.Combine(Drafts("de"), "de-duv-draft.yaml")) + "\nsurprise: true\n");
+
+        var refused = await run.RunAsync("jobs", "submit", "whatif", "--packs", folder);
+
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldMatch(@"broken\.yaml:\d+:\d+");
+        refused.Out.ShouldBeEmpty();
+        (await run.RunAsync("jobs", "--json")).Json.AsArray().ShouldBeEmpty();
+        (await run.RunAsync("jobs", "submit", "whatif", "--packs", Path.Combine(run.DataDirectory, "missing"))).ExitCode.ShouldBe(1);
+    }
+
     [Fact]
     public async Task Importing_a_list_rescreens_the_parties_of_open_orders_and_holds_the_orders_that_now_hit()
     {

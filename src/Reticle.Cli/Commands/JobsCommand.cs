@@ -23,6 +23,8 @@ internal static class JobsCommand
     private static readonly Option<int?> ShardSize = new("--shard-size") { Description = "Inputs per shard (default: 500 names, 200 orders); smaller shards spread and recover faster" };
     private static readonly Option<NodaTime.LocalDate?> KnownAt = DateOption.Create("--known-at", "The earlier state of knowledge");
     private static readonly Option<NodaTime.LocalDate?> Vs = DateOption.Create("--vs", "The later state of knowledge to compare with");
+    private static readonly Option<string> DraftPacks = new("--packs") { Description = "Folder of draft rule packs (YAML, searched recursively), as for 'whatif'", Required = true, HelpName = "DIR" };
+    private static readonly Option<NodaTime.LocalDate?> DraftsKnownAt = DateOption.Create("--known-at", "Use the packs, licence events and lists as known on this date (default: everything held)");
     private static readonly Option<double?> Timeout = new("--timeout") { Description = "Give up after this many seconds (exit 124)" };
     private static readonly Option<string?> Out = new("--out") { Description = "Write the results here (JSON Lines, one line per result, in input order)" };
     private static readonly Option<int> Limit = new("--limit") { Description = "At most this many jobs, newest first", DefaultValueFactory = _ => 50 };
@@ -36,7 +38,12 @@ internal static class JobsCommand
         screening.SetAction((parse, ct) => SubmitScreeningAsync(parse, env, ct));
         var impact = new Command("impact", "Queue an impact analysis over all open orders (as 'impact'); the job id alone is the last line on stdout") { KnownAt, Vs, ShardSize };
         impact.SetAction((parse, ct) => SubmitImpactAsync(parse, env, ct));
-        var submit = new Command("submit", "Submit a job") { screening, impact };
+        var whatIf = new Command("whatif", "Queue a what-if with draft rule packs over all open orders (as 'whatif'); drafts are validated first; the job id alone is the last line on stdout")
+        {
+            DraftPacks, DraftsKnownAt, ImpactCommand.All, ShardSize,
+        };
+        whatIf.SetAction((parse, ct) => SubmitWhatIfAsync(parse, env, ct));
+        var submit = new Command("submit", "Submit a job") { screening, impact, whatIf };
 
         var show = new Command("show", "One job: status, progress, digest and the audit record sealing it") { Id };
         show.SetAction((parse, ct) => ShowAsync(parse, env, ct));
@@ -47,7 +54,7 @@ internal static class JobsCommand
         var cancel = new Command("cancel", "Cancel a queued or running job; results of shards already done are dropped") { Id };
         cancel.SetAction((parse, ct) => CancelAsync(parse, env, ct));
 
-        var jobs = new Command("jobs", "Long work as durable jobs (batch screening, impact, re-screening after a list import): with status and progress") { Limit, submit, show, wait, results, cancel };
+        var jobs = new Command("jobs", "Long work as durable jobs (batch screening, impact, what-if, re-screening after a list import): with status and progress") { Limit, submit, show, wait, results, cancel };
         jobs.SetAction((parse, ct) => ListAsync(parse, env, ct));
         return jobs;
     }
@@ -86,6 +93,14 @@ internal static class JobsCommand
         }
         return await SubmitAsync(parse, env, (workspace, queue) =>
             JobSubmission.ImpactAsync(workspace, queue, knownAt, vs, parse.GetValue(ShardSize), env.Actor, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<int> SubmitWhatIfAsync(ParseResult parse, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var directory = parse.GetValue(DraftPacks)!;
+        var drafts = RulePackFolder.Read(directory) ?? throw RefusedException.Invalid(directory, "no such folder");
+        return await SubmitAsync(parse, env, (workspace, queue) => JobSubmission.WhatIfAsync(workspace, queue, drafts, parse.GetValue(DraftsKnownAt),
+            parse.GetValue(ImpactCommand.All), parse.GetValue(ShardSize), env.Actor, cancellationToken), cancellationToken);
     }
 
     private static async Task<int> SubmitAsync(ParseResult parse, CliEnvironment env, Func<Workspace, IJobQueue, Task<Attempt<StoredJob>>> submit,

@@ -4,6 +4,7 @@ using Reticle.Cli.Hosting;
 using Reticle.Cli.Output;
 using Reticle.Impact;
 using Reticle.Service;
+using Reticle.Service.Jobs;
 using Reticle.Time;
 using Reticle.WhatIf;
 
@@ -33,7 +34,10 @@ internal static class WhatIfCommand
         var directory = parse.GetValue(Packs)!;
         var drafts = RulePackFolder.Read(directory) ?? throw RefusedException.Invalid(directory, "no such folder");
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
-        var result = await WhatIfRun.RunAsync(workspace, drafts, parse.GetValue(KnownAt), parse.GetValue(ImpactCommand.All), cancellationToken);
+        var (knownAt, all) = (parse.GetValue(KnownAt), parse.GetValue(ImpactCommand.All));
+        var result = workspace.Options.Store.Postgres is { Length: > 0 }
+            ? await RunAsJobAsync(workspace, env, drafts, knownAt, all, cancellationToken)
+            : await WhatIfRun.RunAsync(workspace, drafts, knownAt, all, cancellationToken);
         if (result.Report is not { } report)
         {
             throw PacksCommand.Refuse(result.Errors);
@@ -45,6 +49,39 @@ internal static class WhatIfCommand
         }
         Write(env.Out, report, result.AuditRecord);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// On PostgreSQL (CONTRACT §8): the orders are decided by the worker nodes as a what-if job, listing every change; this
+    /// process waits for it and builds the report from the orders it found changed (<see cref="WhatIfRun.FromJobAsync"/>).
+    /// </summary>
+    private static async Task<WhatIfRun.Result> RunAsJobAsync(Service.Workspace workspace, CliEnvironment env, IReadOnlyList<Rules.Packs.RulePackSource> drafts,
+        LocalDate? knownAt, bool all, CancellationToken cancellationToken)
+    {
+        var engine = await JobEngine.StartAsync(workspace, work: false, cancellationToken);
+        Store.StoredJob job;
+        try
+        {
+            job = (await JobSubmission.WhatIfAsync(workspace, JobEngine.QueueFor(workspace, engine), drafts, knownAt, all: true, shardSize: null, env.Actor, cancellationToken))
+                .OrRefuse();
+        }
+        finally
+        {
+            await engine.StopAsync(CancellationToken.None);
+            engine.Dispose();
+        }
+        await env.Error.WriteLineAsync($"reticle: what-if job {job.Id} ({job.Total:N0} open order(s) in {job.ShardCount:N0} shard(s)) queued for the workers; waiting for it");
+        var jobs = (Store.IJobStore)workspace.Store;
+        while (!Store.JobStatus.HasEnded(job.Status))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            job = await jobs.GetJobAsync(job.Id, cancellationToken) ?? job;
+        }
+        if (job.Status != Store.JobStatus.Completed)
+        {
+            throw new RefusedException(Refusal.Conflict("job", $"what-if job {job.Id} {job.Status}{(job.Problem is { } p ? $": {p}" : "")}"));
+        }
+        return await WhatIfRun.FromJobAsync(workspace, job, drafts, knownAt, all, cancellationToken);
     }
 
     public static void Write(TextWriter w, WhatIfReport report, long? auditRecord)

@@ -60,6 +60,27 @@ internal static class JobSubmission
         return Attempt<StoredJob>.Done(job);
     }
 
+    /// <summary>
+    /// What-if with draft rules over the open orders as they stand now (CONTRACT §9): the drafts are validated with the packs in
+    /// use first, and drafts that do not validate refuse the submission naming file, line, column and rule (nothing stored or
+    /// queued). The job carries the drafts' texts and hashes, and the day of submission as the day of the run.
+    /// </summary>
+    public static async Task<Attempt<StoredJob>> WhatIfAsync(Workspace workspace, IJobQueue queue, IReadOnlyList<Reticle.Rules.Packs.RulePackSource> drafts,
+        LocalDate? knownAt, bool all, int? shardSize, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<Reticle.Rules.Packs.PackError>();
+        if (Reticle.WhatIf.DraftRules.Compile(workspace.LoadRulePacks(), drafts, knownAt, errors) is null)
+        {
+            return Refusal.Invalid(errors.Select(e => new InputError($"{e.File}:{e.Line}:{e.Column}", $"{(e.RuleId is null ? "" : $"[{e.RuleId}] ")}{e.Message}")));
+        }
+        var now = workspace.Clock.GetCurrentInstant();
+        var document = new JobDocument(JobIds.New(now), WhatIfJob.KindName, WhatIfJob.Parameters(drafts, knownAt, now, all).ToJsonString(),
+            shardSize ?? JobKinds.Of(WhatIfJob.KindName).DefaultShardSize);
+        var job = await ((IJobStore)workspace.Store).SubmitJobAsync(document, OpenOrders(workspace, cancellationToken), actor, now, cancellationToken);
+        await queue.EnqueueAsync(job, cancellationToken);
+        return Attempt<StoredJob>.Done(job);
+    }
+
     /// <summary>Re-screening of every open order's parties with the lists held at <paramref name="listsAsOf"/> (just after an import).</summary>
     public static async Task<StoredJob> RescreeningAsync(Workspace workspace, IJobQueue queue, Instant listsAsOf, string actor, CancellationToken cancellationToken)
     {

@@ -213,14 +213,39 @@ public sealed class OpenApiContractTests(HttpServer server) : IClassFixture<Http
         (await OkAsync(contract, "get", "/api/v1/jobs/{id}/results", $"/api/v1/jobs/{screeningId}/results", "viewer"))["id"]!.GetValue<string>().ShouldBe("P1");
         (await CallAsync(contract, "post", "/api/v1/jobs/{id}/cancel", $"/api/v1/jobs/{screeningId}/cancel", "analyst")).Status.ShouldBe(HttpStatusCode.Conflict);
         (await CallAsync(contract, "get", "/api/v1/jobs/{id}", "/api/v1/jobs/job_NOPE", "viewer")).Status.ShouldBe(HttpStatusCode.NotFound);
+        // Slow enough to be cancelled while it runs: one-name shards, warm, go fast, and 400 of them sometimes ended first.
         var slow = new MultipartFormDataContent
         {
             { new StringContent("screening"), "kind" },
             { new StringContent("1"), "shardSize" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"P{i},Name {i}\n")))), "file", "many.csv" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("id,name\n" + string.Concat(Enumerable.Range(1, 5000).Select(i => $"P{i},Name {i}\n")))), "file", "many.csv" },
         };
         var slowId = (await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: slow, expected: HttpStatusCode.Accepted))["id"]!.GetValue<string>();
         (await OkAsync(contract, "post", "/api/v1/jobs/{id}/cancel", $"/api/v1/jobs/{slowId}/cancel", "analyst"))["status"]!.GetValue<string>().ShouldBe("cancelled");
+
+        // A what-if job: the drafts as multipart files, as POST /whatif takes them (after the cancellation, which needs the
+        // slow job still running).
+        var whatIf = new MultipartFormDataContent
+        {
+            { new StringContent("whatif"), "kind" },
+            { new StringContent(File.ReadAllText(Path.Combine(Repository.Root, "tests", "fixtures", "whatif", "sg-duv-draft.yaml"))), "files", "sg-duv-draft.yaml" },
+            { new StringContent("true"), "all" },
+        };
+        var whatIfJob = await OkAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: whatIf, expected: HttpStatusCode.Accepted);
+        whatIfJob["kind"]!.GetValue<string>().ShouldBe("whatif");
+        var badDrafts = await CallAsync(contract, "post", "/api/v1/jobs", "/api/v1/jobs", "analyst", content: new MultipartFormDataContent
+        {
+            { new StringContent("whatif"), "kind" },
+            { new StringContent("x"), "files", "bad.yaml" },
+        });
+        badDrafts.Status.ShouldBe(HttpStatusCode.BadRequest);
+        badDrafts.Body!.ToJsonString().ShouldContain("bad.yaml:");
+        var whatIfId = whatIfJob["id"]!.GetValue<string>();
+        for (var i = 0; i < 600 && (await OkAsync(contract, "get", "/api/v1/jobs/{id}", $"/api/v1/jobs/{whatIfId}", "viewer"))["status"]!.GetValue<string>() != "completed"; i++)
+        {
+            await Task.Delay(100);
+        }
+        (await OkAsync(contract, "get", "/api/v1/jobs/{id}", $"/api/v1/jobs/{whatIfId}", "viewer"))["status"]!.GetValue<string>().ShouldBe("completed");
 
         // Every operation the document lists was called, and answered with success at least once.
         var succeeded = contract.Seen.Where(s => s.Status is >= 200 and < 300).Select(s => (s.Method, s.Path)).ToHashSet();

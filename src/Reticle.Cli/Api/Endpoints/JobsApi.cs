@@ -16,7 +16,7 @@ namespace Reticle.Cli.Api.Endpoints;
 
 /// <summary>
 /// Jobs (CONTRACT §8): <c>POST /api/v1/jobs</c> (<c>{"kind": "impact", "knownAt", "vs"}</c>, or multipart with a CSV file and
-/// <c>kind=screening</c>), <c>GET /api/v1/jobs</c>, <c>GET /api/v1/jobs/{id}</c>, <c>GET /api/v1/jobs/{id}/results</c> (JSON
+/// <c>kind=screening</c>, or multipart with draft rule packs as <c>files</c> and <c>kind=whatif</c>), <c>GET /api/v1/jobs</c>, <c>GET /api/v1/jobs/{id}</c>, <c>GET /api/v1/jobs/{id}/results</c> (JSON
 /// Lines, streamed) and <c>POST /api/v1/jobs/{id}/cancel</c>. Analysts submit and cancel; every role reads.
 /// </summary>
 internal static class JobsApi
@@ -26,12 +26,12 @@ internal static class JobsApi
         var group = api.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitAsync)
             .WithName("SubmitJob")
-            .WithSummary("Submit a job: {\"kind\": \"impact\", \"knownAt\", \"vs\"}, or multipart/form-data with kind=screening, a CSV file (as 'screen --batch') and an optional threshold; 202 with the job")
+            .WithSummary("Submit a job: {\"kind\": \"impact\", \"knownAt\", \"vs\"}, or multipart/form-data with kind=screening, a CSV file (as 'screen --batch') and an optional threshold, or kind=whatif with draft rule packs as files (as POST /whatif) and optional knownAt, all; 202 with the job")
             .RequireAuthorization(p => p.RequireRole(Roles.Analyst))
             .DisableAntiforgery()
             .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
             {
-                // Two bodies: an impact job as JSON, a screening job as a form with its CSV. (Accepts<T> would also make the
+                // Two bodies: an impact job as JSON, a screening job (its CSV) or a what-if job (its drafts) as a form. (Accepts<T> would also make the
                 // endpoint refuse every other content type.)
                 operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
                 {
@@ -39,7 +39,7 @@ internal static class JobsApi
                     Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
                     {
                         ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(Schemas.ImpactJobRequest), null, cancellationToken) },
-                        ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(Schemas.ScreeningJobForm), null, cancellationToken) },
+                        ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(Schemas.JobForm), null, cancellationToken) },
                     },
                 };
             })
@@ -83,6 +83,10 @@ internal static class JobsApi
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
+            if (form["kind"].FirstOrDefault() is WhatIfJob.KindName)
+            {
+                return await SubmitWhatIfAsync(request, state, jobs, actor, cancellationToken);
+            }
             var unknown = form.Keys.Where(k => k is not ("kind" or "threshold" or "shardSize")).Select(k => new InputError($"form.{k}", "unknown field")).ToList();
             if (unknown.Count > 0)
             {
@@ -90,7 +94,7 @@ internal static class JobsApi
             }
             if (form["kind"].FirstOrDefault() is not "screening")
             {
-                return Problems.Rejected("form.kind", $"'{form["kind"].FirstOrDefault()}': a multipart submission is a screening job (kind=screening)");
+                return Problems.Rejected("form.kind", $"'{form["kind"].FirstOrDefault()}': a multipart submission is a screening job (kind=screening) or a what-if job (kind=whatif)");
             }
             if (form.Files is not [var file])
             {
@@ -160,6 +164,40 @@ internal static class JobsApi
         if (submitted.Refusal is { } refused)
         {
             return Problems.From(refused);
+        }
+        var job = await Jobs(state).GetJobAsync(submitted.Value!.Id, cancellationToken) ?? submitted.Value;
+        return new AcceptedJson($"/api/v1/jobs/{job.Id}", JobJson.Of(job).ToJsonString(ApiJson.Options));
+    }
+
+    /// <summary>A what-if job: the drafts as <c>POST /whatif</c> takes them, validated before anything is stored or queued.</summary>
+    private static async Task<IResult> SubmitWhatIfAsync(HttpRequest request, ApiState state, ApiJobs jobs, string actor, CancellationToken cancellationToken)
+    {
+        var (upload, refusal) = await DraftUpload.ReadAsync(request, ["kind", "knownAt", "all", "shardSize"], cancellationToken);
+        if (upload is null)
+        {
+            return refusal!;
+        }
+        var (form, errors) = (upload.Form, upload.Errors);
+        var knownAt = form["knownAt"].FirstOrDefault() is { Length: > 0 } text ? WhatIfApi.Date("form.knownAt", text, errors) : null;
+        var all = WhatIfApi.Flag(form, "all", errors);
+        int? shardSize = null;
+        if (form["shardSize"].FirstOrDefault() is { } s)
+        {
+            if (!int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                errors.Add(new InputError("form.shardSize", $"'{s}' is not a whole number of at least 1"));
+            }
+            shardSize = size;
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Rejected(errors);
+        }
+        var submitted = await JobSubmission.WhatIfAsync(state.Workspace, await jobs.QueueAsync(cancellationToken), upload.Drafts, knownAt, all ?? false, shardSize, actor,
+            cancellationToken);
+        if (submitted.Refusal is { } refused)
+        {
+            return Problems.Rejected(refused.Problems, "The draft rule packs do not validate with the packs in use; nothing was queued.");
         }
         var job = await Jobs(state).GetJobAsync(submitted.Value!.Id, cancellationToken) ?? submitted.Value;
         return new AcceptedJson($"/api/v1/jobs/{job.Id}", JobJson.Of(job).ToJsonString(ApiJson.Options));

@@ -37,13 +37,7 @@ internal static class WhatIfApi
         }
         var (form, errors) = (upload.Form, upload.Errors);
         var knownAt = form["knownAt"].FirstOrDefault() is { Length: > 0 } text ? Date("form.knownAt", text, errors) : null;
-        bool? all = form["all"].FirstOrDefault() switch
-        {
-            null or "" => null,
-            "true" => true,
-            "false" => false,
-            var other => Reject(errors, "form.all", $"'{other}' is not true or false"),
-        };
+        var all = Flag(form, "all", errors);
         if (errors.Count > 0)
         {
             return Problems.Rejected(errors);
@@ -52,7 +46,16 @@ internal static class WhatIfApi
         return result.Report is { } report ? ApiJson.Ok(WhatIfJson.ToJson(report, result.AuditRecord)) : DraftUpload.Rejected(result.Errors);
     }
 
-    private static NodaTime.LocalDate? Date(string where, string text, List<InputError> errors)
+    /// <summary>An optional form field that is <c>true</c> or <c>false</c>; anything else is an error naming it.</summary>
+    public static bool? Flag(IFormCollection form, string field, List<InputError> errors) => form[field].FirstOrDefault() switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        var other => Reject(errors, $"form.{field}", $"'{other}' is not true or false"),
+    };
+
+    public static NodaTime.LocalDate? Date(string where, string text, List<InputError> errors)
     {
         var date = InputDate.Parse(text, out var error);
         if (date is null)

@@ -34,12 +34,35 @@ internal sealed record ScreeningJobForm
     public string? ShardSize { get; init; }
 }
 
+[Description("A what-if with draft rule packs over all open orders as a job (multipart/form-data, CONTRACT §8, §9): kind=whatif, the drafts as files under 'files' (YAML, as POST /whatif takes them), optional knownAt, all and shardSize. Drafts that do not validate with the packs in use are a 400 naming file, line, column and rule, and nothing is queued.")]
+internal sealed record WhatIfJobForm
+{
+    [Description("whatif")]
+    public required string Kind { get; init; }
+
+    [Format(FormatAttribute.Binary), Description("The draft rule packs (one YAML file each).")]
+    public required IReadOnlyList<string> Files { get; init; }
+
+    [Format(FormatAttribute.Date), Description("Use the packs, licence events and lists as known on this date (default: everything held).")]
+    public string? KnownAt { get; init; }
+
+    [Description("\"true\": also list orders whose only movement is a jurisdiction between not-applicable and permitted.")]
+    public string? All { get; init; }
+
+    [Description("Orders per shard (default 200).")]
+    public string? ShardSize { get; init; }
+}
+
+[Description("A job submitted as multipart/form-data: a batch screening (kind=screening) or a what-if with draft rule packs (kind=whatif).")]
+[OneOf(typeof(ScreeningJobForm), typeof(WhatIfJobForm))]
+internal sealed record JobForm;
+
 [Description("A job (CONTRACT §8): its progress, and once completed the SHA-256 Merkle root over its results in input order and the audit record sealing it.")]
 internal sealed record Job
 {
     public required string Id { get; init; }
 
-    [Description("screening, impact or rescreening")]
+    [Description("screening, impact, whatif or rescreening")]
     public required string Kind { get; init; }
 
     [Description("queued, running, completed, failed or cancelled")]
