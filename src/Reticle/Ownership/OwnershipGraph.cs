@@ -46,6 +46,7 @@ public sealed class OwnershipGraph
     {
         Stakes = stakes;
         _nodes = nodes;
+        _byName = new Lazy<Dictionary<string, int>>(ByName, LazyThreadSafetyMode.ExecutionAndPublication);
         Names = names;
         Countries = countries;
         Owner = owner;
@@ -97,15 +98,39 @@ public sealed class OwnershipGraph
         return new OwnershipGraph(all, nodes, [.. names], [.. countries], owner, owned);
     }
 
-    /// <summary>The entity a party is, by its normalised name and country; -1 when the snapshot does not name it.</summary>
+    /// <summary>
+    /// The entity a party is, by its normalised name and country; -1 when the snapshot does not name it. A party given
+    /// without a country (<c>reticle screen NAME</c>) is the entity of that name when the facts hold exactly one; when they
+    /// hold several in different countries it is none of them, since the name alone cannot say which.
+    /// </summary>
     public int Find(string name, string? country)
     {
         if (_nodes.TryGetValue(OwnershipKey.Of(name, country), out var id))
         {
             return id;
         }
-        // A stake that gives no country for an entity still names it.
-        return country is not null && _nodes.TryGetValue(OwnershipKey.Of(name, null), out id) ? id : -1;
+        if (country is not null)
+        {
+            // A stake that gives no country for an entity still names it.
+            return _nodes.TryGetValue(OwnershipKey.Of(name, null), out id) ? id : -1;
+        }
+        return _byName.Value.TryGetValue(OwnershipKey.Of(name, null), out id) ? id : -1;
+    }
+
+    // Entities by name alone (Ambiguous when several countries share it): made on the first lookup without a country, so
+    // laying out a million stakes for decisions, whose parties always have a country, does not pay for it.
+    private readonly Lazy<Dictionary<string, int>> _byName;
+    private const int Ambiguous = -1;
+
+    private Dictionary<string, int> ByName()
+    {
+        var byName = new Dictionary<string, int>(Names.Length, StringComparer.Ordinal);
+        for (var node = 0; node < Names.Length; node++)
+        {
+            var key = OwnershipKey.Of(Names[node], null);
+            byName[key] = byName.ContainsKey(key) ? Ambiguous : node;
+        }
+        return byName;
     }
 
     public string NameOf(int node) => Names[node];

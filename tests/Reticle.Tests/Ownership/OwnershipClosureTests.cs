@@ -1,4 +1,5 @@
 using NodaTime;
+using Reticle.Model;
 using Reticle.Ownership;
 using static Reticle.Tests.Ownership.OwnershipFixtures;
 
@@ -108,5 +109,22 @@ public class OwnershipClosureTests
     {
         var screen = Screen([Stake("X", "Acme Semiconductor Co., Ltd.", 100m)], El("X"));
         screen.Find("ACME SEMICONDUCTOR CO LTD", "CN", Day).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_name_screened_without_a_country_finds_the_one_entity_of_that_name()
+    {
+        var screen = Screen([Stake("X", "Acme Semiconductor Co., Ltd.", 100m)], El("X"));
+        screen.Find("Acme Semiconductor Co., Ltd.", null, Day).ShouldHaveSingleItem().Regime.ShouldBe(OwnershipRegime.BisAffiliates);
+    }
+
+    [Fact]
+    public void A_name_without_a_country_that_entities_in_two_countries_share_finds_neither()
+    {
+        var elsewhere = new Stake("Someone", CountryCode.Parse("SG"), "Acme Semiconductor Co., Ltd.", CountryCode.Parse("SG"), 100m,
+            new LocalDate(2020, 1, 1), null, "register SG");
+        var screen = Screen([Stake("X", "Acme Semiconductor Co., Ltd.", 100m), elsewhere], El("X"));
+        screen.Find("Acme Semiconductor Co., Ltd.", null, Day).ShouldBeEmpty();
+        screen.Find("Acme Semiconductor Co., Ltd.", "CN", Day).ShouldHaveSingleItem();
     }
 }
