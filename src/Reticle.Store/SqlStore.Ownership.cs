@@ -18,16 +18,9 @@ public abstract partial class SqlStore
         var entry = new Audit.AuditEntry(at, actor, AuditPayloads.OwnershipImported, AuditPayloads.ForOwnership(snapshot));
         return await WriteAsync(async (connection, transaction) =>
         {
-            var current = await connection.QuerySingleOrDefaultAsync<CurrentSnapshotRow>(new CommandDefinition(
-                "SELECT id, sha256 FROM ownership_snapshots WHERE id = (SELECT MAX(id) FROM ownership_snapshots WHERE dataset = @Dataset)",
-                new { snapshot.Dataset }, transaction, cancellationToken: cancellationToken));
-            if (current?.Sha256 == snapshot.Sha256)
+            if (await IsInUseAsync(connection, transaction, "ownership_snapshots", snapshot.Dataset, snapshot.Sha256, snapshot.ReplacesId, cancellationToken))
             {
                 return null;
-            }
-            if (current?.Id != snapshot.ReplacesId)
-            {
-                throw new ConcurrentImportException(snapshot.Dataset);
             }
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var record = await AppendAsync(connection, transaction, previous, entry, cancellationToken);
@@ -68,14 +61,7 @@ public abstract partial class SqlStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<OwnershipSnapshotRow>(new CommandDefinition(
-            $"""
-            {SelectOwnershipSnapshot}, stakes_json AS StakesJson
-            FROM ownership_snapshots s
-            WHERE s.id = (SELECT MAX(n.id) FROM ownership_snapshots n
-                          WHERE n.dataset = s.dataset{(importedBy is null ? "" : " AND n.imported_at <= @ImportedBy")})
-            {(dataset is null ? "" : "AND s.dataset = @Dataset")}
-            ORDER BY dataset
-            """,
+            NewestPerDatasetSql($"{SelectOwnershipSnapshot}, stakes_json AS StakesJson", "ownership_snapshots", importedBy is not null, dataset is not null),
             new { ImportedBy = importedBy is { } by ? ToColumn(by) : null, Dataset = dataset }, cancellationToken: cancellationToken));
         return rows.Select(ToOwnershipSnapshot).ToList();
     }

@@ -283,18 +283,9 @@ public abstract partial class SqlStore : IReticleStore
         var entry = new AuditEntry(at, actor, AuditPayloads.ListImported, AuditPayloads.ForList(snapshot));
         return await WriteAsync(async (connection, transaction) =>
         {
-            // Read under the write lock: the changes must be against the snapshot this one replaces.
-            var current = await connection.QuerySingleOrDefaultAsync<CurrentSnapshotRow>(new CommandDefinition(
-                "SELECT id, sha256 FROM list_snapshots WHERE id = (SELECT MAX(id) FROM list_snapshots WHERE dataset = @Dataset)",
-                new { snapshot.Dataset }, transaction, cancellationToken: cancellationToken));
-            if (current?.Sha256 == snapshot.Sha256)
+            if (await IsInUseAsync(connection, transaction, "list_snapshots", snapshot.Dataset, snapshot.Sha256, snapshot.ReplacesId, cancellationToken))
             {
-                // Already the snapshot in use. (An older snapshot imported again is a new import: it replaces the one in use.)
                 return null;
-            }
-            if (current?.Id != snapshot.ReplacesId)
-            {
-                throw new ConcurrentImportException(snapshot.Dataset);
             }
             var previous = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
             var record = await AppendAsync(connection, transaction, previous, entry, cancellationToken);
@@ -336,17 +327,47 @@ public abstract partial class SqlStore : IReticleStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ListSnapshotRow>(new CommandDefinition(
-            $"""
-            {SelectListSnapshot}, entries_json AS EntriesJson
-            FROM list_snapshots s
-            WHERE s.id = (SELECT MAX(n.id) FROM list_snapshots n
-                          WHERE n.dataset = s.dataset{(importedBy is null ? "" : " AND n.imported_at <= @ImportedBy")})
-            {(dataset is null ? "" : "AND s.dataset = @Dataset")}
-            ORDER BY dataset
-            """,
+            NewestPerDatasetSql($"{SelectListSnapshot}, entries_json AS EntriesJson", "list_snapshots", importedBy is not null, dataset is not null),
             new { ImportedBy = importedBy is { } by ? ToColumn(by) : null, Dataset = dataset }, cancellationToken: cancellationToken));
         return rows.Select(ToSnapshot).ToList();
     }
+
+    /// <summary>
+    /// Whether the snapshot of <paramref name="sha256"/> is already the one in use of <paramref name="dataset"/> in
+    /// <paramref name="table"/> (list or ownership snapshots); read under the write lock, because an import's changes are
+    /// against the snapshot it replaces: when another import came first, this one is refused. (An older snapshot imported
+    /// again is a new import: it replaces the one in use.)
+    /// </summary>
+    private static async Task<bool> IsInUseAsync(DbConnection connection, DbTransaction transaction, string table, string dataset, string sha256,
+        long? replacesId, CancellationToken cancellationToken)
+    {
+        var current = await connection.QuerySingleOrDefaultAsync<CurrentSnapshotRow>(new CommandDefinition(
+            $"SELECT id, sha256 FROM {table} WHERE id = (SELECT MAX(id) FROM {table} WHERE dataset = @Dataset)",
+            new { Dataset = dataset }, transaction, cancellationToken: cancellationToken));
+        if (current?.Sha256 == sha256)
+        {
+            return true;
+        }
+        if (current?.Id != replacesId)
+        {
+            throw new ConcurrentImportException(dataset);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The newest snapshot of each dataset in <paramref name="table"/> (list or ownership snapshots), of those imported by
+    /// <c>@ImportedBy</c> when <paramref name="knownBy"/>, of dataset <c>@Dataset</c> only when <paramref name="oneDataset"/>.
+    /// </summary>
+    private static string NewestPerDatasetSql(string select, string table, bool knownBy, bool oneDataset) =>
+        $"""
+        {select}
+        FROM {table} s
+        WHERE s.id = (SELECT MAX(n.id) FROM {table} n
+                      WHERE n.dataset = s.dataset{(knownBy ? " AND n.imported_at <= @ImportedBy" : "")})
+        {(oneDataset ? "AND s.dataset = @Dataset" : "")}
+        ORDER BY dataset
+        """;
 
     public Task<AuditRecord> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
