@@ -214,22 +214,35 @@ internal sealed class ListedCondition(string list, int? footnote) : Condition
 
     private string What => footnote is { } f ? $"{list} with footnote {f}" : list;
 
+    /// <summary>
+    /// Explains a list test (<c>listed</c>, <c>ownedBy</c>) when the parties were not screened or none were given; false when
+    /// they were screened and the caller explains what the screening found.
+    /// </summary>
+    internal static bool ExplainedUnscreened(Facts facts, Explanation explanation, string list)
+    {
+        if (facts.Listings is not null)
+        {
+            return false;
+        }
+        if (!facts.Transaction.Parties.IsDefaultOrEmpty)
+        {
+            explanation.AddMissing("parties (screening)");
+            explanation.Add($"parties not screened against {list}");
+        }
+        else
+        {
+            explanation.Add("no parties given");
+        }
+        return true;
+    }
+
     public override void Explain(Facts facts, Explanation explanation)
     {
-        if (facts.Listings is null)
+        if (ExplainedUnscreened(facts, explanation, list))
         {
-            if (!facts.Transaction.Parties.IsDefaultOrEmpty)
-            {
-                explanation.AddMissing("parties (screening)");
-                explanation.Add($"parties not screened against {list}");
-            }
-            else
-            {
-                explanation.Add("no parties given");
-            }
             return;
         }
-        var hits = facts.Listings.Where(Matches).ToList();
+        var hits = facts.Listings!.Where(Matches).ToList();
         if (hits.Count == 0)
         {
             explanation.Add($"no party is on {What}");

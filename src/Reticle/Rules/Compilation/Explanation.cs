@@ -48,9 +48,6 @@ public sealed class Explanation
         }
     }
 
-    /// <summary>The missing facts, to add to (<c>explanation.Missing.Add(path)</c>): the same as <see cref="AddMissing(string)"/>.</summary>
-    public MissingFacts Missing => new(this);
-
     /// <summary>Notes facts that were needed but not given (JSON paths).</summary>
     public void AddMissing(IEnumerable<string> paths)
     {
@@ -173,18 +170,6 @@ public sealed class Explanation
     }
 
     private void Grow(int needed) => Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + needed));
-}
-
-/// <summary>The missing facts of an <see cref="Explanation"/>, as a set to add to (ordinal order, no repeats).</summary>
-public readonly struct MissingFacts(Explanation explanation)
-{
-    private readonly Explanation _explanation = explanation;
-
-    public int Count => _explanation.MissingArray().Length;
-
-    public void Add(string path) => _explanation.AddMissing(path);
-
-    public void UnionWith(IEnumerable<string> paths) => _explanation.AddMissing(paths);
 }
 
 /// <summary>Formats an interpolated reason straight into an <see cref="Explanation"/>'s text, as string interpolation would.</summary>

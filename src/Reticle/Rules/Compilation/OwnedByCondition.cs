@@ -45,40 +45,32 @@ internal sealed class OwnedByCondition(string list, int? footnote, OwnershipRegi
 
     public override void Explain(Facts facts, Explanation explanation)
     {
-        if (facts.Listings is null)
+        if (ListedCondition.ExplainedUnscreened(facts, explanation, list))
         {
-            if (!facts.Transaction.Parties.IsDefaultOrEmpty)
-            {
-                explanation.Missing.Add("parties (screening)");
-                explanation.Add($"parties not screened against {list}");
-            }
-            else
-            {
-                explanation.Add("no parties given");
-            }
             return;
         }
+        var listings = facts.Listings!;
         // One sentence per party: its ownership finding names every listed owner and path.
         var shown = new HashSet<(PartyRole, string)>();
-        foreach (var listing in facts.Listings.Where(Matches))
+        foreach (var listing in listings.Where(Matches))
         {
             var via = listing.Via!;
             if (!shown.Add((listing.Role, listing.PartyName)))
             {
                 continue;
             }
-            var owners = facts.Listings.Where(l => l.Via == via && l.Role == listing.Role && l.PartyName == listing.PartyName).ToList();
+            var owners = listings.Where(l => l.Via == via && l.Role == listing.Role && l.PartyName == listing.PartyName).ToList();
             var strictest = Strictest.Of(owners);
             explanation.Add(via.Status == OwnershipStatus.Owned
                 ? $"{listing.Role.ToWire()} '{listing.PartyName}' is {via.Because} ({regime.Title}){strictest}"
                 : $"{listing.Role.ToWire()} '{listing.PartyName}' is {via.Because} ({regime.Title})");
             if (via.Status != OwnershipStatus.Owned)
             {
-                explanation.Missing.UnionWith(via.Missing);
+                explanation.AddMissing(via.Missing);
             }
             else if (!listing.CoversAllItems)
             {
-                explanation.Missing.Add($"whether the {list} entry '{listing.EntryName}' reaches this item (its requirement is limited)");
+                explanation.AddMissing($"whether the {list} entry '{listing.EntryName}' reaches this item (its requirement is limited)");
             }
         }
         if (shown.Count == 0)
