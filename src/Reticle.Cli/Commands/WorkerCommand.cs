@@ -15,7 +15,7 @@ internal static class WorkerCommand
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("worker",
-            "Work on queued jobs (batch screening, impact, re-screening) until SIGTERM or SIGINT; needs --postgres. Any number of workers "
+            "Work on queued jobs (batch screening, impact, what-if, re-screening) until SIGTERM or SIGINT; needs --postgres. Any number of workers "
             + "may share one database: a worker that dies has its shards taken over (after RETICLE_WORKER_STALE_SECONDS, default 15).");
         command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
         return command;
