@@ -54,16 +54,18 @@ public abstract partial class SqlStore : IJobStore
             }
             await rows.FlushAsync(cancellationToken);
         }
-        // Keys used twice are found where the rows are, not in memory: the first later use is named.
+        // Keys used twice are found where the rows are, not in memory: the first later use is named. One pass over the job's
+        // rows, numbered within each key: a join of the rows with their own grouping was planned (PostgreSQL, statistics that
+        // had not seen this job yet) as a nested loop re-grouping every row for each row, quadratic: minutes at 100,000 rows.
         var twice = await connection.QueryFirstOrDefaultAsync<DuplicateRow>(new CommandDefinition(
             """
-            SELECT i.line AS Line, i.input_key AS InputKey, f.first_line AS FirstLine
-            FROM job_inputs i
-            JOIN (SELECT input_key, MIN(position) AS first_position, MIN(line) AS first_line
-                  FROM job_inputs WHERE job_id = @Id GROUP BY input_key HAVING COUNT(*) > 1) f
-              ON f.input_key = i.input_key
-            WHERE i.job_id = @Id AND i.position > f.first_position
-            ORDER BY i.position
+            SELECT line AS Line, input_key AS InputKey, first_line AS FirstLine
+            FROM (SELECT line, input_key, position,
+                         MIN(line) OVER (PARTITION BY input_key) AS first_line,
+                         ROW_NUMBER() OVER (PARTITION BY input_key ORDER BY position) AS use_number
+                  FROM job_inputs WHERE job_id = @Id) numbered
+            WHERE use_number > 1
+            ORDER BY position
             LIMIT 1
             """,
             new { job.Id }, transaction, cancellationToken: cancellationToken));

@@ -82,15 +82,56 @@ public abstract class JobStoreContractTests
         refused.Message.ShouldBe("id 'A' is used again (first on line 2)");
         (await store.GetJobsAsync(10)).ShouldBeEmpty();
     }
+
+    /// <summary>Brings the database's planner statistics up to date (ANALYZE), as autovacuum does after a large job.</summary>
+    protected abstract Task AnalyzeAsync();
+
+    [Fact]
+    public async Task A_large_job_after_another_finds_a_reused_key_in_one_pass()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV71", "screening", "{}", 500), Inputs(30_000), "tester", T0);
+        // The statistics now know the first job's rows and nothing of the next: the planner once chose, for the duplicate
+        // check, a nested loop that grouped the new job's rows again for each of its rows (quadratic: past the 30 s command
+        // timeout at 30,000 rows, minutes at 100,000).
+        await AnalyzeAsync();
+        static async IAsyncEnumerable<JobInput> ThenOneAgain()
+        {
+            await foreach (var input in Inputs(30_000))
+            {
+                yield return input;
+            }
+            yield return new JobInput(30_002, "P29999", "{}");
+        }
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var refused = await Should.ThrowAsync<JobInputRejectedException>(() =>
+            store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV72", "screening", "{}", 500), ThenOneAgain(), "tester", T0));
+
+        (refused.Line, refused.Message).ShouldBe((30_002L, "id 'P29999' is used again (first on line 30001)"));
+        timer.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+        (await store.GetJobsAsync(10)).Select(j => j.Id).ShouldBe(["job_01M937CZTV53J7DQP9HHNNRV71"]);
+    }
 }
 
 public sealed class SqliteJobStoreTests : JobStoreContractTests
 {
+    private string? _folder;
+
     protected override async Task<SqlStore> OpenStoreAsync()
     {
-        var store = Sqlite.SqliteStore.Open(Directory.CreateTempSubdirectory("reticle-jobs-store-").FullName);
+        _folder = Directory.CreateTempSubdirectory("reticle-jobs-store-").FullName;
+        var store = Sqlite.SqliteStore.Open(_folder);
         await store.MigrateAsync();
         return store;
+    }
+
+    protected override async Task AnalyzeAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder!, "reticle.db")}");
+        await connection.OpenAsync();
+        await using var command = new Microsoft.Data.Sqlite.SqliteCommand("ANALYZE", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
 
@@ -109,8 +150,19 @@ public sealed class PostgresJobStoreTests : JobStoreContractTests
             await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await command.ExecuteNonQueryAsync();
         }
-        var store = Postgres.PostgresStore.Open(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        _database = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var store = Postgres.PostgresStore.Open(_database);
         await store.MigrateAsync();
         return store;
+    }
+
+    private string? _database;
+
+    protected override async Task AnalyzeAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("ANALYZE job_inputs", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

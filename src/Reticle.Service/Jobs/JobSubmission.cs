@@ -92,9 +92,11 @@ internal static class JobSubmission
         return job;
     }
 
-    private static async IAsyncEnumerable<JobInput> OpenOrders(Workspace workspace, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    // Streamed from the store a row at a time into the submission's transaction (another connection: on SQLite a WAL reader
+    // beside the writer), so submitting over a book of millions of orders holds one order at a time.
+    internal static async IAsyncEnumerable<JobInput> OpenOrders(Workspace workspace, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var order in await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
+        await foreach (var order in workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken))
         {
             yield return ImpactJob.Input(order);
         }
