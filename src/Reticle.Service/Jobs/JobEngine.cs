@@ -41,8 +41,19 @@ internal static class JobEngine
         opts.ApplicationAssembly = typeof(JobEngine).Assembly;
         opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(JobHandlers));
         opts.UsePostgresqlPersistenceAndTransport(connectionString, Schema);
-        opts.UseRuntimeCompilation();
-        opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+        // The handlers' adapter code is generated ahead of time (src/Reticle.Service/Internal/Generated), not compiled with
+        // Roslyn when a worker starts. RETICLE_JOBS_CODEGEN=FOLDER generates what is missing there instead (docs/jobs.md).
+        if (Environment.GetEnvironmentVariable("RETICLE_JOBS_CODEGEN") is { Length: > 0 } folder)
+        {
+            opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            opts.CodeGeneration.GeneratedCodeOutputPath = folder;
+            opts.CodeGeneration.SourceCodeWritingEnabled = true;
+        }
+        else
+        {
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+        }
         opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
         // A database hiccup is retried on the same node; what the kind itself throws fails the job (JobRunner).
         opts.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
