@@ -83,6 +83,42 @@ public abstract class JobStoreContractTests
         (await store.GetJobsAsync(10)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Reading_a_jobs_results_holds_one_shard_at_a_time()
+    {
+        await using var store = await OpenStoreAsync();
+        var job = await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV73", "screening", "{}", 10), Inputs(3_000), "tester", T0);
+        for (var shard = 0; shard < job.ShardCount; shard++)
+        {
+            await store.RecordShardAsync(job.Id, shard, 10, [.. Enumerable.Range(shard * 10, 10).Select(i => $"{{\"id\":\"P{i}\"}}")]);
+        }
+
+        // What the completion digests and `jobs results` writes: each line let go once passed. A reader that buffered the
+        // job's results would keep every one alive.
+        var seen = new List<WeakReference<string>>();
+        var alive = -1;
+        await foreach (var line in store.ReadJobResultsAsync(job.Id))
+        {
+            seen.Add(new WeakReference<string>(line));
+            if (seen.Count == 2_500)
+            {
+                alive = CountAlive(seen);
+            }
+        }
+
+        seen.Count.ShouldBe(3_000);
+        alive.ShouldBeLessThan(100);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int CountAlive(List<WeakReference<string>> seen)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return seen.Count(w => w.TryGetTarget(out _));
+    }
+
     /// <summary>Brings the database's planner statistics up to date (ANALYZE), as autovacuum does after a large job.</summary>
     protected abstract Task AnalyzeAsync();
 
