@@ -28,10 +28,10 @@ namespace Reticle.Impact;
 public static class ImpactAnalysis
 {
     /// <summary>Orders read and decided together by one task.</summary>
-    internal const int BatchSize = 256;
+    public const int BatchSize = 256;
 
-    /// <summary>Batches in flight at once: enough to keep every core busy while the caller reads the next orders and writes changes.</summary>
-    internal static int BatchesInFlight => 2 * Environment.ProcessorCount;
+    /// <summary>Batches in flight at once by default: enough to keep every core busy while the caller reads the next orders and writes changes.</summary>
+    public static int BatchesInFlight => 2 * Environment.ProcessorCount;
 
     /// <summary>The whole report, changes held: for a few orders (a job's shard, tests) or few changes.</summary>
     /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
@@ -56,7 +56,9 @@ public static class ImpactAnalysis
     public static async IAsyncEnumerable<ImpactChange> ChangesAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, ImpactSide before, ImpactSide after,
         ImpactTally tally, ImpactOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var comparison = new Comparison(before, after, options ?? ImpactOptions.Default);
+        options ??= ImpactOptions.Default;
+        var comparison = new Comparison(before, after, options);
+        var inFlight = Math.Max(1, options.BatchesInFlight ?? BatchesInFlight);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<Task<Batch>>();
         await using var source = orders.GetAsyncEnumerator(cancellationToken);
@@ -65,7 +67,7 @@ public static class ImpactAnalysis
         {
             while (true)
             {
-                while (more && pending.Count < BatchesInFlight)
+                while (more && pending.Count < inFlight)
                 {
                     var batch = new List<T>(BatchSize);
                     while (batch.Count < BatchSize && (more = await source.MoveNextAsync()))
