@@ -19,5 +19,5 @@ internal sealed record ImpactStream(LocalDate KnownAt, LocalDate Vs, IAsyncEnume
     /// The members are those of <see cref="ImpactJson.ToJson"/>; only their order differs, which JSON does not give a meaning.
     /// </summary>
     public Task WriteJsonAsync(TextWriter output, JsonSerializerOptions options, CancellationToken cancellationToken) =>
-        JsonArrayStream.WriteObjectAsync(output, ImpactJson.Head(KnownAt, Vs), "changes", Changes, ImpactJson.Change, () => ImpactJson.Counts(Summary), options, cancellationToken);
+        JsonArrayStream.WriteObjectAsync(output, ImpactJson.Head(KnownAt, Vs), "changes", Changes, ImpactJson.Write, () => ImpactJson.Counts(Summary), options, cancellationToken);
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reticle.Determination;
 using Reticle.Model;
@@ -52,32 +54,60 @@ public static class ImpactJson
         ["worseWithoutValue"] = summary.WorseWithoutValue,
     };
 
-    /// <summary>One element of the report's <c>changes</c>.</summary>
-    public static JsonObject Change(ImpactChange c) => new()
+    /// <summary>One element of the report's <c>changes</c>, as a tree (what-if's report, held whole).</summary>
+    public static JsonObject Change(ImpactChange c) => JsonNode.Parse(Written(c))!.AsObject();
+
+    /// <summary>One element of the report's <c>changes</c> as compact text, escaped as <c>Change(c).ToJsonString()</c> would be: a job's result line.</summary>
+    public static string ToText(ImpactChange c) => System.Text.Encoding.UTF8.GetString(Written(c));
+
+    private static ReadOnlySpan<byte> Written(ImpactChange c)
     {
-        ["transaction"] = c.After.Transaction,
-        ["date"] = EffectivePeriod.Format(c.After.AsOf),
-        ["value"] = c.Value is { } value ? Value(value) : null,
-        ["material"] = c.Material,
-        ["worse"] = c.Worse,
-        ["before"] = Side(c.Before),
-        ["after"] = Side(c.After),
-        ["because"] = new JsonArray([.. c.Because.Select(b => (JsonNode?)b)]),
-    };
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, c);
+        }
+        return buffer.WrittenSpan;
+    }
+
+    /// <summary>One element of the report's <c>changes</c>, written straight out: a report streamed over a large book writes each change so.</summary>
+    public static void Write(Utf8JsonWriter w, ImpactChange c)
+    {
+        w.WriteStartObject();
+        w.WriteString("transaction", c.After.Transaction);
+        w.WriteString("date", EffectivePeriod.Format(c.After.AsOf));
+        if (c.Value is { } value)
+        {
+            w.WriteStartObject("value");
+            w.WriteString("currency", value.Currency);
+            w.WriteNumber("amount", value.Amount);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+        w.WriteBoolean("material", c.Material);
+        w.WriteBoolean("worse", c.Worse);
+        Side(w, "before", c.Before);
+        Side(w, "after", c.After);
+        w.WriteStartArray("because");
+        foreach (var reason in c.Because)
+        {
+            w.WriteStringValue(reason);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     public static JsonArray Values(ImmutableArray<Money> values) => new([.. values.Select(v => (JsonNode?)Value(v))]);
 
     public static JsonObject Value(Money money) => new() { ["currency"] = money.Currency, ["amount"] = money.Amount };
 
-    private static JsonObject Side(Determination.Determination d)
+    private static void Side(Utf8JsonWriter w, string name, Determination.Determination d)
     {
-        var full = DeterminationJson.ToJson(d);
-        return new JsonObject
-        {
-            ["outcome"] = d.Outcome.ToWire(),
-            ["jurisdictions"] = full["jurisdictions"]!.DeepClone(),
-            ["ruleVersions"] = full["ruleVersions"]?.DeepClone(),
-            ["listVersions"] = full["listVersions"]?.DeepClone(),
-        };
+        w.WriteStartObject(name);
+        DeterminationJson.WriteOutcomeMembers(w, d);
+        w.WriteEndObject();
     }
 }

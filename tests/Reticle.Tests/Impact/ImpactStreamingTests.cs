@@ -116,6 +116,22 @@ public sealed class ImpactStreamingTests
         (together.Evaluated, together.Material, together.Immaterial).ShouldBe((orders.Count, oneByOne.Sum(r => r.Material), oneByOne.Sum(r => r.Immaterial)));
     }
 
+    [Fact]
+    public void A_change_written_straight_out_reads_as_the_same_JSON_as_its_tree()
+    {
+        var before = new ImpactSide(new LocalDate(2024, 1, 1), Basis);
+        var after = new ImpactSide(new LocalDate(2026, 1, 1), Basis with { Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided), ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01") });
+        var order = Order() with { Parties = [], Value = new Money(1_234_567.89m, "EUR") };
+
+        var change = ImpactAnalysis.Run([order], before, after).Changes.ShouldHaveSingleItem();
+
+        var tree = ImpactJson.Change(change);
+        ImpactJson.ToText(change).ShouldBe(tree.ToJsonString());
+        tree["value"]!.ToJsonString().ShouldBe("""{"currency":"EUR","amount":1234567.89}""");
+        tree["after"]!["jurisdictions"]!.ToJsonString().ShouldBe(DeterminationJson.ToJson(change.After)["jurisdictions"]!.ToJsonString());
+        tree.Select(p => p.Key).ShouldBe(["transaction", "date", "value", "material", "worse", "before", "after", "because"]);
+    }
+
     private const int Orders = 6_000;
 
     // Orders or changes a run may hold at once: the batches in flight and the one being read.
