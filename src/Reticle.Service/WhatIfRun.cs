@@ -35,12 +35,9 @@ internal static class WhatIfRun
             return new Result(null, null, errors);
         }
         var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, null, cancellationToken);
-        // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
-        // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
-        var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
-            .Select(o => inUse.Catalog.Complete(OrderRecording.Read(o)));
-        var today = workspace.Today;
-        var report = await Task.Run(() => WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all), cancellationToken);
+        // As ImpactRun reads them: the open orders streamed from the store, read and decided on every core.
+        var report = await WhatIfAnalysis.RunAsync(workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken), o => inUse.Catalog.Complete(OrderRecording.Read(o)),
+            inUse, withDrafts, compiled.Drafts, knownAt, workspace.Today, all, cancellationToken);
 
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
         return new Result(report, record.Sequence, []);

@@ -33,13 +33,40 @@ public static class ImpactAnalysis
     /// <summary>Batches in flight at once by default: enough to keep every core busy while the caller reads the next orders and writes changes.</summary>
     public static int BatchesInFlight => 2 * Environment.ProcessorCount;
 
-    /// <summary>The whole report, changes held: for a few orders (a job's shard, tests) or few changes.</summary>
+    /// <summary>
+    /// The whole report, changes held, decided on the calling thread: for a few orders (a job's shard, whose worker already
+    /// runs shards side by side; tests). A whole book goes through <see cref="ChangesAsync{T}"/>, on every core.
+    /// </summary>
     /// <param name="orders">Open orders, completed from the catalogue, each dated with its planned date.</param>
     public static ImpactReport Run(IEnumerable<Transaction> orders, ImpactSide before, ImpactSide after, ImpactOptions? options = null)
     {
+        var comparison = new Comparison(before, after, options ?? ImpactOptions.Default);
         var tally = new ImpactTally();
-        var changes = ChangesAsync(orders.ToAsyncEnumerable(), o => o, before, after, tally, options).ToBlockingEnumerable().ToImmutableArray();
-        return new ImpactReport(tally.Summary(before.KnownAt, after.KnownAt), changes);
+        var changes = ImmutableArray.CreateBuilder<ImpactChange>();
+        foreach (var order in orders)
+        {
+            var (change, immaterial) = comparison.Assess(order);
+            tally.Count(1, immaterial ? 1 : 0);
+            if (change is not null)
+            {
+                tally.Add(change);
+                changes.Add(change);
+            }
+        }
+        return new ImpactReport(tally.Summary(before.KnownAt, after.KnownAt), changes.ToImmutable());
+    }
+
+    /// <summary>The whole report, changes held, from orders decided on every core: a what-if over a book, whose totals need every change.</summary>
+    public static async Task<ImpactReport> RunAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, ImpactSide before, ImpactSide after,
+        ImpactOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var tally = new ImpactTally();
+        var changes = ImmutableArray.CreateBuilder<ImpactChange>();
+        await foreach (var change in ChangesAsync(orders, read, before, after, tally, options, cancellationToken))
+        {
+            changes.Add(change);
+        }
+        return new ImpactReport(tally.Summary(before.KnownAt, after.KnownAt), changes.ToImmutable());
     }
 
     /// <summary>
@@ -56,9 +83,7 @@ public static class ImpactAnalysis
     public static async IAsyncEnumerable<ImpactChange> ChangesAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, ImpactSide before, ImpactSide after,
         ImpactTally tally, ImpactOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        options ??= ImpactOptions.Default;
-        var comparison = new Comparison(before, after, options);
-        var inFlight = Math.Max(1, options.BatchesInFlight ?? BatchesInFlight);
+        var comparison = new Comparison(before, after, options ?? ImpactOptions.Default);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<Task<Batch>>();
         await using var source = orders.GetAsyncEnumerator(cancellationToken);
@@ -67,7 +92,7 @@ public static class ImpactAnalysis
         {
             while (true)
             {
-                while (more && pending.Count < inFlight)
+                while (more && pending.Count < BatchesInFlight)
                 {
                     var batch = new List<T>(BatchSize);
                     while (batch.Count < BatchSize && (more = await source.MoveNextAsync()))
@@ -144,7 +169,7 @@ public static class ImpactAnalysis
         }
 
         // The change to report, if any, and whether the order moved only between not-applicable and permitted.
-        private (ImpactChange? Change, bool Immaterial) Assess(Transaction order)
+        public (ImpactChange? Change, bool Immaterial) Assess(Transaction order)
         {
             var (knownA, knownB) = (_before.Basis, _after.Basis);
             var hitsBefore = _beforeHits.Screen(knownA, order);

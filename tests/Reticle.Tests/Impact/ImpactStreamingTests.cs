@@ -97,7 +97,7 @@ public sealed class ImpactStreamingTests
     }
 
     [Fact]
-    public void Impact_decided_on_several_cores_reports_what_deciding_one_order_at_a_time_reports()
+    public async Task Impact_decided_on_several_cores_reports_what_deciding_one_order_at_a_time_reports()
     {
         var template = Order();
         var before = new ImpactSide(new LocalDate(2024, 1, 1), Basis);
@@ -106,7 +106,7 @@ public sealed class ImpactStreamingTests
         var orders = Enumerable.Range(0, 3 * ImpactAnalysis.BatchSize + 7)
             .Select(i => template with { Id = $"SO-{i:D5}", Parties = i % 3 == 0 ? template.Parties : [] }).ToList();
 
-        var together = ImpactAnalysis.Run(orders, before, after);
+        var together = await ImpactAnalysis.RunAsync(orders.ToAsyncEnumerable(), o => o, before, after);
         var oneByOne = orders.Select(o => ImpactAnalysis.Run([o], before, after)).ToList();
 
         together.Material.ShouldBeGreaterThan(ImpactAnalysis.BatchSize);
