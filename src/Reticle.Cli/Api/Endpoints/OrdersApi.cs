@@ -57,7 +57,8 @@ internal static class OrdersApi
                 return Problems.Rejected("status", $"unknown status '{status}' (open, shipped, cancelled)");
             }
         }
-        return ApiJson.Ok(OrdersJson.List(await state.Workspace.Store.GetOrdersAsync(wanted, cancellationToken)));
+        // Streamed from one query as it is written: the book is never held whole (as `reticle orders --json`).
+        return ApiJson.Stream(state.Workspace.Store.ReadOrdersAsync(wanted, cancellationToken), OrdersJson.ListItem);
     }
 
     private static async Task<IResult> AddAsync(HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
