@@ -34,9 +34,10 @@ internal sealed class JobRunner(Workspace workspace, Func<StoredJob, int, Task>?
         {
             await RunShardOnceAsync(jobId, shard, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException && !ShardRetryPolicy.IsTransient(e))
+        catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested && !ShardRetryPolicy.IsTransient(e))
         {
-            // The same inputs would fail the same way on any worker: the job fails, naming the shard and why.
+            // The same inputs would fail the same way on any worker: the job fails, naming the shard and why. (Not while this
+            // node is stopping: whatever a shutdown throws says nothing of the shard, which goes back to the queue.)
             await FailAsync(jobId, shard, e, 1, cancellationToken);
         }
     }
