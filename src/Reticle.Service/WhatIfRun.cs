@@ -77,7 +77,7 @@ internal static class WhatIfRun
             orders.AddRange((await jobs.GetShardInputsAsync(job, shard, cancellationToken)).Where(i => changed.Contains(i.Key)).Select(i => inUse.Catalog.Complete(Jobs.ImpactJob.Read(i))));
         }
         var found = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all);
-        var report = found with { Changes = found.Changes with { Evaluated = checked((int)job.Total) } };
+        var report = found with { Changes = found.Changes with { Summary = found.Changes.Summary with { Evaluated = checked((int)job.Total) } } };
         var payload = Payload(report);
         payload["job"] = job.Id;
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, payload), cancellationToken);

@@ -43,11 +43,12 @@ internal static class JsonArrayStream
     }
 
     /// <summary>
-    /// An object whose last property is a long array: <paramref name="head"/>'s properties, then <paramref name="name"/> with the
-    /// elements written as they are made.
+    /// An object with a long array inside: <paramref name="head"/>'s properties, then <paramref name="name"/> with the elements
+    /// written as they are made, then the properties of <paramref name="tail"/>, asked for once the last element is written
+    /// (counts that are known only at the end).
     /// </summary>
-    public static async Task WriteObjectAsync<T>(TextWriter output, JsonObject head, string name, IEnumerable<T> items, Func<T, JsonNode> element,
-        JsonSerializerOptions options, CancellationToken cancellationToken)
+    public static async Task WriteObjectAsync<T>(TextWriter output, JsonObject head, string name, IAsyncEnumerable<T> items, Func<T, JsonNode> element,
+        Func<JsonObject> tail, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
         await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -56,7 +57,26 @@ internal static class JsonArrayStream
             Encoder = options.Encoder ?? JavaScriptEncoder.Default,
         });
         writer.WriteStartObject();
-        foreach (var (key, value) in head)
+        WriteProperties(writer, head, options);
+        writer.WriteStartArray(name);
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            element(item).WriteTo(writer, options);
+            if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
+            {
+                await FlushAsync(output, writer, buffer);
+            }
+        }
+        writer.WriteEndArray();
+        WriteProperties(writer, tail(), options);
+        writer.WriteEndObject();
+        await FlushAsync(output, writer, buffer);
+        await output.WriteLineAsync();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter writer, JsonObject properties, JsonSerializerOptions options)
+    {
+        foreach (var (key, value) in properties)
         {
             writer.WritePropertyName(key);
             if (value is null)
@@ -68,20 +88,6 @@ internal static class JsonArrayStream
                 value.WriteTo(writer, options);
             }
         }
-        writer.WriteStartArray(name);
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            element(item).WriteTo(writer, options);
-            if (writer.BytesPending + buffer.WrittenCount >= ChunkBytes)
-            {
-                await FlushAsync(output, writer, buffer);
-            }
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await FlushAsync(output, writer, buffer);
-        await output.WriteLineAsync();
     }
 
     private static async Task FlushAsync(TextWriter output, Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)

@@ -16,43 +16,41 @@ public static class ImpactJson
     /// </remarks>
     public static JsonObject ToJson(ImpactReport report)
     {
-        var json = Summary(report);
-        json["changes"] = Changes(report);
+        var json = Head(report.KnownAt, report.Vs);
+        AddBody(json, report);
         return json;
     }
 
     /// <summary>
-    /// The report without its <c>changes</c>, which follow it: a writer that streams (<c>reticle impact --json</c>) writes these
-    /// fields, then each of <see cref="Change"/> in turn, and never holds the whole document (24,000 changes made a 5 GB tree).
+    /// The report's first fields. A writer that streams (<c>reticle impact</c>, <c>POST /impact</c>) writes these, then each of
+    /// <see cref="Change"/> in turn as it is found, then <see cref="Counts"/>: it never holds the whole document (24,000
+    /// changes made a 5 GB tree) nor the changes (the counts are known only after the last one).
     /// </summary>
-    public static JsonObject Summary(ImpactReport report)
+    public static JsonObject Head(NodaTime.LocalDate knownAt, NodaTime.LocalDate vs) => new()
     {
-        var json = new JsonObject
-        {
-            ["knownAt"] = EffectivePeriod.Format(report.KnownAt),
-            ["vs"] = EffectivePeriod.Format(report.Vs),
-        };
-        AddCounts(json, report);
-        return json;
-    }
+        ["knownAt"] = EffectivePeriod.Format(knownAt),
+        ["vs"] = EffectivePeriod.Format(vs),
+    };
 
     /// <summary>The counts, value at stake and changes, after whatever header the caller wrote (what-if writes its own).</summary>
     public static void AddBody(JsonObject json, ImpactReport report)
     {
-        AddCounts(json, report);
-        json["changes"] = Changes(report);
+        foreach (var (name, value) in Counts(report.Summary).ToList())
+        {
+            json[name] = value?.DeepClone();
+        }
+        json["changes"] = new JsonArray([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
     }
 
-    private static void AddCounts(JsonObject json, ImpactReport report)
+    /// <summary>The report's counts and value at stake.</summary>
+    public static JsonObject Counts(ImpactSummary summary) => new()
     {
-        json["evaluated"] = report.Evaluated;
-        json["unchanged"] = report.Unchanged;
-        json["immaterial"] = report.Immaterial;
-        json["valueAtStake"] = Values(report.ValueAtStake);
-        json["worseWithoutValue"] = report.WorseWithoutValue;
-    }
-
-    private static JsonArray Changes(ImpactReport report) => new([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
+        ["evaluated"] = summary.Evaluated,
+        ["unchanged"] = summary.Unchanged,
+        ["immaterial"] = summary.Immaterial,
+        ["valueAtStake"] = Values(summary.ValueAtStake),
+        ["worseWithoutValue"] = summary.WorseWithoutValue,
+    };
 
     /// <summary>One element of the report's <c>changes</c>.</summary>
     public static JsonObject Change(ImpactChange c) => new()

@@ -10,5 +10,11 @@ namespace Reticle.Impact;
 /// </param>
 public sealed record ImpactOptions(bool IncludeImmaterial = false, Func<Determination.Determination, Determination.Determination, ImmutableArray<string>>? Explain = null)
 {
+    /// <summary>
+    /// Batches of orders decided at once (<see cref="ImpactAnalysis.BatchSize"/> orders each); null for twice the cores. One
+    /// decides the orders one batch after the other, on one core (the benchmark's baseline). The report is the same either way.
+    /// </summary>
+    public int? BatchesInFlight { get; init; }
+
     public static ImpactOptions Default { get; } = new();
 }
