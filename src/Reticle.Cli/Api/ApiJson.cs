@@ -15,12 +15,6 @@ internal static class ApiJson
     /// <summary>An answer already written as JSON text (by <see cref="Options"/>): a decision is written once, for the store and the caller.</summary>
     public static IResult Text(string json) => Results.Text(json, "application/json", System.Text.Encoding.UTF8);
 
-    /// <summary>
-    /// A JSON array written as its elements are read (a list as long as the user's book): the same text as <see cref="Ok"/> of
-    /// the whole array, without ever holding it. An error part-way ends the answer short (its status is already sent).
-    /// </summary>
-    public static IResult Stream<T>(IAsyncEnumerable<T> items, Func<T, JsonNode> element) => new StreamedArray<T>(items, element);
-
     /// <summary>201 with a Location header naming what was recorded.</summary>
     public static IResult Created(string location, JsonNode node) => new CreatedJson(location, node.ToJsonString(Options));
 
@@ -50,18 +44,6 @@ internal static class ApiJson
             httpContext.Response.Headers.Location = location;
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             return httpContext.Response.WriteAsync(json);
-        }
-    }
-
-    private sealed class StreamedArray<T>(IAsyncEnumerable<T> items, Func<T, JsonNode> element) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
-            await using var writer = new StreamWriter(httpContext.Response.Body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-            await Service.Wire.JsonArrayStream.WriteAsync(writer, items, element, Options, httpContext.RequestAborted, endLine: false);
-            await writer.FlushAsync(httpContext.RequestAborted);
         }
     }
 }

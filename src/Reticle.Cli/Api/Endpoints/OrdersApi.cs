@@ -58,7 +58,8 @@ internal static class OrdersApi
             }
         }
         // Streamed from one query as it is written: the book is never held whole (as `reticle orders --json`).
-        return ApiJson.Stream(state.Workspace.Store.ReadOrdersAsync(wanted, cancellationToken), OrdersJson.ListItem);
+        return ApiJson.Streamed((output, aborted) =>
+            JsonArrayStream.WriteAsync(output, state.Workspace.Store.ReadOrdersAsync(wanted, aborted), OrdersJson.ListItem, ApiJson.Options, aborted, endLine: false));
     }
 
     private static async Task<IResult> AddAsync(HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)
