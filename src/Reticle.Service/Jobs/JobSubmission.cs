@@ -92,9 +92,10 @@ internal static class JobSubmission
         return job;
     }
 
+    /// <summary>The open orders as job inputs, streamed from one query as the submission stores them (never the whole book in memory).</summary>
     private static async IAsyncEnumerable<JobInput> OpenOrders(Workspace workspace, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var order in await workspace.Store.GetOrdersAsync(OrderStatus.Open, cancellationToken))
+        await foreach (var order in workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken))
         {
             yield return ImpactJob.Input(order);
         }

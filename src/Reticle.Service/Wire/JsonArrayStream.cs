@@ -15,8 +15,9 @@ internal static class JsonArrayStream
 {
     private const int ChunkBytes = 64 * 1024;
 
+    /// <param name="endLine">Whether a line break follows the array (as a command's output ends), or not (as an HTTP answer is written).</param>
     public static async Task WriteAsync<T>(TextWriter output, IAsyncEnumerable<T> items, Func<T, JsonNode> element, JsonSerializerOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool endLine = true)
     {
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
         await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -35,7 +36,10 @@ internal static class JsonArrayStream
         }
         writer.WriteEndArray();
         await FlushAsync(output, writer, buffer);
-        await output.WriteLineAsync();
+        if (endLine)
+        {
+            await output.WriteLineAsync();
+        }
     }
 
     /// <summary>
