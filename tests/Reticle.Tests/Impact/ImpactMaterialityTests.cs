@@ -79,14 +79,7 @@ public sealed class ImpactMaterialityTests
         ImpactAnalysis.Run([order], before, after, new ImpactOptions(IncludeImmaterial: true)).Changes.ShouldHaveSingleItem().Material.ShouldBeFalse();
     }
 
-    private static Transaction Order()
-    {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "samples", "nxt2050i-to-smic-beijing-2023-09-15.json");
-        var read = TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions.Single();
-        errors.ShouldBeEmpty();
-        return BundledRules.Catalog.Complete(read);
-    }
+    private static Transaction Order() => BundledRules.Catalog.Complete(Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"));
 
     private static ImpactSide Side(Reticle.Rules.Compilation.RuleSet rules, string license)
     {

@@ -22,14 +22,16 @@ public sealed class ImpactStreamingTests
     private static DecisionBasis Basis =>
         DecisionBasis.Of(BundledRules.Rules, BundledRules.Catalog, ScreeningIndex.Build([]), ImmutableSortedDictionary<string, string>.Empty, LicenseBook.Empty);
 
-    private static Transaction Order()
+    private static Transaction Order() => BundledRules.Catalog.Complete(Repository.Sample("nxt2050i-to-us-2024-02-01.json"));
+
+    // Before: no list known, so parties are unscreened. After: the lists known, and holding nobody.
+    private static ImpactSide Unscreened => new(new LocalDate(2024, 1, 1), Basis);
+
+    private static ImpactSide Screened => new(new LocalDate(2026, 1, 1), Basis with
     {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "samples", "nxt2050i-to-us-2024-02-01.json");
-        var read = TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions.Single();
-        errors.ShouldBeEmpty();
-        return BundledRules.Catalog.Complete(read);
-    }
+        Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided),
+        ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01"),
+    });
 
     [Fact]
     public void Impact_reads_each_order_once_and_holds_none_it_has_passed()
@@ -71,8 +73,7 @@ public sealed class ImpactStreamingTests
         var template = Order();
         // Orders that name no party: license-required while no list is known (unscreened), review once the lists are known and
         // the order names nobody to screen. Every order changes, materially.
-        var before = new ImpactSide(new LocalDate(2024, 1, 1), Basis);
-        var after = new ImpactSide(new LocalDate(2026, 1, 1), Basis with { Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided), ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01") });
+        var (before, after) = (Unscreened, Screened);
         var orders = Enumerable.Range(0, Orders).Select(i => template with { Id = $"SO-{i:D5}", Parties = [] }).ToList();
         var tally = new ImpactTally();
         var seen = new List<WeakReference<ImpactChange>>();
@@ -100,8 +101,7 @@ public sealed class ImpactStreamingTests
     public async Task Impact_decided_on_several_cores_reports_what_deciding_one_order_at_a_time_reports()
     {
         var template = Order();
-        var before = new ImpactSide(new LocalDate(2024, 1, 1), Basis);
-        var after = new ImpactSide(new LocalDate(2026, 1, 1), Basis with { Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided), ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01") });
+        var (before, after) = (Unscreened, Screened);
         // Two orders in three change (those naming no party, as above): changes spread over batches that finish in any order.
         var orders = Enumerable.Range(0, 3 * ImpactAnalysis.BatchSize + 7)
             .Select(i => template with { Id = $"SO-{i:D5}", Parties = i % 3 == 0 ? template.Parties : [] }).ToList();
@@ -119,8 +119,7 @@ public sealed class ImpactStreamingTests
     [Fact]
     public void A_change_written_straight_out_reads_as_the_same_JSON_as_its_tree()
     {
-        var before = new ImpactSide(new LocalDate(2024, 1, 1), Basis);
-        var after = new ImpactSide(new LocalDate(2026, 1, 1), Basis with { Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided), ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01") });
+        var (before, after) = (Unscreened, Screened);
         var order = Order() with { Parties = [], Value = new Money(1_234_567.89m, "EUR") };
 
         var change = ImpactAnalysis.Run([order], before, after).Changes.ShouldHaveSingleItem();
