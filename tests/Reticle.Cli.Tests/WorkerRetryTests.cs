@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Npgsql;
 using static Reticle.Cli.Tests.LicenseFixtures;
 
 namespace Reticle.Cli.Tests;
@@ -14,48 +13,15 @@ namespace Reticle.Cli.Tests;
 [Collection(JobWorkerCollection.Name)]
 public sealed class WorkerRetryTests : IAsyncLifetime
 {
-    private readonly string _database = "reticle_retry_" + Guid.NewGuid().ToString("N")[..12];
-    private readonly List<WorkerProcess> _workers = [];
-    private readonly string _cache = Directory.CreateTempSubdirectory("reticle-retry-cache-").FullName;
-    private string _connectionString = "";
+    private ThrowawayDatabase _database = null!;
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL");
+    public async Task InitializeAsync() => _database = await ThrowawayDatabase.CreateAsync("reticle_retry_");
 
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await command.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var worker in _workers)
-        {
-            worker.Dispose();
-        }
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-        Directory.Delete(_cache, recursive: true);
-    }
+    private CliRun Postgres() => _database.Cli();
 
-    private CliRun Postgres() => new CliRun(_connectionString).With("RETICLE_CACHE", _cache);
-
-    private async Task<object?> SqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    private Task<object?> SqlAsync(string sql) => _database.SqlAsync(sql);
 
     private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
 
@@ -87,7 +53,7 @@ public sealed class WorkerRetryTests : IAsyncLifetime
         var run = Postgres();
         (await run.RunAsync("jobs")).ExitCode.ShouldBe(0);
         await SqlAsync(Fault);
-        _workers.Add(WorkerProcess.Start(_connectionString, _cache, staleAfterSeconds: 5));
+        var worker = _database.StartWorker();
         var csv = Write(run, "parties.csv", JobWorkerTests.Parties(6));
 
         async Task<(string Id, int Exit, string Shown, long Attempts)> RunAsync(string sqlState, int times)
@@ -104,18 +70,18 @@ public sealed class WorkerRetryTests : IAsyncLifetime
 
         // A serialization failure twice: the third attempt lands, and the job completes with every result.
         var retried = await RunAsync("40001", 2);
-        (retried.Exit, retried.Attempts).ShouldBe((0, 3L), _workers[0].Log);
+        (retried.Exit, retried.Attempts).ShouldBe((0, 3L), worker.Log);
         retried.Shown.ShouldContain("completed, 6 of 6 done");
 
         // A check constraint would fail the same way on any worker: one attempt, and the job fails naming shard and error.
         var failed = await RunAsync("23514", 100);
-        (failed.Exit, failed.Attempts).ShouldBe((1, 1L), _workers[0].Log);
+        (failed.Exit, failed.Attempts).ShouldBe((1, 1L), worker.Log);
         failed.Shown.ShouldContain("failed");
         failed.Shown.ShouldContain("shard 1: 23514: injected by the test (attempt 1)");
 
         // A deadlock every time: Wolverine retries after each cooldown, then the job fails naming the attempts.
         var exhausted = await RunAsync("40P01", 100);
-        (exhausted.Exit, exhausted.Attempts).ShouldBe((1, 4L), _workers[0].Log);
+        (exhausted.Exit, exhausted.Attempts).ShouldBe((1, 4L), worker.Log);
         exhausted.Shown.ShouldContain("shard 1: failed 4 times, last: 40P01: injected by the test (attempt 4)");
         // A failed job keeps no results.
         (await SqlAsync($"SELECT COUNT(*) FROM job_results WHERE job_id = '{exhausted.Id}'")).ShouldBe(0L);
