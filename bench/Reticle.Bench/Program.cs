@@ -8,6 +8,7 @@ using Reticle.Bench.Quality;
 // dotnet run -c Release --project bench/Reticle.Bench -- impact [N]     one timed impact analysis of N (100,000) open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- whatif [N]     one timed what-if (a draft adding a jurisdiction) over N open orders
 // dotnet run -c Release --project bench/Reticle.Bench -- ownership [N] one timed 50 % closure over N (1,000,000) stakes and lookups
+// dotnet run -c Release --project bench/Reticle.Bench -- read [N]      one timed run of N (200,000) stored orders read strictly
 // dotnet run -c Release --project bench/Reticle.Bench -- --filter '*'  BenchmarkDotNet benchmarks
 if (args.Length > 0 && args[0] == "screen")
 {
@@ -36,6 +37,10 @@ if (args.Length > 0 && args[0] == "impact")
 if (args.Length > 0 && args[0] == "ownership")
 {
     return Reticle.Bench.Ownership.OwnershipClosureBenchmarks.Report(args[1..]);
+}
+if (args.Length > 0 && args[0] == "read")
+{
+    return Reticle.Bench.Input.OrderReadingBenchmarks.Report(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -10,18 +10,18 @@ namespace Reticle.Service;
 /// </summary>
 internal static class ImpactRun
 {
-    public static async Task<ImpactReport> RunAsync(Workspace workspace, LocalDate a, LocalDate b, ImpactOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads what was known at both dates; the open orders then stream from the store into the analysis, read and decided on
+    /// every core, and the changes out to the caller as they are found: memory holds a few batches of orders, not the book
+    /// nor the changes.
+    /// </summary>
+    public static async Task<ImpactStream> StartAsync(Workspace workspace, LocalDate a, LocalDate b, ImpactOptions options, CancellationToken cancellationToken)
     {
         var before = await workspace.LoadBasisAsync(a, cancellationToken);
         var after = await workspace.LoadBasisAsync(b, cancellationToken);
-        // Streamed from the store into the analysis, an order at a time: only the orders that change are kept (in the report).
-        // The analysis is pure and synchronous, so it pulls the store's rows through a blocking enumerator: it runs on a
-        // thread of its own for its whole length anyway (seconds of CPU), and waits only while the store reads the next rows.
-        var orders = Open(workspace.Store, cancellationToken).ToBlockingEnumerable(cancellationToken)
-            .Select(o => after.Catalog.Complete(OrderRecording.Read(o)));
-        return await Task.Run(() => ImpactAnalysis.Run(orders, new ImpactSide(a, before), new ImpactSide(b, after), options), cancellationToken);
+        var tally = new ImpactTally();
+        var changes = ImpactAnalysis.ChangesAsync(workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken),
+            o => after.Catalog.Complete(OrderRecording.Read(o)), new ImpactSide(a, before), new ImpactSide(b, after), tally, options, cancellationToken);
+        return new ImpactStream(a, b, changes, tally);
     }
-
-    private static IAsyncEnumerable<StoredOrder> Open(IReticleStore store, CancellationToken cancellationToken) =>
-        store.ReadOrdersAsync(OrderStatus.Open, cancellationToken);
 }

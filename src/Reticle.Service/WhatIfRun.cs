@@ -35,12 +35,9 @@ internal static class WhatIfRun
             return new Result(null, null, errors);
         }
         var (inUse, withDrafts) = await BasesAsync(workspace, compiled, knownAt, null, cancellationToken);
-        // As ImpactRun reads them: the open orders streamed from the store, completed from the catalogue, on a thread of the
-        // analysis's own (it is pure and synchronous and pulls the rows through a blocking enumerator).
-        var orders = workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).ToBlockingEnumerable(cancellationToken)
-            .Select(o => inUse.Catalog.Complete(OrderRecording.Read(o)));
-        var today = workspace.Today;
-        var report = await Task.Run(() => WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all), cancellationToken);
+        // As ImpactRun reads them: the open orders streamed from the store, read and decided on every core.
+        var report = await WhatIfAnalysis.RunAsync(workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken), o => inUse.Catalog.Complete(OrderRecording.Read(o)),
+            inUse, withDrafts, compiled.Drafts, knownAt, workspace.Today, all, cancellationToken);
 
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, Payload(report)), cancellationToken);
         return new Result(report, record.Sequence, []);
@@ -77,7 +74,7 @@ internal static class WhatIfRun
             orders.AddRange((await jobs.GetShardInputsAsync(job, shard, cancellationToken)).Where(i => changed.Contains(i.Key)).Select(i => inUse.Catalog.Complete(Jobs.ImpactJob.Read(i))));
         }
         var found = WhatIfAnalysis.Run(orders, inUse, withDrafts, compiled.Drafts, knownAt, today, all);
-        var report = found with { Changes = found.Changes with { Evaluated = checked((int)job.Total) } };
+        var report = found with { Changes = found.Changes with { Summary = found.Changes.Summary with { Evaluated = checked((int)job.Total) } } };
         var payload = Payload(report);
         payload["job"] = job.Id;
         var record = await workspace.Store.AppendAuditAsync(new AuditEntry(workspace.Clock.GetCurrentInstant(), workspace.Options.Actor, AuditKind, payload), cancellationToken);

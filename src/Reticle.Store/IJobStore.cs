@@ -32,6 +32,17 @@ public interface IJobStore
     Task<ShardRecording> RecordShardAsync(string jobId, int shard, int inputs, IReadOnlyList<string> results, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="RecordShardAsync(string, int, int, IReadOnlyList{string}, CancellationToken)"/>, with the shard's effects
+    /// beyond its results: each hold's determination is recorded with its audit record and the hold placed (as a shipment that
+    /// stops an order places it), in the same transaction as the results, and only by the run that stores them. A shard run
+    /// again (a worker killed between writing and acknowledging) records no second determination and places no second hold.
+    /// An order no longer open (shipped or cancelled since the job was submitted) is passed over: there is nothing to hold.
+    /// </summary>
+    /// <exception cref="ArgumentException">A determination's input or result is not valid JSON; nothing is stored.</exception>
+    Task<ShardRecording> RecordShardAsync(string jobId, int shard, int inputs, IReadOnlyList<string> results, IReadOnlyList<ShardHold> holds, string actor, Instant at,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Completes a job whose every shard has landed: one audit record seals its result count and digest, in the same
     /// transaction. Returns the job, or null when it was not running with every shard landed (another worker completed it,
     /// or it was cancelled): safe to call from every worker that sees the last shard land.

@@ -110,17 +110,52 @@ public abstract partial class SqlStore : IJobStore
         return rows.Select(r => new JobInput(r.Line, r.InputKey, r.InputJson)).ToList();
     }
 
-    public async Task<ShardRecording> RecordShardAsync(string jobId, int shard, int inputs, IReadOnlyList<string> results, CancellationToken cancellationToken = default)
+    public Task<ShardRecording> RecordShardAsync(string jobId, int shard, int inputs, IReadOnlyList<string> results, CancellationToken cancellationToken = default) =>
+        RecordShardAsync(jobId, shard, inputs, results, [], "", default, cancellationToken);
+
+    public async Task<ShardRecording> RecordShardAsync(string jobId, int shard, int inputs, IReadOnlyList<string> results, IReadOnlyList<ShardHold> holds, string actor,
+        Instant at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Taking the job row first: a cancel waits for this write, or this write sees the cancel.
+        if (holds.Count == 0)
+        {
+            // Results alone append no audit record: the job row's lock (or SQLite's single writer) is all it takes.
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var recorded = await RecordShardAsync(connection, transaction, jobId, shard, inputs, results, null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return recorded;
+        }
+        // Encoded before the transaction: malformed JSON is refused before anything is written.
+        var decided = holds.Select(h => DeterminationSeal.Encode(h.Determination)).ToList();
+        // Holds append audit records: the write lock first, then the job row, the order in which CompleteJobAsync takes them (no deadlock).
+        return await WriteAsync((connection, transaction) => RecordShardAsync(connection, transaction, jobId, shard, inputs, results, async () =>
+        {
+            var last = await ReadHeadRecordAsync(connection, transaction, cancellationToken);
+            for (var i = 0; i < holds.Count; i++)
+            {
+                var (determination, hold) = holds[i];
+                var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                    "SELECT status FROM orders WHERE order_id = @Id", new { Id = hold.OrderId }, transaction, cancellationToken: cancellationToken));
+                if (status != OrderStatus.Open.ToWire())
+                {
+                    continue;
+                }
+                var record = await AppendAsync(connection, transaction, AuditChain.AppendEncoded(last, at, actor, AuditPayloads.Determination, decided[i]), cancellationToken);
+                await InsertDeterminationAsync(connection, transaction, determination, record, cancellationToken);
+                last = await PlaceHoldAsync(connection, transaction, hold, record, actor, at, cancellationToken) ?? record;
+            }
+        }, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Inside a transaction: the job row first (a cancel waits for this write, or this write sees it), then the results, then the effects if they landed.</summary>
+    private static async Task<ShardRecording> RecordShardAsync(DbConnection connection, DbTransaction transaction, string jobId, int shard, int inputs,
+        IReadOnlyList<string> results, Func<Task>? effects, CancellationToken cancellationToken)
+    {
         var open = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE jobs SET status = 'running' WHERE id = @Id AND status IN ('queued', 'running')",
             new { Id = jobId }, transaction, cancellationToken: cancellationToken));
         if (open == 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return new ShardRecording(false, false, true);
         }
         var landed = await connection.ExecuteAsync(new CommandDefinition(
@@ -131,13 +166,16 @@ public abstract partial class SqlStore : IJobStore
             new { Id = jobId, Shard = shard, Count = results.Count, Results = string.Join('\n', results) }, transaction, cancellationToken: cancellationToken)) == 1;
         if (landed)
         {
+            if (effects is not null)
+            {
+                await effects();
+            }
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE jobs SET done = done + @Inputs, shards_done = shards_done + 1 WHERE id = @Id",
                 new { Id = jobId, Inputs = inputs }, transaction, cancellationToken: cancellationToken));
         }
         var progress = await connection.QuerySingleAsync<ProgressRow>(new CommandDefinition(
             "SELECT shards_done AS ShardsDone, shard_count AS ShardCount FROM jobs WHERE id = @Id", new { Id = jobId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return new ShardRecording(landed, progress.ShardsDone == progress.ShardCount, false);
     }
 

@@ -27,6 +27,21 @@ public abstract class OrdersApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task The_order_list_is_streamed_as_the_very_text_the_whole_array_gives()
+    {
+        var tag = Tag();
+        await CreatedAsync(await server.PostJsonAsync("/api/v1/orders", "analyst",
+            string.Join("\n", Enumerable.Range(1, 40).Select(i => Order($"SO-{i:D2}-{tag}", i % 2 == 0 ? "2023-12-15" : "2024-01-02", Party(tag)))) + "\n"));
+
+        var response = await server.SendAsync(HttpMethod.Get, "/api/v1/orders", "viewer");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldBe(Reticle.Service.Wire.OrdersJson.List(await server.Store.GetOrdersAsync()).ToJsonString(Reticle.Cli.Api.ApiJson.Options));
+    }
+
+    [Fact]
     public async Task An_unknown_status_is_a_400_problem_naming_it()
     {
         var problem = await ProblemAsync(await server.SendAsync(HttpMethod.Get, "/api/v1/orders?status=lost", "viewer"), HttpStatusCode.BadRequest);

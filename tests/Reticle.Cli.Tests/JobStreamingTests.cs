@@ -89,6 +89,9 @@ public sealed class JobStreamingTests
 
         public Task RunShardAsync(string jobId, int shard, CancellationToken cancellationToken) => throw new InvalidOperationException("not run here");
 
+        public Task FailAsync(string jobId, int? shard, Exception failure, int attempts, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("nothing fails here");
+
         public Task CompleteAsync(string jobId, CancellationToken cancellationToken)
         {
             Completed = true;

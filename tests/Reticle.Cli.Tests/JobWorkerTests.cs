@@ -15,51 +15,16 @@ namespace Reticle.Cli.Tests;
 [Collection(JobWorkerCollection.Name)]
 public sealed class JobWorkerTests : IAsyncLifetime
 {
-    private readonly string _database = "reticle_jobs_" + Guid.NewGuid().ToString("N")[..12];
-    private readonly List<WorkerProcess> _workers = [];
-    private string _connectionString = "";
+    // Its workers and the submitting process share one screening-index cache: the index is built once.
+    private ThrowawayDatabase _database = null!;
 
-    // Shared by every worker of a test (and the submitting process): the screening index is built once.
-    private readonly string _cache = Directory.CreateTempSubdirectory("reticle-jobs-cache-").FullName;
+    public async Task InitializeAsync() => _database = await ThrowawayDatabase.CreateAsync("reticle_jobs_");
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL");
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using (var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
-    }
+    private CliRun Postgres() => _database.Cli();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var worker in _workers)
-        {
-            worker.Dispose();
-        }
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-        Directory.Delete(_cache, recursive: true);
-    }
-
-    private CliRun Postgres() => new CliRun(_connectionString).With("RETICLE_CACHE", _cache);
-
-    private WorkerProcess StartWorker(int staleAfterSeconds = 5)
-    {
-        var worker = WorkerProcess.Start(_connectionString, _cache, staleAfterSeconds);
-        _workers.Add(worker);
-        return worker;
-    }
+    private WorkerProcess StartWorker(int staleAfterSeconds = 5) => _database.StartWorker(staleAfterSeconds);
 
     /// <summary>A CSV of <paramref name="count"/> parties, some of them listed, in a known order.</summary>
     internal static string Parties(int count)
@@ -108,7 +73,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -118,7 +83,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
     public async Task A_worker_killed_mid_job_has_its_shards_taken_over_and_every_result_lands_once_in_input_order()
     {
         // The run without a failure: the same jobs on SQLite, in process, through the same code.
-        var alone = new CliRun().With("RETICLE_CACHE", _cache);
+        var alone = new CliRun().With("RETICLE_CACHE", _database.Cache);
         var csv = Parties(600);
         var expectedScreening = await alone.RunAsync("jobs", "submit", "screening", Write(alone, "parties.csv", csv));
         expectedScreening.ExitCode.ShouldBe(0, expectedScreening.Error);
@@ -177,7 +142,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
     [Fact]
     public async Task A_worker_completes_a_what_if_job_with_the_digest_of_the_run_in_process_and_bad_drafts_queue_nothing()
     {
-        var alone = new CliRun().With("RETICLE_CACHE", _cache);
+        var alone = new CliRun().With("RETICLE_CACHE", _database.Cache);
         (await alone.RunAsync("orders", "add", JobsCommandTests.Drafts("sample-orders.jsonl"))).ExitCode.ShouldBe(0);
         var expected = await alone.RunAsync("jobs", "submit", "whatif", "--packs", JobsCommandTests.Drafts("de"), "--all");
         expected.ExitCode.ShouldBe(0, expected.Error);

@@ -8,37 +8,16 @@ namespace Reticle.Cli.Tests;
 /// </summary>
 public sealed class PostgresCliTests : IAsyncLifetime
 {
-    private readonly string _database = "reticle_cli_" + Guid.NewGuid().ToString("N")[..12];
-    private string _connectionString = "";
+    private ThrowawayDatabase _database = null!;
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL");
+    public async Task InitializeAsync() => _database = await ThrowawayDatabase.CreateAsync("reticle_cli_", pooling: false);
 
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using (var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _database, Pooling = false }.ConnectionString;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Check_and_audit_verify_work_on_PostgreSQL()
     {
-        var run = new CliRun(_connectionString);
+        var run = new CliRun(_database.ConnectionString);
         var check = await run.RunAsync("check", Repository.Sample("nxt2050i-to-smic-beijing-2023-09-15.json"), "--json");
         check.ExitCode.ShouldBe(0, check.Error);
         check.Json["outcome"]!.GetValue<string>().ShouldBe("license-required");
@@ -51,7 +30,7 @@ public sealed class PostgresCliTests : IAsyncLifetime
     [Fact]
     public async Task The_revocation_story_runs_on_PostgreSQL_licences_orders_shipping_and_impact()
     {
-        var run = new CliRun(_connectionString);
+        var run = new CliRun(_database.ConnectionString);
         // Licences valid on the test clock's 2026-11-25, the day SO-DEC ships; impact still decides the open orders on their planned dates.
         await LicenseFixtures.AddLicensesOnShippingDayAsync(run);
         var orders = OrdersCommandTests.Lines(LicenseFixtures.UnlistedShipment("SO-DEC", "2023-12-15"), LicenseFixtures.UnlistedShipment("SO-JAN", "2024-01-02"),
@@ -68,15 +47,15 @@ public sealed class PostgresCliTests : IAsyncLifetime
 
     [Fact]
     public async Task A_backdated_order_is_decided_on_the_day_it_ships_on_PostgreSQL() =>
-        await OrdersCommandTests.A_backdated_order_is_held_on_the_day_it_ships(new CliRun(_connectionString));
+        await OrdersCommandTests.A_backdated_order_is_held_on_the_day_it_ships(new CliRun(_database.ConnectionString));
 
     [Fact]
     public async Task Tampering_is_found_on_PostgreSQL_too()
     {
-        var run = new CliRun(_connectionString);
+        var run = new CliRun(_database.ConnectionString);
         (await run.RunAsync("check", Repository.Sample("nxt2050i-to-us-2024-02-01.json"))).ExitCode.ShouldBe(0);
         (await run.RunAsync("check", Repository.Sample("nxt2050i-to-de-2024-02-01.json"))).ExitCode.ShouldBe(0);
-        await using (var connection = new NpgsqlConnection(_connectionString))
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("UPDATE audit_log SET actor = 'mallory' WHERE sequence = 2", connection);

@@ -1,5 +1,4 @@
 using System.Text;
-using Npgsql;
 
 namespace Reticle.Cli.Tests;
 
@@ -135,30 +134,11 @@ public sealed class SqliteStrictInputCommandTests : StrictInputCommandTests
 /// <summary>The same on PostgreSQL, which cannot store NUL and refuses over-long index keys: the reader must catch both first.</summary>
 public sealed class PostgresStrictInputCommandTests : StrictInputCommandTests, IAsyncLifetime
 {
-    private readonly string _database = "reticle_strict_" + Guid.NewGuid().ToString("N")[..12];
-    private string _connectionString = "";
+    private ThrowawayDatabase _database = null!;
 
-    private static string Server =>
-        Environment.GetEnvironmentVariable("RETICLE_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("RETICLE_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL");
+    private protected override CliRun NewRun() => new(_database.ConnectionString);
 
-    private protected override CliRun NewRun() => new(_connectionString);
+    public async Task InitializeAsync() => _database = await ThrowawayDatabase.CreateAsync("reticle_strict_", pooling: false);
 
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await command.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _database, Pooling = false }.ConnectionString;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 }

@@ -66,6 +66,63 @@ public abstract class JobStoreContractTests
         (await store.GetJobAsync(job.Id))!.Status.ShouldBe("cancelled");
     }
 
+    private static OrderDocument Order(string id) => new(id, new LocalDate(2024, 2, 1), $$"""{"id": "{{id}}", "date": "2024-02-01"}""");
+
+    private static ShardHold Held(string id) => new(
+        new DeterminationRecord(id, new LocalDate(2024, 2, 1), null, "license-required", "rules-hash", $$"""{"id": "{{id}}"}""", $$"""{"transaction": "{{id}}", "outcome": "license-required"}"""),
+        new HoldDocument(id, "license-required", $"re-screening after a list import: {id} ~ Listed Co (EL)"));
+
+    [Fact]
+    public async Task A_shard_with_holds_lands_its_results_determinations_and_holds_together_and_a_second_run_changes_nothing()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.AddOrdersAsync([Order("SO-1"), Order("SO-2"), Order("SO-3")], "tester", T0);
+        var job = await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV71", "rescreening", "{}", 2), Inputs(3), "importer", T0);
+
+        var first = await store.RecordShardAsync(job.Id, 0, 2, ["r1", "r2"], [Held("SO-1")], "importer", T0);
+        first.ShouldBe(new ShardRecording(true, false, false));
+        var head = await store.ReadAuditHeadAsync();
+        var hold = (await store.GetHoldsAsync()).ShouldHaveSingleItem();
+        (hold.OrderId, hold.Status, hold.RequestedBy).ShouldBe(("SO-1", "held", "importer"));
+        (await store.GetDeterminationsAsync("SO-1")).ShouldHaveSingleItem().AuditSequence.ShouldBe(hold.AuditSequence - 1);
+
+        // The worker was killed between writing and acknowledging: the shard runs again, and lands nothing.
+        (await store.RecordShardAsync(job.Id, 0, 2, ["r1", "r2"], [Held("SO-1")], "importer", T0)).ShouldBe(new ShardRecording(false, false, false));
+        (await store.ReadAuditHeadAsync()).ShouldBe(head);
+        (await store.GetHoldsAsync()).Count.ShouldBe(1);
+        (await store.GetDeterminationsAsync("SO-1")).Count.ShouldBe(1);
+        (await store.GetJobAsync(job.Id))!.Done.ShouldBe(2);
+
+        // An order shipped or cancelled since the submission is passed over; its shard still lands.
+        (await store.RecordShardAsync(job.Id, 1, 1, ["r3"], [Held("SO-9")], "importer", T0)).ShouldBe(new ShardRecording(true, true, false));
+        (await store.GetHoldsAsync()).Select(h => h.OrderId).ShouldBe(["SO-1"]);
+        (await store.VerifyAuditAsync()).IsIntact.ShouldBeTrue();
+    }
+
+    /// <summary>Makes every insert into <c>holds</c> fail inside the database (a trigger), as a write that breaks part-way.</summary>
+    protected abstract Task RefuseHoldsAsync(SqlStore store);
+
+    [Fact]
+    public async Task A_shard_whose_hold_cannot_be_written_stores_neither_its_results_nor_its_determinations()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.AddOrdersAsync([Order("SO-1"), Order("SO-2")], "tester", T0);
+        var job = await store.SubmitJobAsync(new JobDocument("job_01M937CZTV53J7DQP9HHNNRV72", "rescreening", "{}", 2), Inputs(2), "importer", T0);
+        var head = await store.ReadAuditHeadAsync();
+        await RefuseHoldsAsync(store);
+
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => store.RecordShardAsync(job.Id, 0, 2, ["r1", "r2"], [Held("SO-1")], "importer", T0));
+
+        (await store.ReadAuditHeadAsync()).ShouldBe(head);
+        (await store.GetDeterminationsAsync("SO-1")).ShouldBeEmpty();
+        var after = (await store.GetJobAsync(job.Id))!;
+        (after.Done, after.ShardsDone).ShouldBe((0L, 0));
+        await foreach (var _ in store.ReadJobResultsAsync(job.Id))
+        {
+            throw new ShouldAssertException("the shard's results landed without its holds");
+        }
+    }
+
     [Fact]
     public async Task Inputs_that_reuse_a_key_store_nothing_and_name_the_later_line()
     {
@@ -152,21 +209,32 @@ public abstract class JobStoreContractTests
 
 public sealed class SqliteJobStoreTests : JobStoreContractTests
 {
-    private string? _folder;
+    private string _directory = "";
 
     protected override async Task<SqlStore> OpenStoreAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("reticle-jobs-store-").FullName;
-        var store = Sqlite.SqliteStore.Open(_folder);
+        _directory = Directory.CreateTempSubdirectory("reticle-jobs-store-").FullName;
+        var store = Sqlite.SqliteStore.Open(_directory);
         await store.MigrateAsync();
         return store;
     }
 
     protected override async Task AnalyzeAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder!, "reticle.db")}");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, Sqlite.SqliteStore.FileName)}"))
+        {
+            await connection.OpenAsync();
+            await using var command = new Microsoft.Data.Sqlite.SqliteCommand("ANALYZE", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    protected override async Task RefuseHoldsAsync(SqlStore store)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, Sqlite.SqliteStore.FileName)}");
         await connection.OpenAsync();
-        await using var command = new Microsoft.Data.Sqlite.SqliteCommand("ANALYZE", connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TRIGGER refuse_holds BEFORE INSERT ON holds BEGIN SELECT RAISE(ABORT, 'holds refused by the test'); END";
         await command.ExecuteNonQueryAsync();
     }
 }
@@ -192,13 +260,27 @@ public sealed class PostgresJobStoreTests : JobStoreContractTests
         return store;
     }
 
-    private string? _database;
+    private string _database = "";
 
     protected override async Task AnalyzeAsync()
     {
+        await using (var connection = new Npgsql.NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("ANALYZE job_inputs", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    protected override async Task RefuseHoldsAsync(SqlStore store)
+    {
         await using var connection = new Npgsql.NpgsqlConnection(_database);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("ANALYZE job_inputs", connection);
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            CREATE FUNCTION refuse_holds() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'holds refused by the test'; END $$;
+            CREATE TRIGGER refuse_holds BEFORE INSERT ON holds FOR EACH ROW EXECUTE FUNCTION refuse_holds();
+            """, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -12,6 +12,16 @@ internal static class Repository
     /// <summary>The shared reference data (real list files and benchmarks) beside the repository: <c>../shared/data</c>.</summary>
     public static string SharedData => Path.Combine(Root, "..", "shared", "data");
 
+    /// <summary>A sample transaction under <c>content/samples</c> (e.g. <c>golden/case6-….json</c>), read strictly; the test fails if it does not read.</summary>
+    public static Model.Transaction Sample(string relativePath)
+    {
+        var errors = new List<Reticle.Input.InputError>();
+        var file = Path.Combine(Content, "samples", relativePath);
+        var read = Reticle.Input.TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions;
+        errors.ShouldBeEmpty();
+        return read.ShouldHaveSingleItem();
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

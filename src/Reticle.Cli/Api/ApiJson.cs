@@ -18,6 +18,24 @@ internal static class ApiJson
     /// <summary>201 with a Location header naming what was recorded.</summary>
     public static IResult Created(string location, JsonNode node) => new CreatedJson(location, node.ToJsonString(Options));
 
+    /// <summary>
+    /// 200 with JSON written while it is made, for answers the size of the user's book: nothing is held beyond a chunk. An
+    /// error before the first chunk still answers a problem; after it, the response is cut short and the client sees broken JSON.
+    /// </summary>
+    public static IResult Streamed(Func<TextWriter, CancellationToken, Task> write) => new StreamedJson(write);
+
+    private sealed class StreamedJson(Func<TextWriter, CancellationToken, Task> write) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            await using var output = new StreamWriter(httpContext.Response.Body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+            await write(output, httpContext.RequestAborted);
+            await output.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+
     private sealed class CreatedJson(string location, string json) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

@@ -7,7 +7,6 @@ using Reticle.Impact;
 using Reticle.Store;
 using Reticle.Time;
 using Reticle.Service;
-using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Commands;
 
@@ -51,17 +50,23 @@ internal static class ImpactCommand
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
         var a = since ?? knownAt!.Value;
         var b = since is null ? vs!.Value : workspace.Today;
-        var report = await ImpactRun.RunAsync(workspace, a, b, new ImpactOptions(parse.GetValue(All)), cancellationToken);
+        var run = await ImpactRun.StartAsync(workspace, a, b, new ImpactOptions(parse.GetValue(All)), cancellationToken);
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            // Written a change at a time: the whole report as one JSON tree took gigabytes for a large book.
-            await JsonArrayStream.WriteObjectAsync(env.Out, ImpactJson.Summary(report), "changes", report.Changes, ImpactJson.Change, JsonOutput.Options, cancellationToken);
+            await run.WriteJsonAsync(env.Out, JsonOutput.Options, cancellationToken);
             return ExitCodes.Success;
         }
-        env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(report.KnownAt)} vs {EffectivePeriod.Format(report.Vs)}");
-        ImpactText.WriteSummary(env.Out, report);
-        ImpactText.WriteChanges(env.Out, report);
+        // The changes as they are found, the counts after them: a rule day can change a quarter of a large book.
+        env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(run.KnownAt)} vs {EffectivePeriod.Format(run.Vs)}");
+        var listed = false;
+        await foreach (var change in run.Changes.WithCancellation(cancellationToken))
+        {
+            ImpactText.WriteChange(env.Out, change);
+            listed |= !change.Material;
+        }
+        env.Out.WriteLine();
+        ImpactText.WriteSummary(env.Out, run.Summary, listed ? "listed above" : null);
         return ExitCodes.Success;
     }
 }

@@ -134,21 +134,26 @@ internal static class JobsCommand
     }
 
     /// <summary>
-    /// After a list import: a re-screening job over the open orders (none if there are none), run here on SQLite and queued on
-    /// PostgreSQL. Orders whose parties now hit a list are held. Reported on stderr, so the import's own output stays as it was.
+    /// After list imports: the re-screening job over the open orders that <see cref="Rescreening"/> decides on (if any), run
+    /// here on SQLite and queued on PostgreSQL. Orders whose parties now hit a list are held. Reported on stderr.
     /// </summary>
-    public static async Task RescreenAsync(Workspace workspace, CliEnvironment env, NodaTime.Instant listsAsOf, CancellationToken cancellationToken)
+    /// <returns>The job submitted, or null.</returns>
+    public static async Task<StoredJob?> RescreenAsync(Workspace workspace, CliEnvironment env, IEnumerable<ListImports.Result> imports, CancellationToken cancellationToken)
     {
-        if (!await workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken).AnyAsync(cancellationToken))
-        {
-            return;
-        }
-        var engine = workspace.Options.Store.Postgres is { Length: > 0 } ? await JobEngine.StartAsync(workspace, work: false, cancellationToken) : null;
+        IHost? engine = null;
         try
         {
-            var job = await JobSubmission.RescreeningAsync(workspace, JobEngine.QueueFor(workspace, engine), listsAsOf, env.Actor, cancellationToken);
-            var now = await ((IJobStore)workspace.Store).GetJobAsync(job.Id, cancellationToken) ?? job;
-            await env.Error.WriteLineAsync($"reticle: re-screening the parties of {job.Total:N0} open order(s) against the lists now held: job {job.Id} ({now.Status})");
+            var job = await Rescreening.AfterImportsAsync(workspace, async ct =>
+            {
+                engine = workspace.Options.Store.Postgres is { Length: > 0 } ? await JobEngine.StartAsync(workspace, work: false, ct) : null;
+                return JobEngine.QueueFor(workspace, engine);
+            }, imports, env.Actor, cancellationToken);
+            if (job is not null)
+            {
+                var now = await ((IJobStore)workspace.Store).GetJobAsync(job.Id, cancellationToken) ?? job;
+                await env.Error.WriteLineAsync($"reticle: re-screening the parties of {job.Total:N0} open order(s) against the lists now held: job {job.Id} ({now.Status})");
+            }
+            return job;
         }
         finally
         {

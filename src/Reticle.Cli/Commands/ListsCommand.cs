@@ -44,9 +44,8 @@ internal static class ListsCommand
         // A file set is one import; otherwise each file is its own import, all or nothing on its own.
         var imports = ListFormat.Find(format) is { TakesFileSet: true } ? [paths] : paths.Select(p => new[] { p }).ToArray();
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
-        var results = new JsonArray();
+        var results = new List<(string[] Files, ListImports.Result Result)>();
         var rejected = new List<Input.InputError>();
-        NodaTime.Instant? changedAt = null;
         foreach (var set in imports)
         {
             try
@@ -59,11 +58,7 @@ internal static class ListsCommand
                     continue;
                 }
                 var result = imported.Value!;
-                results.Add(ListsJson.Imported(set, result));
-                if (result.Stored is { } stored && (changedAt is null || stored.ImportedAt > changedAt))
-                {
-                    changedAt = stored.ImportedAt;
-                }
+                results.Add((set, result));
                 if (!parse.GetValue(GlobalOptions.Json))
                 {
                     env.Out.WriteLine(result.Stored is null
@@ -77,14 +72,11 @@ internal static class ListsCommand
                 rejected.AddRange(e.Refusal.Problems);
             }
         }
+        // Every party of the open orders is screened again against what was just imported (a job: on PostgreSQL the workers do it).
+        var rescreening = await JobsCommand.RescreenAsync(workspace, env, results.Select(r => r.Result), cancellationToken);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            env.Out.WriteLine(results.ToJsonString(JsonOutput.Options));
-        }
-        if (changedAt is { } listsAsOf)
-        {
-            // Every party of the open orders is screened again against what was just imported (a job: on PostgreSQL the workers do it).
-            await JobsCommand.RescreenAsync(workspace, env, listsAsOf, cancellationToken);
+            env.Out.WriteLine(new JsonArray([.. results.Select(r => (JsonNode?)ListsJson.Imported(r.Files, r.Result, rescreening))]).ToJsonString(JsonOutput.Options));
         }
         return rejected.Count == 0 ? ExitCodes.Success : throw new RefusedException(Refusal.Invalid(rejected));
     }

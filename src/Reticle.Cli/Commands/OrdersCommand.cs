@@ -106,12 +106,9 @@ internal static class OrdersCommand
             await JsonArrayStream.WriteAsync(env.Out, orders, OrdersJson.ListItem, JsonOutput.Options, cancellationToken);
             return ExitCodes.Success;
         }
-        var table = new Table().AddColumns("id", "date", "status", "latest outcome");
-        await foreach (var o in orders)
-        {
-            table.AddRow(Markup.Escape(o.Id), EffectivePeriod.Format(o.PlannedDate), o.Status.ToWire(), o.LatestOutcome ?? "-");
-        }
-        ConsoleOutput.Write(env, table);
+        // Read twice (the columns are measured, then drawn a page at a time), never held whole: the table is as Spectre draws it.
+        await StreamedTable.WriteAsync(env, ["id", "date", "status", "latest outcome"], () => workspace.Store.ReadOrdersAsync(status, cancellationToken),
+            o => [o.Id, EffectivePeriod.Format(o.PlannedDate), o.Status.ToWire(), o.LatestOutcome ?? "-"], cancellationToken);
         return ExitCodes.Success;
     }
 

@@ -5,6 +5,7 @@ using Reticle.Cli.Output;
 using Reticle.Impact;
 using Reticle.Service;
 using Reticle.Service.Jobs;
+using Reticle.Service.Wire;
 using Reticle.Time;
 using Reticle.WhatIf;
 
@@ -19,11 +20,17 @@ internal static class WhatIfCommand
     private static readonly Option<string> Packs = new("--packs") { Description = "Folder of draft rule packs (YAML, searched recursively)", Required = true, HelpName = "DIR" };
     private static readonly Option<LocalDate?> KnownAt = DateOption.Create("--known-at", "Use the packs, licence events and lists as known on this date (default: everything held)");
 
+    private static readonly Option<double?> Timeout = new("--timeout")
+    {
+        Description = "On PostgreSQL: stop waiting for the what-if job after this many seconds (exit 124; the job runs on, its id is printed for 'reticle jobs wait')",
+        HelpName = "SECONDS",
+    };
+
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("whatif", "Re-decide every open order with the rule packs in use and with draft packs added; report the orders the drafts would change, why, and the value at stake")
         {
-            Packs, KnownAt, ImpactCommand.All,
+            Packs, KnownAt, ImpactCommand.All, Timeout,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, env, cancellationToken));
         return command;
@@ -34,10 +41,20 @@ internal static class WhatIfCommand
         var directory = parse.GetValue(Packs)!;
         var drafts = RulePackFolder.Read(directory) ?? throw RefusedException.Invalid(directory, "no such folder");
         await using var workspace = await GlobalOptions.OpenWorkspaceAsync(parse, env, cancellationToken);
-        var (knownAt, all) = (parse.GetValue(KnownAt), parse.GetValue(ImpactCommand.All));
-        var result = workspace.Options.Store.Postgres is { Length: > 0 }
-            ? await RunAsJobAsync(workspace, env, drafts, knownAt, all, cancellationToken)
+        var (knownAt, all, timeout) = (parse.GetValue(KnownAt), parse.GetValue(ImpactCommand.All), parse.GetValue(Timeout));
+        var onPostgres = workspace.Options.Store.Postgres is { Length: > 0 };
+        if (timeout is { } limit && (limit < 0 || !onPostgres))
+        {
+            // Not silently ignored: on SQLite the what-if runs in this process, and there is no job to leave running.
+            throw new UsageException(limit < 0 ? "--timeout must not be negative" : "--timeout is for the what-if job on PostgreSQL (--postgres); on SQLite the what-if runs in this process");
+        }
+        var result = onPostgres
+            ? await RunAsJobAsync(workspace, env, drafts, knownAt, all, timeout, parse.GetValue(GlobalOptions.Json), cancellationToken)
             : await WhatIfRun.RunAsync(workspace, drafts, knownAt, all, cancellationToken);
+        if (result is null)
+        {
+            return JobsCommand.TimedOut;
+        }
         if (result.Report is not { } report)
         {
             throw PacksCommand.Refuse(result.Errors);
@@ -55,8 +72,12 @@ internal static class WhatIfCommand
     /// On PostgreSQL (CONTRACT §8): the orders are decided by the worker nodes as a what-if job, listing every change; this
     /// process waits for it and builds the report from the orders it found changed (<see cref="WhatIfRun.FromJobAsync"/>).
     /// </summary>
-    private static async Task<WhatIfRun.Result> RunAsJobAsync(Service.Workspace workspace, CliEnvironment env, IReadOnlyList<Rules.Packs.RulePackSource> drafts,
-        LocalDate? knownAt, bool all, CancellationToken cancellationToken)
+    /// <returns>
+    /// Null when <paramref name="timeout"/> seconds passed first: the job is named on stderr and, for scripts, on stdout (its id
+    /// alone, or with <paramref name="json"/> the job as <c>jobs show --json</c> gives it), as <c>jobs wait --timeout</c> leaves it.
+    /// </returns>
+    private static async Task<WhatIfRun.Result?> RunAsJobAsync(Service.Workspace workspace, CliEnvironment env, IReadOnlyList<Rules.Packs.RulePackSource> drafts,
+        LocalDate? knownAt, bool all, double? timeout, bool json, CancellationToken cancellationToken)
     {
         var engine = await JobEngine.StartAsync(workspace, work: false, cancellationToken);
         Store.StoredJob job;
@@ -72,8 +93,17 @@ internal static class WhatIfCommand
         }
         await env.Error.WriteLineAsync($"reticle: what-if job {job.Id} ({job.Total:N0} open order(s) in {job.ShardCount:N0} shard(s)) queued for the workers; waiting for it");
         var jobs = (Store.IJobStore)workspace.Store;
+        // Elapsed time, not the business clock: a timeout is about how long this process waits.
+        var started = TimeProvider.System.GetTimestamp();
         while (!Store.JobStatus.HasEnded(job.Status))
         {
+            if (timeout is { } seconds && TimeProvider.System.GetElapsedTime(started).TotalSeconds >= seconds)
+            {
+                await env.Error.WriteLineAsync($"reticle: what-if job {job.Id} has not ended after {seconds:0.###} s ({job.Status}, {job.Done:N0} of {job.Total:N0} done); "
+                    + $"it runs on: 'reticle jobs wait {job.Id}', then 'reticle jobs results {job.Id} --out changes.jsonl'");
+                await env.Out.WriteLineAsync(json ? JobJson.Of(job).ToJsonString(JsonOutput.Options) : job.Id);
+                return null;
+            }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             job = await jobs.GetJobAsync(job.Id, cancellationToken) ?? job;
         }

@@ -12,7 +12,10 @@ namespace Reticle.Cli.Output;
 /// </summary>
 internal static class ConsoleOutput
 {
-    public static void Write(CliEnvironment env, IRenderable renderable) => For(env.Out, ReferenceEquals(env.Out, Console.Out) && !Console.IsOutputRedirected).Write(renderable);
+    public static void Write(CliEnvironment env, IRenderable renderable) => Out(env).Write(renderable);
+
+    /// <summary>The console <see cref="Write"/> draws on: on a terminal, sized to it; otherwise 240 columns wide, without colour.</summary>
+    public static IAnsiConsole Out(CliEnvironment env) => For(env.Out, ReferenceEquals(env.Out, Console.Out) && !Console.IsOutputRedirected);
 
     /// <summary>A console on standard error for progress bars, or null when nobody watches one (redirected, or in tests).</summary>
     public static IAnsiConsole? Progress(CliEnvironment env) =>

@@ -10,38 +10,46 @@ namespace Reticle.Cli.Output;
 /// <summary>The readable form of an impact report's changes and value at stake, as <c>impact</c> and <c>whatif</c> print them.</summary>
 internal static class ImpactText
 {
-    public static void WriteSummary(TextWriter w, ImpactReport report)
+    /// <summary>A held report: the summary first, then its changes (what-if, whose totals come between).</summary>
+    public static void WriteSummary(TextWriter w, ImpactReport report) => WriteSummary(w, report.Summary, report.Changes.Length > report.Material ? "listed below" : null);
+
+    /// <param name="immaterialListed">Where the orders that moved only between not-applicable and permitted are listed; null when they are not.</param>
+    public static void WriteSummary(TextWriter w, ImpactSummary summary, string? immaterialListed)
     {
-        w.WriteLine($"  {report.Evaluated} open orders evaluated, {report.Material} changed materially, {report.Unchanged} unchanged");
-        if (report.Immaterial > 0)
+        w.WriteLine($"  {summary.Evaluated} open orders evaluated, {summary.Material} changed materially, {summary.Unchanged} unchanged");
+        if (summary.Immaterial > 0)
         {
-            var listed = report.Changes.Length > report.Material ? "listed below" : "--all lists them";
-            w.WriteLine($"  {report.Immaterial} moved only between not-applicable and permitted ({listed})");
+            w.WriteLine($"  {summary.Immaterial} moved only between not-applicable and permitted ({immaterialListed ?? "--all lists them"})");
         }
-        w.WriteLine($"  value at stake: {Values(report.ValueAtStake)}{(report.WorseWithoutValue > 0 ? $" (and {report.WorseWithoutValue} order(s) stating no value)" : "")}");
+        w.WriteLine($"  value at stake: {Values(summary.ValueAtStake)}{(summary.WorseWithoutValue > 0 ? $" (and {summary.WorseWithoutValue} order(s) stating no value)" : "")}");
     }
 
     public static void WriteChanges(TextWriter w, ImpactReport report)
     {
         foreach (var change in report.Changes)
         {
-            w.WriteLine();
-            var value = change.Value is { } v ? $" [{Value(v)}]" : "";
-            var kind = change.Material ? change.Worse ? " (worse)" : "" : " (not material)";
-            w.WriteLine($"  {change.After.Transaction} on {EffectivePeriod.Format(change.After.AsOf)}{value}: {change.Before.Outcome.ToWire()} → {change.After.Outcome.ToWire()}{kind}");
-            foreach (var j in change.Before.Jurisdictions.Select(x => x.Jurisdiction).Union(change.After.Jurisdictions.Select(x => x.Jurisdiction)))
+            WriteChange(w, change);
+        }
+    }
+
+    public static void WriteChange(TextWriter w, ImpactChange change)
+    {
+        w.WriteLine();
+        var value = change.Value is { } v ? $" [{Value(v)}]" : "";
+        var kind = change.Material ? change.Worse ? " (worse)" : "" : " (not material)";
+        w.WriteLine($"  {change.After.Transaction} on {EffectivePeriod.Format(change.After.AsOf)}{value}: {change.Before.Outcome.ToWire()} → {change.After.Outcome.ToWire()}{kind}");
+        foreach (var j in change.Before.Jurisdictions.Select(x => x.Jurisdiction).Union(change.After.Jurisdictions.Select(x => x.Jurisdiction)))
+        {
+            var was = change.Before.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j);
+            var now = change.After.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j);
+            if (was?.Outcome != now?.Outcome || was?.License?.LicenseId != now?.License?.LicenseId)
             {
-                var was = change.Before.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j);
-                var now = change.After.Jurisdictions.FirstOrDefault(x => x.Jurisdiction == j);
-                if (was?.Outcome != now?.Outcome || was?.License?.LicenseId != now?.License?.LicenseId)
-                {
-                    w.WriteLine($"    {j}: {Describe(was)} → {Describe(now)}");
-                }
+                w.WriteLine($"    {j}: {Describe(was)} → {Describe(now)}");
             }
-            foreach (var reason in change.Because)
-            {
-                w.WriteLine($"    because: {reason}");
-            }
+        }
+        foreach (var reason in change.Because)
+        {
+            w.WriteLine($"    because: {reason}");
         }
     }
 

@@ -10,4 +10,10 @@ public interface IShardRunner
     Task RunShardAsync(string jobId, int shard, CancellationToken cancellationToken);
 
     Task CompleteAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fails the job of a shard (null: of a job whose start) that failed <paramref name="attempts"/> times: the retry policy gave
+    /// up. Names the shard and the error.
+    /// </summary>
+    Task FailAsync(string jobId, int? shard, Exception failure, int attempts, CancellationToken cancellationToken);
 }

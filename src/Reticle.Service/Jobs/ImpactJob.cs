@@ -45,7 +45,7 @@ internal sealed class ImpactJob : JobKind
         var (before, after) = (Prepared)prepared;
         var orders = inputs.Select(i => after.Basis.Catalog.Complete(Read(i))).ToList();
         var report = ImpactAnalysis.Run(orders, before, after);
-        IReadOnlyList<string> lines = [.. ImpactJson.ToJson(report)["changes"]!.AsArray().Select(c => c!.ToJsonString())];
+        IReadOnlyList<string> lines = [.. report.Changes.Select(ImpactJson.ToText)];
         return Task.FromResult(lines);
     }
 

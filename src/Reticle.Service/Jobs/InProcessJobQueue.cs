@@ -4,10 +4,13 @@ namespace Reticle.Service.Jobs;
 
 /// <summary>
 /// The embedded store has no workers: a job runs in the calling process, shard after shard, through the same
-/// <see cref="JobRunner"/> a worker uses (so its results, digest and seal are the ones a cluster would give).
+/// <see cref="JobRunner"/> a worker uses (so its results, digest and seal are the ones a cluster would give), under the same
+/// <see cref="ShardRetryPolicy"/> a worker gives Wolverine.
 /// </summary>
-internal sealed class InProcessJobQueue(JobRunner runner) : IJobQueue
+internal sealed class InProcessJobQueue(JobRunner runner, ShardRetryPolicy? retry = null) : IJobQueue
 {
+    private readonly ShardRetryPolicy _retry = retry ?? ShardRetryPolicy.Default;
+
     public async Task EnqueueAsync(StoredJob job, CancellationToken cancellationToken)
     {
         if (job.ShardCount == 0)
@@ -17,7 +20,9 @@ internal sealed class InProcessJobQueue(JobRunner runner) : IJobQueue
         }
         for (var shard = 0; shard < job.ShardCount; shard++)
         {
-            await runner.RunShardAsync(job.Id, shard, cancellationToken);
+            var at = shard;
+            await _retry.RunAsync(() => runner.RunShardAsync(job.Id, at, cancellationToken),
+                (failure, attempts) => runner.FailAsync(job.Id, at, failure, attempts, cancellationToken), cancellationToken);
         }
     }
 }

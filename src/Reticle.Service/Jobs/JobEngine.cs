@@ -55,8 +55,26 @@ internal static class JobEngine
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         }
         opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
-        // A database hiccup is retried on the same node; what the kind itself throws fails the job (JobRunner).
-        opts.OnException<Npgsql.NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        // A transient failure is retried on the same node after each cooldown, then fails the job naming the shard; anything
+        // else fails the job at once (JobRunner catches it). The in-process path follows the same ShardRetryPolicy.
+        var retry = ShardRetryPolicy.Default;
+        opts.OnException(ShardRetryPolicy.IsTransient, "a transient failure (connection, serialization failure, deadlock, timeout)")
+            .RetryWithCooldown([.. retry.Cooldowns])
+            .Then.CustomActionIndefinitely(async (runtime, lifecycle, failure) =>
+            {
+                var runner = runtime.Services.GetRequiredService<IShardRunner>();
+                switch (lifecycle.Envelope?.Message)
+                {
+                    case RunShard run:
+                        await runner.FailAsync(run.JobId, run.Shard, failure, retry.Attempts, CancellationToken.None);
+                        break;
+                    case StartJob start:
+                        await runner.FailAsync(start.JobId, null, failure, retry.Attempts, CancellationToken.None);
+                        break;
+                }
+                // The job has failed (or ended some other way): the message is done with, not dead-lettered.
+                await lifecycle.CompleteAsync();
+            }, "fail the job, naming the shard and the error");
         if (work)
         {
             opts.PublishMessage<StartJob>().ToPostgresqlQueue(Queue);

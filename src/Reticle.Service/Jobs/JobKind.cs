@@ -20,4 +20,12 @@ internal abstract class JobKind
     public abstract Task<object> PrepareAsync(Workspace workspace, JsonObject parameters, CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlyList<string>> RunShardAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the runner calls: the shard's results and the holds it places, which the runner writes in one transaction (a shard
+    /// run twice writes nothing the second time). Most kinds have results only; a kind whose shards put orders on hold
+    /// (re-screening) overrides this, and must not write anything itself.
+    /// </summary>
+    public virtual async Task<ShardOutput> RunShardWithHoldsAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken) =>
+        new(await RunShardAsync(workspace, prepared, inputs, cancellationToken), []);
 }

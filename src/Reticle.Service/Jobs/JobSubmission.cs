@@ -92,8 +92,7 @@ internal static class JobSubmission
         return job;
     }
 
-    // Streamed from the store a row at a time into the submission's transaction (another connection: on SQLite a WAL reader
-    // beside the writer), so submitting over a book of millions of orders holds one order at a time.
+    /// <summary>The open orders as job inputs, streamed from one query as the submission stores them (never the whole book in memory).</summary>
     internal static async IAsyncEnumerable<JobInput> OpenOrders(Workspace workspace, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var order in workspace.Store.ReadOrdersAsync(OrderStatus.Open, cancellationToken))

@@ -14,8 +14,10 @@ namespace Reticle.Service.Jobs;
 /// that placed it; an order already held stays held. Each result is <c>{"order", "date", "outcome", "hits": [...]}</c>.
 /// </summary>
 /// <remarks>
-/// The holds are the job's effect beyond its results: a shard run twice (a worker died after its writes) decides its
-/// orders twice and records both determinations, but places no second hold (the store places none on a held order).
+/// The holds are the job's effect beyond its results. A shard only decides; the runner writes its results, the determinations
+/// that stop orders and their holds in one transaction (<see cref="IJobStore.RecordShardAsync(string, int, int, IReadOnlyList{string}, IReadOnlyList{ShardHold}, string, Instant, CancellationToken)"/>),
+/// so a shard run twice (a worker killed between writing and acknowledging) records nothing the second time. The holds are
+/// requested by whoever submitted the job (the import's actor), who therefore cannot release them (four eyes).
 /// </remarks>
 internal sealed class RescreeningJob : JobKind
 {
@@ -37,15 +39,21 @@ internal sealed class RescreeningJob : JobKind
         var screening = await workspace.LoadScreeningAsync(asOf, cancellationToken);
         var basis = DecisionBasis.Of(await workspace.LoadRulesAsync(null, cancellationToken), await workspace.LoadCatalogAsync(cancellationToken),
             screening.Index, screening.Versions, await workspace.LoadLicensesAsync(cancellationToken));
-        return new Prepared(basis, (string?)parameters["actor"] ?? "reticle");
+        return new Prepared(basis);
     }
 
-    public override async Task<IReadOnlyList<string>> RunShardAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken)
+    /// <summary>The result lines alone; the runner calls <see cref="RunShardWithHoldsAsync"/>, which also gives the holds to place.</summary>
+    public override async Task<IReadOnlyList<string>> RunShardAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken) =>
+        (await RunShardWithHoldsAsync(workspace, prepared, inputs, cancellationToken)).Results;
+
+    public override Task<ShardOutput> RunShardWithHoldsAsync(Workspace workspace, object prepared, IReadOnlyList<JobInput> inputs, CancellationToken cancellationToken)
     {
-        var (basis, actor) = (Prepared)prepared;
+        var basis = ((Prepared)prepared).Basis;
         var lines = new List<string>(inputs.Count);
+        var holds = new List<ShardHold>();
         foreach (var input in inputs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var order = ImpactJob.Read(input);
             var determination = basis.Decide(order);
             var hits = determination.Screening.ToList();
@@ -53,15 +61,7 @@ internal sealed class RescreeningJob : JobKind
             if (hits.Count > 0 && stopped)
             {
                 var reason = "re-screening after a list import: " + string.Join("; ", hits.Select(h => $"{h.PartyName} ~ {h.Hit.Entry.Name} ({h.Hit.Entry.List})"));
-                try
-                {
-                    await workspace.Store.ShipOrderAsync(order.Id, DeterminationRecords.Of(input.Json, determination), [], ship: false,
-                        new HoldDocument(order.Id, determination.Outcome.ToWire(), reason), actor, workspace.Clock.GetCurrentInstant(), cancellationToken);
-                }
-                catch (OrderRejectedException)
-                {
-                    // Shipped or cancelled since the job was submitted: there is nothing left to hold.
-                }
+                holds.Add(new ShardHold(DeterminationRecords.Of(input.Json, determination), new HoldDocument(order.Id, determination.Outcome.ToWire(), reason)));
             }
             lines.Add(new JsonObject
             {
@@ -78,8 +78,8 @@ internal sealed class RescreeningJob : JobKind
                 })]),
             }.ToJsonString());
         }
-        return lines;
+        return Task.FromResult(new ShardOutput(lines, holds));
     }
 
-    private sealed record Prepared(DecisionBasis Basis, string Actor);
+    private sealed record Prepared(DecisionBasis Basis);
 }

@@ -29,15 +29,27 @@ internal static class ListsJson
             .Select(s => (JsonNode?)Describe(s, inUse.Contains(s.Id)))]);
     }
 
-    /// <summary>One import: the files, the dataset, whether it was stored (identical files are not), and what changed.</summary>
+    /// <summary>
+    /// One import: the files, the dataset, whether it was stored (identical files are not), and what changed. An import that was
+    /// stored also names <c>rescreeningJob</c>: the re-screening of the open orders' parties that followed (null when no order
+    /// was open); one job follows all the imports of one call.
+    /// </summary>
     /// <param name="files">The files as the caller named them (paths on the command line, upload names through the API).</param>
-    public static JsonObject Imported(IEnumerable<string> files, ListImports.Result result) => new()
+    public static JsonObject Imported(IEnumerable<string> files, ListImports.Result result, StoredJob? rescreening)
     {
-        ["files"] = new JsonArray([.. files.Select(f => (JsonNode?)f)]),
-        ["dataset"] = result.Snapshot.Dataset,
-        ["imported"] = result.Stored is not null,
-        ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
-        ["sha256"] = result.Sha256,
-        ["changes"] = ListImports.Changes(result.Delta),
-    };
+        var imported = new JsonObject
+        {
+            ["files"] = new JsonArray([.. files.Select(f => (JsonNode?)f)]),
+            ["dataset"] = result.Snapshot.Dataset,
+            ["imported"] = result.Stored is not null,
+            ["published"] = result.Snapshot.Published is { } published ? EffectivePeriod.Format(published) : null,
+            ["sha256"] = result.Sha256,
+            ["changes"] = ListImports.Changes(result.Delta),
+        };
+        if (result.Stored is not null)
+        {
+            imported["rescreeningJob"] = rescreening?.Id;
+        }
+        return imported;
+    }
 }

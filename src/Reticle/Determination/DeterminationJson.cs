@@ -53,12 +53,7 @@ public static class DeterminationJson
             w.WriteString("knownAt", EffectivePeriod.Format(knownAt));
         }
         w.WriteString("outcome", d.Outcome.ToWire());
-        w.WriteStartArray("jurisdictions");
-        foreach (var j in d.Jurisdictions)
-        {
-            Jurisdiction(w, j);
-        }
-        w.WriteEndArray();
+        Jurisdictions(w, d);
         w.WriteStartArray("screening");
         foreach (var h in d.Screening)
         {
@@ -80,6 +75,44 @@ public static class DeterminationJson
         {
             Strings(w, "missing", d.Missing);
         }
+        Versions(w, d);
+        if (!d.OwnershipVersions.IsEmpty)
+        {
+            w.WriteStartObject("ownershipVersions");
+            foreach (var (dataset, version) in d.OwnershipVersions)
+            {
+                w.WriteString(dataset, version);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteString("ruleSet", d.RuleSetHash);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The members of a determination that say what was decided under which rules and lists — <c>outcome</c>,
+    /// <c>jurisdictions</c>, <c>ruleVersions</c>, <c>listVersions</c> — into an object the caller has begun: each side of an
+    /// impact change (CONTRACT §6), written straight to the report.
+    /// </summary>
+    public static void WriteOutcomeMembers(Utf8JsonWriter w, Determination d)
+    {
+        w.WriteString("outcome", d.Outcome.ToWire());
+        Jurisdictions(w, d);
+        Versions(w, d);
+    }
+
+    private static void Jurisdictions(Utf8JsonWriter w, Determination d)
+    {
+        w.WriteStartArray("jurisdictions");
+        foreach (var j in d.Jurisdictions)
+        {
+            Jurisdiction(w, j);
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Versions(Utf8JsonWriter w, Determination d)
+    {
         w.WriteStartObject("ruleVersions");
         foreach (var (pack, version) in d.RuleVersions)
         {
@@ -91,17 +124,6 @@ public static class DeterminationJson
         {
             w.WriteString(list, version);
         }
-        w.WriteEndObject();
-        if (!d.OwnershipVersions.IsEmpty)
-        {
-            w.WriteStartObject("ownershipVersions");
-            foreach (var (dataset, version) in d.OwnershipVersions)
-            {
-                w.WriteString(dataset, version);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteString("ruleSet", d.RuleSetHash);
         w.WriteEndObject();
     }
 

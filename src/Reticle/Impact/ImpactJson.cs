@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reticle.Determination;
 using Reticle.Model;
@@ -16,70 +18,96 @@ public static class ImpactJson
     /// </remarks>
     public static JsonObject ToJson(ImpactReport report)
     {
-        var json = Summary(report);
-        json["changes"] = Changes(report);
+        var json = Head(report.KnownAt, report.Vs);
+        AddBody(json, report);
         return json;
     }
 
     /// <summary>
-    /// The report without its <c>changes</c>, which follow it: a writer that streams (<c>reticle impact --json</c>) writes these
-    /// fields, then each of <see cref="Change"/> in turn, and never holds the whole document (24,000 changes made a 5 GB tree).
+    /// The report's first fields. A writer that streams (<c>reticle impact</c>, <c>POST /impact</c>) writes these, then each of
+    /// <see cref="Change"/> in turn as it is found, then <see cref="Counts"/>: it never holds the whole document (24,000
+    /// changes made a 5 GB tree) nor the changes (the counts are known only after the last one).
     /// </summary>
-    public static JsonObject Summary(ImpactReport report)
+    public static JsonObject Head(NodaTime.LocalDate knownAt, NodaTime.LocalDate vs) => new()
     {
-        var json = new JsonObject
-        {
-            ["knownAt"] = EffectivePeriod.Format(report.KnownAt),
-            ["vs"] = EffectivePeriod.Format(report.Vs),
-        };
-        AddCounts(json, report);
-        return json;
-    }
+        ["knownAt"] = EffectivePeriod.Format(knownAt),
+        ["vs"] = EffectivePeriod.Format(vs),
+    };
 
     /// <summary>The counts, value at stake and changes, after whatever header the caller wrote (what-if writes its own).</summary>
     public static void AddBody(JsonObject json, ImpactReport report)
     {
-        AddCounts(json, report);
-        json["changes"] = Changes(report);
+        foreach (var (name, value) in Counts(report.Summary).ToList())
+        {
+            json[name] = value?.DeepClone();
+        }
+        json["changes"] = new JsonArray([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
     }
 
-    private static void AddCounts(JsonObject json, ImpactReport report)
+    /// <summary>The report's counts and value at stake.</summary>
+    public static JsonObject Counts(ImpactSummary summary) => new()
     {
-        json["evaluated"] = report.Evaluated;
-        json["unchanged"] = report.Unchanged;
-        json["immaterial"] = report.Immaterial;
-        json["valueAtStake"] = Values(report.ValueAtStake);
-        json["worseWithoutValue"] = report.WorseWithoutValue;
-    }
-
-    private static JsonArray Changes(ImpactReport report) => new([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
-
-    /// <summary>One element of the report's <c>changes</c>.</summary>
-    public static JsonObject Change(ImpactChange c) => new()
-    {
-        ["transaction"] = c.After.Transaction,
-        ["date"] = EffectivePeriod.Format(c.After.AsOf),
-        ["value"] = c.Value is { } value ? Value(value) : null,
-        ["material"] = c.Material,
-        ["worse"] = c.Worse,
-        ["before"] = Side(c.Before),
-        ["after"] = Side(c.After),
-        ["because"] = new JsonArray([.. c.Because.Select(b => (JsonNode?)b)]),
+        ["evaluated"] = summary.Evaluated,
+        ["unchanged"] = summary.Unchanged,
+        ["immaterial"] = summary.Immaterial,
+        ["valueAtStake"] = Values(summary.ValueAtStake),
+        ["worseWithoutValue"] = summary.WorseWithoutValue,
     };
+
+    /// <summary>One element of the report's <c>changes</c>, as a tree (what-if's report, held whole).</summary>
+    public static JsonObject Change(ImpactChange c) => JsonNode.Parse(Written(c))!.AsObject();
+
+    /// <summary>One element of the report's <c>changes</c> as compact text, escaped as <c>Change(c).ToJsonString()</c> would be: a job's result line.</summary>
+    public static string ToText(ImpactChange c) => System.Text.Encoding.UTF8.GetString(Written(c));
+
+    private static ReadOnlySpan<byte> Written(ImpactChange c)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, c);
+        }
+        return buffer.WrittenSpan;
+    }
+
+    /// <summary>One element of the report's <c>changes</c>, written straight out: a report streamed over a large book writes each change so.</summary>
+    public static void Write(Utf8JsonWriter w, ImpactChange c)
+    {
+        w.WriteStartObject();
+        w.WriteString("transaction", c.After.Transaction);
+        w.WriteString("date", EffectivePeriod.Format(c.After.AsOf));
+        if (c.Value is { } value)
+        {
+            w.WriteStartObject("value");
+            w.WriteString("currency", value.Currency);
+            w.WriteNumber("amount", value.Amount);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+        w.WriteBoolean("material", c.Material);
+        w.WriteBoolean("worse", c.Worse);
+        Side(w, "before", c.Before);
+        Side(w, "after", c.After);
+        w.WriteStartArray("because");
+        foreach (var reason in c.Because)
+        {
+            w.WriteStringValue(reason);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     public static JsonArray Values(ImmutableArray<Money> values) => new([.. values.Select(v => (JsonNode?)Value(v))]);
 
     public static JsonObject Value(Money money) => new() { ["currency"] = money.Currency, ["amount"] = money.Amount };
 
-    private static JsonObject Side(Determination.Determination d)
+    private static void Side(Utf8JsonWriter w, string name, Determination.Determination d)
     {
-        var full = DeterminationJson.ToJson(d);
-        return new JsonObject
-        {
-            ["outcome"] = d.Outcome.ToWire(),
-            ["jurisdictions"] = full["jurisdictions"]!.DeepClone(),
-            ["ruleVersions"] = full["ruleVersions"]?.DeepClone(),
-            ["listVersions"] = full["listVersions"]?.DeepClone(),
-        };
+        w.WriteStartObject(name);
+        DeterminationJson.WriteOutcomeMembers(w, d);
+        w.WriteEndObject();
     }
 }

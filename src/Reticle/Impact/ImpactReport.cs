@@ -4,22 +4,31 @@ using Reticle.Model;
 
 namespace Reticle.Impact;
 
-/// <summary>The orders whose outcome changes between what was known at <see cref="KnownAt"/> and at <see cref="Vs"/> (CONTRACT §6).</summary>
-/// <param name="Immaterial">
-/// Orders whose only movement was a jurisdiction between <c>not-applicable</c> and <c>permitted</c>; listed in
-/// <see cref="Changes"/> (with <see cref="ImpactChange.Material"/> false) only when the run was asked for everything.
-/// </param>
-public sealed record ImpactReport(LocalDate KnownAt, LocalDate Vs, int Evaluated, int Immaterial, ImmutableArray<ImpactChange> Changes)
+/// <summary>
+/// The orders whose outcome changes between what was known at <see cref="KnownAt"/> and at <see cref="Vs"/> (CONTRACT §6), all held:
+/// for callers whose changes are few (a job's shard, what-if's totals, tests). A report over a whole book is streamed instead
+/// (<see cref="ImpactAnalysis.ChangesAsync{T}"/>).
+/// </summary>
+public sealed record ImpactReport(ImpactSummary Summary, ImmutableArray<ImpactChange> Changes)
 {
-    /// <summary>The orders with a material change.</summary>
-    public int Material => Changes.Count(c => c.Material);
+    public LocalDate KnownAt => Summary.KnownAt;
 
-    /// <summary>The orders without a material change (those that moved only between <c>not-applicable</c> and <c>permitted</c> included).</summary>
-    public int Unchanged => Evaluated - Material;
+    public LocalDate Vs => Summary.Vs;
 
-    /// <summary>The value of the orders whose outcome got worse, per currency (amounts in different currencies are never added).</summary>
-    public ImmutableArray<Money> ValueAtStake => ValueTotals.Sum(Changes.Where(c => c.Material && c.Worse).Select(c => c.Value));
+    public int Evaluated => Summary.Evaluated;
 
-    /// <summary>Material changes for the worse whose order states no value: not in <see cref="ValueAtStake"/>, and said so.</summary>
-    public int WorseWithoutValue => Changes.Count(c => c.Material && c.Worse && c.Value is null);
+    /// <inheritdoc cref="ImpactSummary.Immaterial"/>
+    public int Immaterial => Summary.Immaterial;
+
+    /// <inheritdoc cref="ImpactSummary.Material"/>
+    public int Material => Summary.Material;
+
+    /// <inheritdoc cref="ImpactSummary.Unchanged"/>
+    public int Unchanged => Summary.Unchanged;
+
+    /// <inheritdoc cref="ImpactSummary.ValueAtStake"/>
+    public ImmutableArray<Money> ValueAtStake => Summary.ValueAtStake;
+
+    /// <inheritdoc cref="ImpactSummary.WorseWithoutValue"/>
+    public int WorseWithoutValue => Summary.WorseWithoutValue;
 }

@@ -22,7 +22,10 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
     /// <summary>Ids are stored and indexed: beyond this length they are refused rather than failing in the database.</summary>
     public const int MaxIdLength = 200;
 
-    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+    // The names asked for, each once, and how many of them the object has: when that is all of its fields, none is unknown,
+    // and the names of the fields need not be made. An object has a handful of fields, so a short list is searched.
+    private readonly List<string> _asked = new(16);
+    private int _present;
 
     public string Path => path;
 
@@ -40,7 +43,14 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
     /// </summary>
     public void RejectUnknown(params string[] alsoKnown)
     {
-        _asked.UnionWith(alsoKnown);
+        foreach (var name in alsoKnown)
+        {
+            Asked(name, json.TryGetProperty(name, out _));
+        }
+        if (_present == json.GetPropertyCount())
+        {
+            return;
+        }
         foreach (var property in json.EnumerateObject())
         {
             if (!_asked.Contains(property.Name))
@@ -54,15 +64,29 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
     /// Accepts <see cref="ExtensionsField"/>: any JSON the user keeps with the record. Nothing reads it; it is accepted
     /// so that a user's own data has a place that is not a misspelt field.
     /// </summary>
-    public void AllowExtensions() => _asked.Add(ExtensionsField);
+    public void AllowExtensions() => Asked(ExtensionsField, json.TryGetProperty(ExtensionsField, out _));
 
     /// <summary>The <see cref="ExtensionsField"/> as given (its JSON text), for records that keep it; null when absent.</summary>
     public string? Extensions() => Get(ExtensionsField) is { } value ? value.GetRawText() : null;
 
     private JsonElement? Get(string key)
     {
+        var present = json.TryGetProperty(key, out var value);
+        Asked(key, present);
+        return present && value.ValueKind != JsonValueKind.Null ? value : null;
+    }
+
+    private void Asked(string key, bool present)
+    {
+        foreach (var asked in _asked)
+        {
+            if (string.Equals(asked, key, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
         _asked.Add(key);
-        return json.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        _present += present ? 1 : 0;
     }
 
     public string? RequiredString(string key)
@@ -259,7 +283,7 @@ public sealed class StrictObjectReader(string path, JsonElement json, List<Input
         var fields = new List<(string, string, JsonElement)>();
         foreach (var property in json.EnumerateObject())
         {
-            _asked.Add(property.Name);
+            Asked(property.Name, true);
             fields.Add((PathOf(property.Name), property.Name, property.Value));
         }
         return fields;

@@ -21,7 +21,18 @@ public static class TransactionReader
             errors.Add(new InputError(file, $"input is {text.Length:N0} characters; the limit is {MaxBytes:N0}"));
             return TransactionInput.None;
         }
-        return Read(file, Split(file, text, errors), errors);
+        var parsed = Split(file, text, errors);
+        try
+        {
+            return Read(file, [.. parsed.Select(p => (p.Where, p.Document.RootElement))], errors);
+        }
+        finally
+        {
+            foreach (var (_, document) in parsed)
+            {
+                document.Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -62,13 +73,14 @@ public static class TransactionReader
         return errors.Count == 0 ? new TransactionInput(result, single) { Places = places } : TransactionInput.None;
     }
 
-    private static List<(string Where, JsonElement Element)> Split(string file, string text, List<InputError> errors)
+    // The documents are the caller's to dispose, once it has read what it needs from them.
+    private static List<(string Where, JsonDocument Document)> Split(string file, string text, List<InputError> errors)
     {
-        var documents = new List<(string, JsonElement)>();
+        var documents = new List<(string, JsonDocument)>();
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('[') || !LooksLikeJsonLines(text))
         {
-            if (StrictJson.Parse(file, text, MaxDepth, errors) is { } single)
+            if (StrictJson.ParseDocument(file, text, MaxDepth, errors) is { } single)
             {
                 documents.Add((file, single));
             }
@@ -81,7 +93,7 @@ public static class TransactionReader
             {
                 continue;
             }
-            if (StrictJson.Parse($"{file}:{i + 1}", lines[i], MaxDepth, errors, file, i) is { } line)
+            if (StrictJson.ParseDocument($"{file}:{i + 1}", lines[i], MaxDepth, errors, file, i) is { } line)
             {
                 documents.Add(($"{file}:{i + 1}", line));
             }

@@ -101,12 +101,15 @@ public static class TransactionStream
         {
             yield break;
         }
-        if (StrictJson.Parse(where, text, TransactionReader.MaxDepth, errors, file, line.Number - 1) is not { } json)
-        {
-            yield break;
-        }
         var read = new List<Transaction>(1);
-        TransactionReader.ReadOne(where, json, read, [], errors);
+        using (var json = StrictJson.ParseDocument(where, text, TransactionReader.MaxDepth, errors, file, line.Number - 1))
+        {
+            if (json is null)
+            {
+                yield break;
+            }
+            TransactionReader.ReadOne(where, json.RootElement, read, [], errors);
+        }
         if (read.Count == 1)
         {
             yield return (where, read[0]);

@@ -27,10 +27,7 @@ public sealed class DecisionBasisTests
     // the listing (§744.11) can require a US licence, so whether the end user is listed decides the US outcome.
     private static Transaction SparePartForSmic()
     {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "samples", "golden", "case6-ear99-spare-part-to-smic-south-china.json");
-        var read = TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions.Single();
-        errors.ShouldBeEmpty();
+        var read = Repository.Sample("golden/case6-ear99-spare-part-to-smic-south-china.json");
         return read with { EndUse = read.EndUse.SetItem("advancedNodeFacility", Knowledge.No) };
     }
 

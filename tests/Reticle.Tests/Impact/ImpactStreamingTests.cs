@@ -6,27 +6,32 @@ using Reticle.Impact;
 using Reticle.Input;
 using Reticle.Licensing;
 using Reticle.Model;
+using Reticle.Screening;
 using Reticle.Screening.Matching;
 
 namespace Reticle.Tests.Impact;
 
 /// <summary>
 /// Impact analysis takes the open orders as a stream (the store reads them a row at a time): it must look at each once and
-/// let it go, so that memory does not grow with the book. Only the orders that change are kept, in the report.
+/// let it go, so that memory does not grow with the book; and it gives the changes out as it finds them, in the orders'
+/// order, so that a rule day that changes much of the book does not grow it either. A few batches are in flight at once
+/// (they are decided on every core): that, not the book, bounds what is held.
 /// </summary>
 public sealed class ImpactStreamingTests
 {
     private static DecisionBasis Basis =>
         DecisionBasis.Of(BundledRules.Rules, BundledRules.Catalog, ScreeningIndex.Build([]), ImmutableSortedDictionary<string, string>.Empty, LicenseBook.Empty);
 
-    private static Transaction Order()
+    private static Transaction Order() => BundledRules.Catalog.Complete(Repository.Sample("nxt2050i-to-us-2024-02-01.json"));
+
+    // Before: no list known, so parties are unscreened. After: the lists known, and holding nobody.
+    private static ImpactSide Unscreened => new(new LocalDate(2024, 1, 1), Basis);
+
+    private static ImpactSide Screened => new(new LocalDate(2026, 1, 1), Basis with
     {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "samples", "nxt2050i-to-us-2024-02-01.json");
-        var read = TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions.Single();
-        errors.ShouldBeEmpty();
-        return BundledRules.Catalog.Complete(read);
-    }
+        Screen = new PartyScreen(ScreeningIndex.Build([]), BundledRules.Rules.ListsDecided),
+        ListVersions = ImmutableSortedDictionary<string, string>.Empty.Add("el", "2026-01-01"),
+    });
 
     [Fact]
     public void Impact_reads_each_order_once_and_holds_none_it_has_passed()
@@ -39,12 +44,12 @@ public sealed class ImpactStreamingTests
 
         IEnumerable<Transaction> Book()
         {
-            for (var i = 0; i < 2_000; i++)
+            for (var i = 0; i < Orders; i++)
             {
                 // Each order a new object, with its own parties, as the store makes one per row.
                 var order = template with { Id = $"SO-{i}", Parties = [new Party(PartyRole.EndUser, $"Customer {i} B.V.", CountryCode.Parse("US"), null)] };
                 produced.Add(new WeakReference<Transaction>(order));
-                if (i == 1_900)
+                if (i == Orders - 100)
                 {
                     aliveWhenLate = Alive(produced);
                 }
@@ -55,15 +60,84 @@ public sealed class ImpactStreamingTests
         // The same knowledge on both sides: nothing changes, so the report keeps no order.
         var report = ImpactAnalysis.Run(Book(), side, side);
 
-        report.Evaluated.ShouldBe(2_000);
+        report.Evaluated.ShouldBe(Orders);
         report.Changes.ShouldBeEmpty();
-        produced.Count.ShouldBe(2_000);
-        // A buffered read (ToList, an array) would keep all 1,900 orders before this one alive.
-        aliveWhenLate.ShouldBeLessThan(10);
+        produced.Count.ShouldBe(Orders);
+        // A buffered read (ToList, an array) would keep all the orders before this one alive.
+        aliveWhenLate.ShouldBeLessThanOrEqualTo(InFlight);
     }
 
+    [Fact]
+    public async Task Impact_gives_each_change_out_in_the_orders_order_as_it_is_found_and_keeps_none()
+    {
+        var template = Order();
+        // Orders that name no party: license-required while no list is known (unscreened), review once the lists are known and
+        // the order names nobody to screen. Every order changes, materially.
+        var (before, after) = (Unscreened, Screened);
+        var orders = Enumerable.Range(0, Orders).Select(i => template with { Id = $"SO-{i:D5}", Parties = [] }).ToList();
+        var tally = new ImpactTally();
+        var seen = new List<WeakReference<ImpactChange>>();
+        var ids = new List<string>();
+        var aliveWhenLate = -1;
+
+        await foreach (var change in ImpactAnalysis.ChangesAsync(orders.ToAsyncEnumerable(), o => o, before, after, tally))
+        {
+            ids.Add(change.Order.Id);
+            seen.Add(new WeakReference<ImpactChange>(change));
+            if (ids.Count == Orders - 100)
+            {
+                aliveWhenLate = Alive(seen);
+            }
+        }
+
+        ids.ShouldBe(orders.Select(o => o.Id));
+        var summary = tally.Summary(before.KnownAt, after.KnownAt);
+        (summary.Evaluated, summary.Material, summary.Unchanged).ShouldBe((Orders, Orders, 0));
+        // Holding the changes for a report at the end would keep every one of them alive.
+        aliveWhenLate.ShouldBeLessThanOrEqualTo(InFlight);
+    }
+
+    [Fact]
+    public async Task Impact_decided_on_several_cores_reports_what_deciding_one_order_at_a_time_reports()
+    {
+        var template = Order();
+        var (before, after) = (Unscreened, Screened);
+        // Two orders in three change (those naming no party, as above): changes spread over batches that finish in any order.
+        var orders = Enumerable.Range(0, 3 * ImpactAnalysis.BatchSize + 7)
+            .Select(i => template with { Id = $"SO-{i:D5}", Parties = i % 3 == 0 ? template.Parties : [] }).ToList();
+
+        var together = await ImpactAnalysis.RunAsync(orders.ToAsyncEnumerable(), o => o, before, after);
+        var oneByOne = orders.Select(o => ImpactAnalysis.Run([o], before, after)).ToList();
+
+        together.Material.ShouldBeGreaterThan(ImpactAnalysis.BatchSize);
+
+        together.Changes.Select(c => c.Order.Id).ShouldBe(oneByOne.SelectMany(r => r.Changes).Select(c => c.Order.Id));
+        together.Changes.Select(c => DeterminationJson.ToText(c.After)).ShouldBe(oneByOne.SelectMany(r => r.Changes).Select(c => DeterminationJson.ToText(c.After)));
+        (together.Evaluated, together.Material, together.Immaterial).ShouldBe((orders.Count, oneByOne.Sum(r => r.Material), oneByOne.Sum(r => r.Immaterial)));
+    }
+
+    [Fact]
+    public void A_change_written_straight_out_reads_as_the_same_JSON_as_its_tree()
+    {
+        var (before, after) = (Unscreened, Screened);
+        var order = Order() with { Parties = [], Value = new Money(1_234_567.89m, "EUR") };
+
+        var change = ImpactAnalysis.Run([order], before, after).Changes.ShouldHaveSingleItem();
+
+        var tree = ImpactJson.Change(change);
+        ImpactJson.ToText(change).ShouldBe(tree.ToJsonString());
+        tree["value"]!.ToJsonString().ShouldBe("""{"currency":"EUR","amount":1234567.89}""");
+        tree["after"]!["jurisdictions"]!.ToJsonString().ShouldBe(DeterminationJson.ToJson(change.After)["jurisdictions"]!.ToJsonString());
+        tree.Select(p => p.Key).ShouldBe(["transaction", "date", "value", "material", "worse", "before", "after", "because"]);
+    }
+
+    private const int Orders = 6_000;
+
+    // Orders or changes a run may hold at once: the batches in flight and the one being read.
+    private static int InFlight => (ImpactAnalysis.BatchesInFlight + 1) * ImpactAnalysis.BatchSize;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Alive(List<WeakReference<Transaction>> produced)
+    private static int Alive<T>(List<WeakReference<T>> produced) where T : class
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -33,6 +33,19 @@ public sealed class StrictJsonTests
         Errors("""{"a": "\ud800", "b": ["\u0000"], "c": "\ud83d\ude00"}""").Select(e => e.Where).ShouldBe(["body.a", "body.b[0]"]);
 
     [Fact]
+    public void A_key_written_with_an_escape_is_the_same_key_as_written_plainly() =>
+        Errors("""{"id": "SO-1", "\u0069d": "SO-2", "x": {"\u0061": 1, "a": 2}}""").Select(e => e.Where).ShouldBe(["body.id", "body.x.a"]);
+
+    [Fact]
+    public void Text_in_any_script_passes_and_escaped_text_is_still_checked_where_it_lies() =>
+        Errors("""{"name": "华为技术有限公司", "parties": [{"name": "Škoda"}, {"name": "a\u0000b"}], "tab": "a\tb"}""").Select(e => e.Where)
+            .ShouldBe(["body.parties[1].name"]);
+
+    [Fact]
+    public void A_NUL_in_a_key_is_named_with_the_NUL_written_out() =>
+        Errors("""{"a\u0000b": 1}""").ShouldHaveSingleItem().Where.ShouldBe("body.a\\u0000b");
+
+    [Fact]
     public void Malformed_JSON_names_line_and_column() => Errors("{\n\"a\": }").ShouldHaveSingleItem().Where.ShouldBe("body:2:6");
 
     [Fact]

@@ -29,11 +29,7 @@ public class OwnershipDecisionTests
     // Affiliates rule) can require a US licence.
     private static Transaction SparePart(string date)
     {
-        var errors = new List<InputError>();
-        var file = Path.Combine(Repository.Content, "samples", "ownership", "oring-to-pearl-river.json");
-        var read = TransactionReader.Read(file, File.ReadAllText(file), errors).Transactions.Single();
-        errors.ShouldBeEmpty();
-        return read with
+        return Repository.Sample("ownership/oring-to-pearl-river.json") with
         {
             Date = LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)),
             Parties = [new Party(PartyRole.EndUser, "Lotus Harbour Components Co. Ltd.", CountryCode.Parse("CN"), null)],

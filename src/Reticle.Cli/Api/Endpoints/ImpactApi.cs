@@ -14,6 +14,7 @@ namespace Reticle.Cli.Api.Endpoints;
 /// <summary>
 /// <c>POST /api/v1/impact</c> (<c>{"knownAt": "YYYY-MM-DD", "vs": "YYYY-MM-DD"}</c>, <c>vs</c> today if left out): the CONTRACT §6
 /// report, as <c>reticle impact --json</c>. Reads only; it builds a screening index per side, so it takes seconds.
+/// The report is written as the changes are found (a large book's rule day does not fit in memory as one document).
 /// </summary>
 internal static class ImpactApi
 {
@@ -43,7 +44,7 @@ internal static class ImpactApi
         {
             return Problems.Rejected(errors);
         }
-        var report = await ImpactRun.RunAsync(state.Workspace, knownAt.Value, vs ?? state.Workspace.Today, new ImpactOptions(all ?? false), cancellationToken);
-        return ApiJson.Ok(ImpactJson.ToJson(report));
+        var run = await ImpactRun.StartAsync(state.Workspace, knownAt.Value, vs ?? state.Workspace.Today, new ImpactOptions(all ?? false), cancellationToken);
+        return ApiJson.Streamed((output, token) => run.WriteJsonAsync(output, ApiJson.Options, token));
     }
 }

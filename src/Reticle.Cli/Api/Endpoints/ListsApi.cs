@@ -9,6 +9,7 @@ using Reticle.Screening.Import;
 using Reticle.Store;
 using Reticle.Time;
 using Reticle.Service;
+using Reticle.Service.Jobs;
 using Reticle.Service.Wire;
 
 namespace Reticle.Cli.Api.Endpoints;
@@ -42,7 +43,7 @@ internal static class ListsApi
         return ApiJson.Ok(ListsJson.Snapshots(await state.Workspace.Store.GetListSnapshotsAsync(cancellationToken), all == true));
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, ApiState state, string? format, string? name,
+    private static async Task<IResult> ImportAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, ApiState state, ApiJobs jobs, string? format, string? name,
         CancellationToken cancellationToken)
     {
         if (request.ContentLength > RequestBody.Lists)
@@ -87,9 +88,8 @@ internal static class ListsApi
         var actor = DeterminationsApi.Actor(user);
         var (results, rejected) = await state.ImportAsync(async () =>
         {
-            var results = new JsonArray();
+            var results = new List<(IEnumerable<string> Files, ListImports.Result Result)>();
             var rejected = new List<InputError>();
-            var changed = false;
             foreach (var set in sets)
             {
                 try
@@ -100,18 +100,21 @@ internal static class ListsApi
                         rejected.AddRange(refusal.Problems);
                         continue;
                     }
-                    var result = imported.Value!;
-                    changed |= result.Stored is not null;
-                    results.Add(ListsJson.Imported(set.Select(f => f.Name), result));
+                    results.Add((set.Select(f => f.Name), imported.Value!));
                 }
                 catch (ConcurrentImportException e)
                 {
                     rejected.Add(new InputError(string.Join(", ", set.Select(f => f.Name)), e.Message));
                 }
             }
-            return ((results, rejected), changed);
+            return ((results, rejected), results.Any(r => r.Result.Stored is not null));
         }, cancellationToken);
-        return rejected.Count == 0 ? ApiJson.Ok(results) : Problems.Rejected(rejected,
-            results.Count == 0 ? "The list import was rejected; nothing was stored." : "Some list files were rejected; the others were imported (each file is all or nothing).");
+        // As after `reticle lists import`: the open orders' parties are screened again (a job, answered before it runs), and
+        // the answer names it.
+        var rescreening = await Rescreening.AfterImportsAsync(state.Workspace, jobs.QueueAsync, results.Select(r => r.Result), actor, cancellationToken);
+        var answer = new JsonArray([.. results.Select(r => (JsonNode?)ListsJson.Imported(r.Files, r.Result, rescreening))]);
+        return rejected.Count == 0 ? ApiJson.Ok(answer) : Problems.Rejected(rejected,
+            answer.Count == 0 ? "The list import was rejected; nothing was stored." : "Some list files were rejected; the others were imported (each file is all or nothing)."
+                + (rescreening is null ? "" : $" Re-screening job {rescreening.Id} follows them."));
     }
 }

@@ -57,7 +57,9 @@ internal static class OrdersApi
                 return Problems.Rejected("status", $"unknown status '{status}' (open, shipped, cancelled)");
             }
         }
-        return ApiJson.Ok(OrdersJson.List(await state.Workspace.Store.GetOrdersAsync(wanted, cancellationToken)));
+        // Streamed from one query as it is written: the book is never held whole (as `reticle orders --json`).
+        return ApiJson.Streamed((output, aborted) =>
+            JsonArrayStream.WriteAsync(output, state.Workspace.Store.ReadOrdersAsync(wanted, aborted), OrdersJson.ListItem, ApiJson.Options, aborted, endLine: false));
     }
 
     private static async Task<IResult> AddAsync(HttpRequest request, ClaimsPrincipal user, ApiState state, CancellationToken cancellationToken)

@@ -66,4 +66,7 @@ internal sealed record ListImport
     public required string Sha256 { get; init; }
 
     public required ListChanges Changes { get; init; }
+
+    [Description("On an import that was stored: the id of the re-screening job that followed (every open order's parties against the lists now held; GET /api/v1/jobs/{id}), or null when no order was open. One job follows all the imports of one request.")]
+    public string? RescreeningJob { get; init; }
 }
