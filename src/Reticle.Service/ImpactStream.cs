@@ -16,8 +16,8 @@ internal sealed record ImpactStream(LocalDate KnownAt, LocalDate Vs, IAsyncEnume
 
     /// <summary>
     /// The §6 document, written as the changes are found: <c>knownAt</c> and <c>vs</c>, then <c>changes</c>, then the counts.
-    /// The members are those of <see cref="ImpactJson.ToJson"/>; only their order differs, which JSON does not give a meaning.
+    /// CONTRACT §6 shows the counts before <c>changes</c>; JSON gives the order of members no meaning.
     /// </summary>
     public Task WriteJsonAsync(TextWriter output, JsonSerializerOptions options, CancellationToken cancellationToken) =>
-        JsonArrayStream.WriteObjectAsync(output, ImpactJson.Head(KnownAt, Vs), "changes", Changes, ImpactJson.Write, () => ImpactJson.Counts(Summary), options, cancellationToken);
+        JsonArrayStream.WriteObjectAsync(output, ImpactJson.Head(KnownAt, Vs), "changes", Changes, ImpactJson.Write, () => Task.FromResult(ImpactJson.Counts(Summary)), options, cancellationToken);
 }

@@ -55,16 +55,16 @@ internal static class WhatIfCommand
         {
             return JobsCommand.TimedOut;
         }
-        if (result.Report is not { } report)
+        if (result.Run is not { } run)
         {
             throw PacksCommand.Refuse(result.Errors);
         }
         if (parse.GetValue(GlobalOptions.Json))
         {
-            JsonOutput.Write(env.Out, WhatIfJson.ToJson(report, result.AuditRecord));
+            await run.WriteJsonAsync(env.Out, JsonOutput.Options, cancellationToken);
             return ExitCodes.Success;
         }
-        Write(env.Out, report, result.AuditRecord);
+        await WriteAsync(env.Out, run, cancellationToken);
         return ExitCodes.Success;
     }
 
@@ -114,21 +114,28 @@ internal static class WhatIfCommand
         return await WhatIfRun.FromJobAsync(workspace, job, drafts, knownAt, all, cancellationToken);
     }
 
-    public static void Write(TextWriter w, WhatIfReport report, long? auditRecord)
+    /// <summary>The drafts, then each change as it is found, then the summary, totals and the audit record that seals the run.</summary>
+    private static async Task WriteAsync(TextWriter w, WhatIfStream run, CancellationToken cancellationToken)
     {
-        w.WriteLine($"what-if: {report.Drafts.Count} draft pack(s) with the packs in use{(report.KnownAt is { } d ? $" as known at {EffectivePeriod.Format(d)}" : "")}");
-        foreach (var draft in report.Drafts)
+        w.WriteLine($"what-if: {run.Drafts.Count} draft pack(s) with the packs in use{(run.KnownAt is { } d ? $" as known at {EffectivePeriod.Format(d)}" : "")}");
+        foreach (var draft in run.Drafts)
         {
             w.WriteLine($"  draft {draft.Id} ({draft.Jurisdiction}{(draft.Supersedes.Count > 0 ? $", supersedes {string.Join(", ", draft.Supersedes)}" : "")}) {draft.File} sha256:{draft.Sha256}");
         }
-        ImpactText.WriteSummary(w, report.Changes);
-        WriteTotals(w, "by jurisdiction", report.Totals.ByJurisdiction);
-        WriteTotals(w, "by customer", report.Totals.ByCustomer);
-        WriteTotals(w, "by item", report.Totals.ByItem);
-        WriteTotals(w, "by month", report.Totals.ByMonth);
-        ImpactText.WriteChanges(w, report.Changes);
+        var listed = false;
+        await foreach (var change in run.Changes(cancellationToken))
+        {
+            ImpactText.WriteChange(w, change);
+            listed |= !change.Material;
+        }
+        var end = await run.FinishAsync(cancellationToken);
         w.WriteLine();
-        w.WriteLine($"  nothing was put in force or stored as a determination{(auditRecord is { } r ? $"; the run is audit record {r}" : "")}");
+        ImpactText.WriteSummary(w, end.Summary, listed ? "listed above" : null);
+        WriteTotals(w, "by jurisdiction", end.Totals.ByJurisdiction);
+        WriteTotals(w, "by customer", end.Totals.ByCustomer);
+        WriteTotals(w, "by item", end.Totals.ByItem);
+        WriteTotals(w, "by month", end.Totals.ByMonth);
+        w.WriteLine($"  nothing was put in force or stored as a determination; the run is audit record {end.AuditRecord}");
     }
 
     private static void WriteTotals(TextWriter w, string title, IReadOnlyList<ImpactGroup> groups)

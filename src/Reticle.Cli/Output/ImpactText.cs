@@ -10,9 +10,6 @@ namespace Reticle.Cli.Output;
 /// <summary>The readable form of an impact report's changes and value at stake, as <c>impact</c> and <c>whatif</c> print them.</summary>
 internal static class ImpactText
 {
-    /// <summary>A held report: the summary first, then its changes (what-if, whose totals come between).</summary>
-    public static void WriteSummary(TextWriter w, ImpactReport report) => WriteSummary(w, report.Summary, report.Changes.Length > report.Material ? "listed below" : null);
-
     /// <param name="immaterialListed">Where the orders that moved only between not-applicable and permitted are listed; null when they are not.</param>
     public static void WriteSummary(TextWriter w, ImpactSummary summary, string? immaterialListed)
     {
@@ -22,14 +19,6 @@ internal static class ImpactText
             w.WriteLine($"  {summary.Immaterial} moved only between not-applicable and permitted ({immaterialListed ?? "--all lists them"})");
         }
         w.WriteLine($"  value at stake: {Values(summary.ValueAtStake)}{(summary.WorseWithoutValue > 0 ? $" (and {summary.WorseWithoutValue} order(s) stating no value)" : "")}");
-    }
-
-    public static void WriteChanges(TextWriter w, ImpactReport report)
-    {
-        foreach (var change in report.Changes)
-        {
-            WriteChange(w, change);
-        }
     }
 
     public static void WriteChange(TextWriter w, ImpactChange change)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using Reticle.Determination;
+using Reticle.Impact;
 using Reticle.Rules.Packs;
 using Reticle.Store;
 using Reticle.Time;
@@ -62,7 +63,7 @@ internal sealed class WhatIfJob : JobKind
         var p = (Prepared)prepared;
         var orders = inputs.Select(i => p.InUse.Catalog.Complete(ImpactJob.Read(i))).ToList();
         var report = WhatIfAnalysis.Run(orders, p.InUse, p.WithDrafts, p.Drafts, p.KnownAt, p.Today, p.All);
-        IReadOnlyList<string> lines = [.. WhatIfJson.ToJson(report)["changes"]!.AsArray().Select(c => c!.ToJsonString())];
+        IReadOnlyList<string> lines = [.. report.Changes.Changes.Select(ImpactJson.ToText)];
         return Task.FromResult(lines);
     }
 

@@ -56,19 +56,6 @@ public static class ImpactAnalysis
         return new ImpactReport(tally.Summary(before.KnownAt, after.KnownAt), changes.ToImmutable());
     }
 
-    /// <summary>The whole report, changes held, from orders decided on every core: a what-if over a book, whose totals need every change.</summary>
-    public static async Task<ImpactReport> RunAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, ImpactSide before, ImpactSide after,
-        ImpactOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var tally = new ImpactTally();
-        var changes = ImmutableArray.CreateBuilder<ImpactChange>();
-        await foreach (var change in ChangesAsync(orders, read, before, after, tally, options, cancellationToken))
-        {
-            changes.Add(change);
-        }
-        return new ImpactReport(tally.Summary(before.KnownAt, after.KnownAt), changes.ToImmutable());
-    }
-
     /// <summary>
     /// The changes, in the orders' order, as they are found; <paramref name="tally"/> holds the counts and the value at stake
     /// once the last one has been taken.

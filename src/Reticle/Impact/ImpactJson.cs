@@ -11,21 +11,13 @@ namespace Reticle.Impact;
 /// <summary>The impact report as CONTRACT §6 shapes it.</summary>
 public static class ImpactJson
 {
-    /// <remarks>
-    /// Beyond §6: <c>immaterial</c> (orders that moved only between <c>not-applicable</c> and <c>permitted</c>, listed
-    /// with <c>--all</c>), <c>worseWithoutValue</c> (changes for the worse whose order states no value, so not in
-    /// <c>valueAtStake</c>), and on each change <c>material</c> and <c>worse</c>.
-    /// </remarks>
-    public static JsonObject ToJson(ImpactReport report)
-    {
-        var json = Head(report.KnownAt, report.Vs);
-        AddBody(json, report);
-        return json;
-    }
+    // Beyond §6: `immaterial` (orders that moved only between not-applicable and permitted, listed with --all),
+    // `worseWithoutValue` (changes for the worse whose order states no value, so not in `valueAtStake`), and on each change
+    // `material` and `worse`.
 
     /// <summary>
     /// The report's first fields. A writer that streams (<c>reticle impact</c>, <c>POST /impact</c>) writes these, then each of
-    /// <see cref="Change"/> in turn as it is found, then <see cref="Counts"/>: it never holds the whole document (24,000
+    /// <see cref="Write"/> in turn as it is found, then <see cref="Counts"/>: it never holds the whole document (24,000
     /// changes made a 5 GB tree) nor the changes (the counts are known only after the last one).
     /// </summary>
     public static JsonObject Head(NodaTime.LocalDate knownAt, NodaTime.LocalDate vs) => new()
@@ -33,16 +25,6 @@ public static class ImpactJson
         ["knownAt"] = EffectivePeriod.Format(knownAt),
         ["vs"] = EffectivePeriod.Format(vs),
     };
-
-    /// <summary>The counts, value at stake and changes, after whatever header the caller wrote (what-if writes its own).</summary>
-    public static void AddBody(JsonObject json, ImpactReport report)
-    {
-        foreach (var (name, value) in Counts(report.Summary).ToList())
-        {
-            json[name] = value?.DeepClone();
-        }
-        json["changes"] = new JsonArray([.. report.Changes.Select(c => (JsonNode?)Change(c))]);
-    }
 
     /// <summary>The report's counts and value at stake.</summary>
     public static JsonObject Counts(ImpactSummary summary) => new()
@@ -54,10 +36,7 @@ public static class ImpactJson
         ["worseWithoutValue"] = summary.WorseWithoutValue,
     };
 
-    /// <summary>One element of the report's <c>changes</c>, as a tree (what-if's report, held whole).</summary>
-    public static JsonObject Change(ImpactChange c) => JsonNode.Parse(Written(c))!.AsObject();
-
-    /// <summary>One element of the report's <c>changes</c> as compact text, escaped as <c>Change(c).ToJsonString()</c> would be: a job's result line.</summary>
+    /// <summary>One element of the report's <c>changes</c> as compact JSON text, escaped as <c>JsonNode.ToJsonString()</c> escapes: a job's result line.</summary>
     public static string ToText(ImpactChange c) => System.Text.Encoding.UTF8.GetString(Written(c));
 
     private static ReadOnlySpan<byte> Written(ImpactChange c)

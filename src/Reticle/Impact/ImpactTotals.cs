@@ -19,18 +19,88 @@ public sealed record ImpactTotals(ImmutableArray<ImpactGroup> ByJurisdiction, Im
 
     public static ImpactTotals Of(IEnumerable<ImpactChange> changes)
     {
-        var material = changes.Where(c => c.Material).ToList();
-        var overall = material.Select(c => (Change: c, Before: c.Before.Outcome, After: c.After.Outcome)).ToList();
-        var byJurisdiction = material
-            .SelectMany(c => c.Before.Jurisdictions.Select(j => j.Jurisdiction).Union(c.After.Jurisdictions.Select(j => j.Jurisdiction))
-                .Select(j => (Key: j, Change: c, Before: OutcomeOf(c.Before, j), After: OutcomeOf(c.After, j), Licenses: (LicenseOf(c.Before, j), LicenseOf(c.After, j)))))
-            .Where(x => x.Before.ClassOf() != x.After.ClassOf() || x.Licenses.Item1 != x.Licenses.Item2)
-            .Select(x => (x.Key, x.Change, x.Before, x.After));
-        return new ImpactTotals(
-            Group(byJurisdiction),
-            Group(overall.Select(x => (CustomerOf(x.Change.Order), x.Change, x.Before, x.After))),
-            Group(overall.Select(x => (ItemOf(x.Change.Order), x.Change, x.Before, x.After))),
-            Group(overall.Select(x => (x.Change.After.AsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), x.Change, x.Before, x.After))));
+        var builder = new Builder();
+        foreach (var change in changes)
+        {
+            builder.Add(change);
+        }
+        return builder.ToTotals();
+    }
+
+    /// <summary>
+    /// Totals kept as the changes pass, each change let go once added: a report streamed over a large book totals what it
+    /// wrote. Holds one running group per key (jurisdictions, customers, items, months), not the changes.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, Group> _byJurisdiction = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Group> _byCustomer = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Group> _byItem = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Group> _byMonth = new(StringComparer.Ordinal);
+
+        /// <summary>Counts a change if it is material; one that is not is in no group.</summary>
+        public void Add(ImpactChange change)
+        {
+            if (!change.Material)
+            {
+                return;
+            }
+            var (before, after) = (change.Before.Outcome, change.After.Outcome);
+            foreach (var j in change.Before.Jurisdictions.Select(j => j.Jurisdiction).Union(change.After.Jurisdictions.Select(j => j.Jurisdiction)))
+            {
+                var (was, now) = (OutcomeOf(change.Before, j), OutcomeOf(change.After, j));
+                if (was.ClassOf() != now.ClassOf() || LicenseOf(change.Before, j) != LicenseOf(change.After, j))
+                {
+                    Count(_byJurisdiction, j, change, was, now);
+                }
+            }
+            Count(_byCustomer, CustomerOf(change.Order), change, before, after);
+            Count(_byItem, ItemOf(change.Order), change, before, after);
+            Count(_byMonth, change.After.AsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), change, before, after);
+        }
+
+        public ImpactTotals ToTotals() => new(Groups(_byJurisdiction), Groups(_byCustomer), Groups(_byItem), Groups(_byMonth));
+
+        private static void Count(Dictionary<string, Group> groups, string key, ImpactChange change, Outcome before, Outcome after)
+        {
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = new Group();
+            }
+            group.Orders++;
+            if (after.ClassOf() > before.ClassOf())
+            {
+                group.Worse++;
+                group.AtStake.Add(change.Value);
+            }
+            if (before.IsHeld())
+            {
+                group.HeldBefore.Add(change.Value);
+            }
+            if (after.IsHeld())
+            {
+                group.HeldAfter.Add(change.Value);
+            }
+        }
+
+        private static ImmutableArray<ImpactGroup> Groups(Dictionary<string, Group> groups) =>
+        [
+            .. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ImpactGroup(
+                g.Key, g.Value.Orders, g.Value.Worse, g.Value.AtStake.ToImmutableArray(), g.Value.HeldBefore.ToImmutableArray(), g.Value.HeldAfter.ToImmutableArray())),
+        ];
+
+        private sealed class Group
+        {
+            public int Orders { get; set; }
+
+            public int Worse { get; set; }
+
+            public ValueTotals AtStake { get; } = new();
+
+            public ValueTotals HeldBefore { get; } = new();
+
+            public ValueTotals HeldAfter { get; } = new();
+        }
     }
 
     private static Outcome OutcomeOf(Determination.Determination d, string jurisdiction) =>
@@ -38,15 +108,4 @@ public sealed record ImpactTotals(ImmutableArray<ImpactGroup> ByJurisdiction, Im
 
     private static string? LicenseOf(Determination.Determination d, string jurisdiction) =>
         d.Jurisdictions.FirstOrDefault(j => j.Jurisdiction == jurisdiction)?.License is { } l ? $"{l.LicenseId}#{l.Line}" : null;
-
-    private static ImmutableArray<ImpactGroup> Group(IEnumerable<(string Key, ImpactChange Change, Outcome Before, Outcome After)> rows) =>
-    [
-        .. rows.GroupBy(r => r.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ImpactGroup(
-            g.Key,
-            g.Count(),
-            g.Count(r => r.After.ClassOf() > r.Before.ClassOf()),
-            ValueTotals.Sum(g.Where(r => r.After.ClassOf() > r.Before.ClassOf()).Select(r => r.Change.Value)),
-            ValueTotals.Sum(g.Where(r => r.Before.IsHeld()).Select(r => r.Change.Value)),
-            ValueTotals.Sum(g.Where(r => r.After.IsHeld()).Select(r => r.Change.Value)))),
-    ];
 }

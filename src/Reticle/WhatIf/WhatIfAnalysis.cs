@@ -22,15 +22,15 @@ public static class WhatIfAnalysis
         return new WhatIfReport(knownAt, drafts, report, ImpactTotals.Of(report.Changes), inUse.Rules.Hash, withDrafts.Rules.Hash);
     }
 
-    /// <summary>As <see cref="Run"/>, over a whole book: the orders read and decided on every core (<see cref="ImpactAnalysis.ChangesAsync{T}"/>).</summary>
+    /// <summary>
+    /// As <see cref="Run"/>, over a whole book: the changes as they are found, the orders read and decided on every core
+    /// (<see cref="ImpactAnalysis.ChangesAsync{T}"/>); <paramref name="tally"/> holds the counts once the last has been taken.
+    /// </summary>
     /// <param name="read">Makes a completed order of each element; runs on the deciding cores.</param>
-    public static async Task<WhatIfReport> RunAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, DecisionBasis inUse, DecisionBasis withDrafts,
-        IReadOnlyList<DraftPack> drafts, LocalDate? knownAt, LocalDate today, bool all, CancellationToken cancellationToken)
-    {
-        var side = knownAt ?? today;
-        var report = await ImpactAnalysis.RunAsync(orders, read, new ImpactSide(side, inUse), new ImpactSide(side, withDrafts), Options(drafts, all), cancellationToken);
-        return new WhatIfReport(knownAt, drafts, report, ImpactTotals.Of(report.Changes), inUse.Rules.Hash, withDrafts.Rules.Hash);
-    }
+    /// <param name="day">Both sides of the comparison: the date of knowledge, else the day of the run.</param>
+    public static IAsyncEnumerable<ImpactChange> ChangesAsync<T>(IAsyncEnumerable<T> orders, Func<T, Transaction> read, DecisionBasis inUse, DecisionBasis withDrafts,
+        IReadOnlyList<DraftPack> drafts, LocalDate day, bool all, ImpactTally tally, CancellationToken cancellationToken) =>
+        ImpactAnalysis.ChangesAsync(orders, read, new ImpactSide(day, inUse), new ImpactSide(day, withDrafts), tally, Options(drafts, all), cancellationToken);
 
     private static ImpactOptions Options(IReadOnlyList<DraftPack> drafts, bool all) => new(all, new DraftExplanation(drafts).Explain);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using System.Text.Json.Nodes;
 using Reticle.Impact;
 using Reticle.Time;
@@ -8,22 +9,27 @@ namespace Reticle.WhatIf;
 /// <summary>The what-if report (CONTRACT §9): the §6 shape with <c>drafts</c>, <c>valueAtStake</c> and <c>totals</c>.</summary>
 public static class WhatIfJson
 {
-    /// <param name="auditRecord">The sequence of the audit record of the run; null when not recorded (the pure report).</param>
-    public static JsonObject ToJson(WhatIfReport report, long? auditRecord = null)
+    /// <summary>
+    /// The report's first members. A report is written as its changes are found: these, then <c>changes</c> one at a time
+    /// (<see cref="ImpactJson.Write"/>), then <see cref="Tail"/>, known once the last change has been taken.
+    /// </summary>
+    public static JsonObject Head(LocalDate? knownAt, IReadOnlyList<DraftPack> drafts, string ruleSetInUse, string ruleSetWithDrafts) => new()
     {
-        var json = new JsonObject
-        {
-            ["knownAt"] = report.KnownAt is { } date ? EffectivePeriod.Format(date) : null,
-            ["drafts"] = Drafts(report.Drafts),
-            ["ruleSets"] = new JsonObject { ["inUse"] = report.RuleSetInUse, ["withDrafts"] = report.RuleSetWithDrafts },
-        };
-        ImpactJson.AddBody(json, report.Changes);
+        ["knownAt"] = knownAt is { } date ? EffectivePeriod.Format(date) : null,
+        ["drafts"] = Drafts(drafts),
+        ["ruleSets"] = new JsonObject { ["inUse"] = ruleSetInUse, ["withDrafts"] = ruleSetWithDrafts },
+    };
+
+    /// <summary>The counts and value at stake (as the impact report's), the totals, and the audit record of the run.</summary>
+    public static JsonObject Tail(ImpactSummary summary, ImpactTotals totals, long? auditRecord)
+    {
+        var json = ImpactJson.Counts(summary);
         json["totals"] = new JsonObject
         {
-            ["byJurisdiction"] = Groups(report.Totals.ByJurisdiction, "jurisdiction"),
-            ["byCustomer"] = Groups(report.Totals.ByCustomer, "customer"),
-            ["byItem"] = Groups(report.Totals.ByItem, "item"),
-            ["byMonth"] = Groups(report.Totals.ByMonth, "month"),
+            ["byJurisdiction"] = Groups(totals.ByJurisdiction, "jurisdiction"),
+            ["byCustomer"] = Groups(totals.ByCustomer, "customer"),
+            ["byItem"] = Groups(totals.ByItem, "item"),
+            ["byMonth"] = Groups(totals.ByMonth, "month"),
         };
         json["auditRecord"] = auditRecord;
         return json;

@@ -43,7 +43,7 @@ internal static class WhatIfApi
             return Problems.Rejected(errors);
         }
         var result = await WhatIfRun.RunAsync(state.Workspace, upload.Drafts, knownAt, all ?? false, cancellationToken);
-        return result.Report is { } report ? ApiJson.Ok(WhatIfJson.ToJson(report, result.AuditRecord)) : DraftUpload.Rejected(result.Errors);
+        return result.Run is { } run ? ApiJson.Streamed((output, token) => run.WriteJsonAsync(output, ApiJson.Options, token)) : DraftUpload.Rejected(result.Errors);
     }
 
     /// <summary>An optional form field that is <c>true</c> or <c>false</c>; anything else is an error naming it.</summary>
