@@ -314,7 +314,9 @@ public static class ImpactAnalysis
 
         var hitsBefore = before.Screening.Select(Hit).ToHashSet(StringComparer.Ordinal);
         var hitsAfter = after.Screening.Select(Hit).ToHashSet(StringComparer.Ordinal);
-        if (!hitsBefore.SetEquals(hitsAfter))
+        // The lists matter when the hits differ, and when one side knew no list at all: its parties were unscreened, which
+        // decides on its own (an order naming nobody to screen goes to review only once lists are known).
+        if (!hitsBefore.SetEquals(hitsAfter) || (a.Basis.Screen is null) != (b.Basis.Screen is null))
         {
             foreach (var dataset in a.Basis.ListVersions.Keys.Union(b.Basis.ListVersions.Keys).Order(StringComparer.Ordinal))
             {

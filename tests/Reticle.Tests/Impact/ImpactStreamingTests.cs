@@ -140,6 +140,17 @@ public sealed class ImpactStreamingTests
         tree["after"]!.AsObject().Select(p => p.Key).ShouldBe(["outcome", "jurisdictions", "ruleVersions", "listVersions"]);
     }
 
+    [Fact]
+    public void An_order_that_changes_because_lists_became_known_says_so()
+    {
+        var order = Order() with { Parties = [] };
+
+        var change = ImpactAnalysis.Run([order], Unscreened, Screened).Changes.ShouldHaveSingleItem();
+
+        (change.Before.Outcome, change.After.Outcome).ShouldBe((Outcome.LicenseRequired, Outcome.Review));
+        change.Because.ShouldBe(["list el (not held) → 2026-01-01"]);
+    }
+
     private const int Orders = 6_000;
 
     // Orders or changes a run may hold at once: the batches in flight and the one being read.
