@@ -66,18 +66,8 @@ public static class GleifRelationshipReader
         var column = header.Select((h, i) => (h, i)).GroupBy(x => x.h).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         var stakes = new List<Stake>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in records.Skip(1))
+        foreach (var (where, record) in DelimitedText.Rows(file, records, errors))
         {
-            if (record.Fields.Length == 1 && record.Fields[0].Trim().Length == 0)
-            {
-                continue;
-            }
-            var where = $"{file}:{record.Line}";
-            if (record.Fields.Length != header.Count)
-            {
-                errors.Add(new InputError(where, $"{record.Fields.Length} fields where the header has {header.Count}"));
-                continue;
-            }
             string Field(string name) => column.TryGetValue(name, out var i) ? record.Fields[i].Trim() : "";
             var rowErrors = errors.Count;
             void Bad(string field, string message) => errors.Add(new InputError($"{where}: {field}", message));
@@ -200,18 +190,8 @@ public static class GleifRelationshipReader
         {
             return names;
         }
-        foreach (var record in records.Skip(1))
+        foreach (var (where, record) in DelimitedText.Rows(file, records, errors))
         {
-            if (record.Fields.Length == 1 && record.Fields[0].Trim().Length == 0)
-            {
-                continue;
-            }
-            var where = $"{file}:{record.Line}";
-            if (record.Fields.Length != header.Count)
-            {
-                errors.Add(new InputError(where, $"{record.Fields.Length} fields where the header has {header.Count}"));
-                continue;
-            }
             var code = record.Fields[lei].Trim();
             var legalName = record.Fields[name].Trim();
             if (code.Length == 0 || legalName.Length == 0)

@@ -58,18 +58,8 @@ public static class OwnershipCsvReader
         }
         int Column(string name) => header.IndexOf(name);
         var stakes = new List<Stake>(records.Count - 1);
-        foreach (var record in records.Skip(1))
+        foreach (var (where, record) in DelimitedText.Rows(file, records, errors))
         {
-            if (record.Fields.Length == 1 && record.Fields[0].Trim().Length == 0)
-            {
-                continue;
-            }
-            var where = $"{file}:{record.Line}";
-            if (record.Fields.Length != header.Count)
-            {
-                errors.Add(new InputError(where, $"{record.Fields.Length} fields where the header has {header.Count}"));
-                continue;
-            }
             string Field(string name) => Column(name) is >= 0 and var i ? record.Fields[i].Trim() : "";
             var rowErrors = errors.Count;
             void Bad(string field, string message) => errors.Add(new InputError($"{where}: {field}", message));

@@ -15,6 +15,29 @@ internal static class DelimitedText
 {
     private const char EndOfFileMark = '\u001A';
 
+    /// <summary>
+    /// The data records under a header record (<paramref name="records"/>' first), each with its place (<c>file:line</c>):
+    /// a record of blanks alone is passed over, and one whose number of fields is not the header's is an error naming it.
+    /// </summary>
+    public static IEnumerable<(string Where, DelimitedRecord Record)> Rows(string file, List<DelimitedRecord> records, List<InputError> errors)
+    {
+        var columns = records[0].Fields.Length;
+        foreach (var record in records.Skip(1))
+        {
+            if (record.Fields.Length == 1 && record.Fields[0].Trim().Length == 0)
+            {
+                continue;
+            }
+            var where = $"{file}:{record.Line}";
+            if (record.Fields.Length != columns)
+            {
+                errors.Add(new InputError(where, $"{record.Fields.Length} fields where the header has {columns}"));
+                continue;
+            }
+            yield return (where, record);
+        }
+    }
+
     /// <summary>The records of <paramref name="text"/>, or null (with the first syntax error added) if it is malformed.</summary>
     /// <param name="firstLine">The line of the file <paramref name="text"/> starts on (a record read on its own from a stream).</param>
     public static List<DelimitedRecord>? Parse(string file, string text, char separator, List<InputError> errors, int firstLine = 1)
