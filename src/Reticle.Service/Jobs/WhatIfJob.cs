@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
@@ -33,7 +31,7 @@ internal sealed class WhatIfJob : JobKind
         ["drafts"] = new JsonArray([.. drafts.Select(d => (JsonNode?)new JsonObject
         {
             ["file"] = d.File,
-            ["sha256"] = Sha256(d.Text),
+            ["sha256"] = BundledContent.Sha256(d.Text),
             ["text"] = d.Text,
         })]),
         ["knownAt"] = knownAt is { } date ? EffectivePeriod.Format(date) : null,
@@ -41,9 +39,6 @@ internal sealed class WhatIfJob : JobKind
         ["listsAsOf"] = InstantPattern.ExtendedIso.Format(submittedAt),
         ["all"] = all,
     };
-
-    /// <summary>The hash a rule pack carries (<see cref="RulePack.Sha256"/>): of the text's UTF-8 bytes.</summary>
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public override async Task<object> PrepareAsync(Workspace workspace, JsonObject parameters, CancellationToken cancellationToken)
     {
@@ -71,7 +66,7 @@ internal sealed class WhatIfJob : JobKind
     {
         var (file, text) = ((string)draft["file"]!, (string)draft["text"]!);
         // The hash is what the audit record names: a draft whose text does not match it is not the draft that was submitted.
-        return Sha256(text) == (string)draft["sha256"]! ? new RulePackSource(file, text)
+        return BundledContent.Sha256(text) == (string)draft["sha256"]! ? new RulePackSource(file, text)
             : throw new InvalidOperationException($"draft {file}: its text does not match the SHA-256 it was submitted with");
     }
 
