@@ -159,8 +159,9 @@ public static class ImpactAnalysis
         public (ImpactChange? Change, bool Immaterial) Assess(Transaction order)
         {
             var (knownA, knownB) = (_before.Basis, _after.Basis);
-            var hitsBefore = _beforeHits.Screen(knownA, order);
-            var hitsAfter = _afterHits.Screen(knownB, order);
+            var parties = HitCache.KeyOf(order);
+            var hitsBefore = _beforeHits.Screen(knownA, order, parties);
+            var hitsAfter = _afterHits.Screen(knownB, order, parties);
             var move = Compare(knownA.Outcomes(order, null, hitsBefore), knownB.Outcomes(order, null, hitsAfter));
             if (move == Move.None)
             {
@@ -244,9 +245,12 @@ public static class ImpactAnalysis
         private readonly ConcurrentDictionary<string, ImmutableArray<PartyHit>?> _hits = new(StringComparer.Ordinal);
         private int _count;
 
-        public ImmutableArray<PartyHit>? Screen(DecisionBasis basis, Transaction order)
+        /// <summary>The order's set of parties as a key: made once per order, for both sides.</summary>
+        public static string KeyOf(Transaction order) =>
+            string.Join("\u001f", order.Parties.Select(p => $"{(int)p.Role}\u001e{p.Name}\u001e{p.Country.Value}"));
+
+        public ImmutableArray<PartyHit>? Screen(DecisionBasis basis, Transaction order, string key)
         {
-            var key = string.Join("\u001f", order.Parties.Select(p => $"{(int)p.Role}\u001e{p.Name}\u001e{p.Country.Value}"));
             if (_hits.TryGetValue(key, out var hits))
             {
                 return hits;
