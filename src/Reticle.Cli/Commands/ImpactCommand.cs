@@ -59,12 +59,7 @@ internal static class ImpactCommand
         }
         // The changes as they are found, the counts after them: a rule day can change a quarter of a large book.
         env.Out.WriteLine($"impact: known at {EffectivePeriod.Format(run.KnownAt)} vs {EffectivePeriod.Format(run.Vs)}");
-        var listed = false;
-        await foreach (var change in run.Changes.WithCancellation(cancellationToken))
-        {
-            ImpactText.WriteChange(env.Out, change);
-            listed |= !change.Material;
-        }
+        var listed = await ImpactText.WriteChangesAsync(env.Out, run.Changes, cancellationToken);
         env.Out.WriteLine();
         ImpactText.WriteSummary(env.Out, run.Summary, listed ? "listed above" : null);
         return ExitCodes.Success;

@@ -122,12 +122,7 @@ internal static class WhatIfCommand
         {
             w.WriteLine($"  draft {draft.Id} ({draft.Jurisdiction}{(draft.Supersedes.Count > 0 ? $", supersedes {string.Join(", ", draft.Supersedes)}" : "")}) {draft.File} sha256:{draft.Sha256}");
         }
-        var listed = false;
-        await foreach (var change in run.Changes(cancellationToken))
-        {
-            ImpactText.WriteChange(w, change);
-            listed |= !change.Material;
-        }
+        var listed = await ImpactText.WriteChangesAsync(w, run.Changes(cancellationToken), cancellationToken);
         var end = await run.FinishAsync(cancellationToken);
         w.WriteLine();
         ImpactText.WriteSummary(w, end.Summary, listed ? "listed above" : null);

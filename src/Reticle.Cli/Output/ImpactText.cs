@@ -21,6 +21,18 @@ internal static class ImpactText
         w.WriteLine($"  value at stake: {Values(summary.ValueAtStake)}{(summary.WorseWithoutValue > 0 ? $" (and {summary.WorseWithoutValue} order(s) stating no value)" : "")}");
     }
 
+    /// <summary>Each change as it is found; true when one of them was not material (the summary after them says it is listed).</summary>
+    public static async Task<bool> WriteChangesAsync(TextWriter w, IAsyncEnumerable<ImpactChange> changes, CancellationToken cancellationToken)
+    {
+        var immaterialListed = false;
+        await foreach (var change in changes.WithCancellation(cancellationToken))
+        {
+            WriteChange(w, change);
+            immaterialListed |= !change.Material;
+        }
+        return immaterialListed;
+    }
+
     public static void WriteChange(TextWriter w, ImpactChange change)
     {
         w.WriteLine();
